@@ -1,0 +1,60 @@
+/**
+ * Every error a user can meet, with the fix hint shown under it in n8n.
+ * Each stage owns one section; a test walks every code and asserts it has a hint.
+ */
+export const ERROR_CATALOG = {
+	// --- shared ---------------------------------------------------------------
+	NOT_AN_INQUIRY: {
+		message: 'This item is not an inquiry from the Normalize Inquiry node',
+		hint: 'Put a Normalize Inquiry node before this one, so every item arrives in the canonical inquiry shape.',
+	},
+	UNSUPPORTED_SCHEMA_VERSION: {
+		message: 'This inquiry was made by a newer version of the Inquiry Continuity nodes',
+		hint: 'Update the n8n-nodes-inquiry-continuity package (Settings → Community Nodes) so every node speaks the same inquiry version.',
+	},
+	INVALID_JSON_PARAMETER: {
+		message: 'A JSON parameter could not be read',
+		hint: 'Check that the parameter holds valid JSON, or switch it back to the form fields in the node panel.',
+	},
+	// --- entry (core/inquiry) -------------------------------------------------
+	UNKNOWN_PRESET: {
+		message: 'Unknown source preset',
+		hint: 'Pick a source from the list in the node panel, or choose "Auto-Detect".',
+	},
+	PAYLOAD_NOT_FOUND: {
+		message: 'No payload found at the configured location',
+		hint: 'Check "Read Payload From": a Webhook node puts the posted data under "body"; a Form Trigger puts it on the whole item.',
+	},
+	INVALID_CUSTOM_MAPPING: {
+		message: 'The custom field mapping is not valid',
+		hint: 'Each mapping needs a canonical field and a value; remove empty rows or fix the field name shown.',
+	},
+	SIGNATURE_SECRET_MISSING: {
+		message: 'Signature checking is on but the credential has no secret',
+		hint: 'Open the "Inquiry Webhook Secret" credential and paste the signing secret from the vendor\'s webhook settings.',
+	},
+	RAW_BODY_MISSING: {
+		message: 'The raw request body is needed to check this vendor\'s signature',
+		hint: 'In the Webhook node, open Options and turn on "Raw Body", so the exact bytes the vendor signed reach this node.',
+	},
+	// --- context (core/context) -----------------------------------------------
+	// --- ownership (core/ownership) -------------------------------------------
+	// --- handoff (core/handoff) -----------------------------------------------
+	// --- scorecard (core/scorecard) -------------------------------------------
+} as const satisfies Record<string, { message: string; hint: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** A pure, user-facing error: nodes turn it into a NodeOperationError with the hint as description. */
+export class InquiryError extends Error {
+	readonly code: ErrorCode;
+	readonly hint: string;
+
+	constructor(code: ErrorCode, detail?: string, hint?: string) {
+		const entry = ERROR_CATALOG[code];
+		super(detail ? `${entry.message}: ${detail}` : entry.message);
+		this.name = 'InquiryError';
+		this.code = code;
+		this.hint = hint ?? entry.hint;
+	}
+}

@@ -1,0 +1,24 @@
+/** Three layers, each runnable alone: `npm run test:unit`, `test:workflow`, `test:e2e`. */
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
+
+module.exports = {
+	projects: [
+		{
+			...base,
+			displayName: 'unit',
+			testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/nodes/**/*.unit.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/credentials/**/*.test.ts'],
+		},
+		{
+			...base,
+			displayName: 'workflow',
+			testMatch: ['<rootDir>/nodes/**/*.workflow.test.ts', '<rootDir>/workflows-templates/**/*.test.ts', '<rootDir>/test/workflow/**/*.test.ts'],
+			setupFiles: ['<rootDir>/test/harness/setup.ts'],
+		},
+		{
+			...base,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+		},
+	],
+};
