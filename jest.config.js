@@ -1,5 +1,5 @@
 /** Three layers, each runnable alone: `npm run test:unit`, `test:workflow`, `test:e2e`. */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { diagnostics: false }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
 
 module.exports = {

@@ -104,14 +104,20 @@ export const PhoneLineType = z.enum(PHONE_LINE_TYPES);
 export type PhoneLineType = z.infer<typeof PhoneLineType>;
 
 export const PhoneNumber = z.object({
-	/** E.164 form (+14155550123) when the number parsed; absent when it did not. */
+	/** E.164 form (+14155550123) when the number parsed to a dialable length; absent when not. */
 	e164: z.string().optional(),
 	national: z.string().optional(),
 	/** ISO 3166-1 alpha-2 country of the number. */
 	country: z.string().optional(),
 	lineType: PhoneLineType.optional(),
 	extension: z.string().optional(),
+	/** Dialable: parsed, with a possible length for its country. Only valid numbers get an e164. */
 	valid: z.boolean(),
+	/**
+	 * Whether the number also falls in an assigned range of its country's numbering plan. Carriers
+	 * deliver real numbers that outdated metadata rejects, so this warns rather than rejects.
+	 */
+	inNumberingPlan: z.boolean().optional(),
 	raw: z.string(),
 });
 export type PhoneNumber = z.infer<typeof PhoneNumber>;

@@ -59,15 +59,17 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	let parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
 	if ((!parsed || !parsed.isValid()) && !text.trim().startsWith('+') && digits.length >= 11) {
 		const international = parsePhoneNumberFromString(`+${digits}`);
-		if (international?.isValid()) parsed = international;
+		if (international?.isValid() || (!parsed?.isPossible() && international?.isPossible())) parsed = international;
 	}
-	if (!parsed || !parsed.isValid()) return { valid: false, raw, ...(extension ? { extension } : {}) };
+	if (!parsed || !parsed.isPossible()) return { valid: false, raw, ...(extension ? { extension } : {}) };
 
-	const type = parsed.getType();
+	const inNumberingPlan = parsed.isValid();
+	const type = inNumberingPlan ? parsed.getType() : undefined;
 	const phone: PhoneNumber = {
 		e164: parsed.number,
 		national: parsed.formatNational(),
 		valid: true,
+		inNumberingPlan,
 		raw,
 		lineType: type ? LINE_TYPES[type] : 'unknown',
 	};

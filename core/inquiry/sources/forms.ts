@@ -1,0 +1,3 @@
+import type { SourcePreset } from '../draft';
+
+export const formsPresets: SourcePreset[] = [];

@@ -1,0 +1,1 @@
+// Workflow-test setup: filled in by the harness.
