@@ -13,7 +13,7 @@ module.exports = {
 			...base,
 			displayName: 'workflow',
 			testMatch: ['<rootDir>/nodes/**/*.workflow.test.ts', '<rootDir>/workflows-templates/**/*.test.ts', '<rootDir>/test/workflow/**/*.test.ts'],
-			setupFiles: ['<rootDir>/test/harness/setup.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
 		},
 		{
 			...base,
