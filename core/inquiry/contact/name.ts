@@ -4,6 +4,7 @@ import type { PersonName } from '../schema';
 const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'st.']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta', 'herr', 'frau', 'mme', 'mlle', 'm']);
 const MAX_NAME_LENGTH = 200;
+const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
 
 /**
  * Builds a clean name from whatever parts a source gave. Casing is fixed only when the whole
@@ -33,7 +34,7 @@ function cleanPart(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	// Strip control characters and emoji-only noise, collapse whitespace.
 	const text = value
-		.replace(/[\u0000-\u001f\u007f]/g, ' ')
+		.replace(CONTROL_CHARACTERS, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, MAX_NAME_LENGTH);
@@ -64,7 +65,7 @@ export function splitFullName(full: string): { first?: string; last?: string } {
 }
 
 function fixCase(text: string): string {
-	const isLatin = /^[\p{Script=Latin}\s'’.\-]+$/u.test(text);
+	const isLatin = /^[\p{Script=Latin}\s'’.-]+$/u.test(text);
 	if (!isLatin) return text;
 	const shouting = text === text.toUpperCase() && text !== text.toLowerCase();
 	const whispering = text === text.toLowerCase() && text !== text.toUpperCase();
@@ -78,5 +79,5 @@ function fixCase(text: string): string {
 
 /** Capitalizes after apostrophes and hyphens too: o'brien → O'Brien, smith-jones → Smith-Jones. */
 function capitalizeWord(word: string): string {
-	return word.replace(/(^|['’\-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+	return word.replace(/(^|['’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): lint, types, unit, workflow, packaging, end to end.
+# Installs what it needs itself (Node 24, dev dependencies, the cached n8n runtime).
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$PROJECT_ROOT"
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+failed_steps=()
+
+step() {
+	local name="$1"; shift
+	echo
+	echo "━━━ $name ━━━"
+	local started=$SECONDS
+	if "$@"; then
+		echo "✔ $name ($((SECONDS - started)) s)"
+	else
+		echo "✘ $name failed ($((SECONDS - started)) s)"
+		failed_steps+=("$name")
+	fi
+}
+
+# Each jest layer also writes its counts, summed into the closing line.
+jest_layer() {
+	local project="$1"; shift
+	npx jest --selectProjects "$project" --json --outputFile="$results/$project.json" "$@"
+}
+
+step "lint (n8n-node lint, strict)" node scripts/lint.mjs
+step "types (tsc --noEmit)" npx tsc --noEmit -p tsconfig.json
+step "unit tests" jest_layer unit
+# isolated-vm (n8n's default "vm" expression engine) needs VM modules enabled in jest.
+step "workflow tests (in-process n8n, vm expression engine)" env NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects workflow --json --outputFile="$results/workflow.json"
+step "packed-package check" node scripts/check-package.mjs
+step "end-to-end tests (real n8n 2.41.1)" jest_layer e2e --runInBand
+
+node -e '
+const fs = require("fs"); let passed = 0, failed = 0, skipped = 0;
+for (const f of fs.readdirSync(process.argv[1])) {
+	const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
+	passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`\nTests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$results"
+
+if [ ${#failed_steps[@]} -gt 0 ]; then
+	echo "Failed steps: ${failed_steps[*]}"
+	exit 1
+fi
+echo "All steps passed"
