@@ -75,7 +75,9 @@ function extractAddress(raw: string): string {
 	if (open !== -1 && close > open) text = text.slice(open + 1, close);
 	const query = text.indexOf('?');
 	if (query !== -1) text = text.slice(0, query);
-	return text.replace(/\s+/g, '').replace(/\.+$/, '');
+	let address = text.replace(/\s+/g, '');
+	while (address.endsWith('.')) address = address.slice(0, -1);
+	return address;
 }
 
 export function isValidAddress(address: string): boolean {

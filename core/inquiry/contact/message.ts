@@ -21,7 +21,7 @@ export function htmlToText(html: string): string {
 			.replace(/<(script|style)\b[^>]*>[^]*?<\/\1\s*>/gi, '')
 			.replace(/<br\s*\/?>/gi, '\n')
 			.replace(/<\/(p|div|li|tr|h[1-6]|blockquote)\s*>/gi, '\n')
-			.replace(/<[^>]{0,2000}>/g, ''),
+			.replace(/<[^<>]*>/g, ''),
 	);
 }
 
@@ -81,7 +81,9 @@ export function cleanMessage(input: unknown, options: MessageOptions = {}): stri
 	text = text
 		.replace(CONTROL_CHARACTERS, '')
 		.replace(/[ \t\u00a0]+/g, ' ')
-		.replace(/ *\n */g, '\n')
+		.split('\n')
+		.map((line) => line.trim())
+		.join('\n')
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 	if (text === '') return undefined;

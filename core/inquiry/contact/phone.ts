@@ -21,8 +21,8 @@ for (const [digit, letters] of Object.entries({ 2: 'ABC', 3: 'DEF', 4: 'GHI', 5:
 	for (const letter of letters) KEYPAD[letter] = digit;
 }
 
-/** "ext. 12", "x12", "#12", "extension 12" at the end of a number. */
-const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*(\d{1,7})\s*$/i;
+/** "ext. 12", "x12", "#12", "extension 12" at the end of a (trimmed) number. */
+const EXTENSION = /(?:ext\.?|extension|x|#)\s*(\d{1,7})$/i;
 const MAX_PHONE_INPUT = 64;
 
 export interface PhoneOptions {
@@ -44,7 +44,7 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	const ext = EXTENSION.exec(text);
 	if (ext && ext.index > 0) {
 		extension = ext[1];
-		text = text.slice(0, ext.index);
+		text = text.slice(0, ext.index).trimEnd();
 	}
 	text = text.replace(/^\s*(?:tel:|callto:)/i, '');
 	// "00 44 …" is the international prefix in most of the world; libphonenumber only knows it
