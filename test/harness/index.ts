@@ -2,3 +2,4 @@ export { loadWorkflow, runWorkflow } from './runWorkflow';
 export type { RunOptions, RunResult, WorkflowJson } from './runWorkflow';
 export { harnessNodeTypes, PACKAGE_NAME, PACKAGE_ROOT } from './nodeTypes';
 export { manualTriggerWorkflow } from './builders';
+export { InMemoryDataTables } from './dataTables';

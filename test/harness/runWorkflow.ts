@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { HarnessCredentialsHelper } from './credentials';
+import type { InMemoryDataTables } from './dataTables';
 import { harnessNodeTypes } from './nodeTypes';
 
 export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<Pick<IWorkflowBase, 'settings' | 'pinData' | 'name'>>;
@@ -27,6 +28,8 @@ export interface RunOptions {
 	pinData?: IPinData;
 	/** Decrypted credential values by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Data tables the Data table node reads and writes; keep one instance across runs to keep rows. */
+	dataTables?: InMemoryDataTables;
 }
 
 export interface RunResult {
@@ -88,6 +91,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		mcpBaseUrl: 'http://127.0.0.1/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 		variables: {},
+		dataTableProjectId: 'harness',
+		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } } : {}),
 		executeWorkflow: async () => {
 			throw new Error('Sub-workflows are not available in the harness');
 		},

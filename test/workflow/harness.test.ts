@@ -1,4 +1,4 @@
-import { manualTriggerWorkflow, runWorkflow } from '../harness';
+import { InMemoryDataTables, manualTriggerWorkflow, runWorkflow } from '../harness';
 
 describe('in-process harness', () => {
 	it('runs real n8n-nodes-base nodes with expressions and returns their output', async () => {
@@ -25,3 +25,34 @@ describe('in-process harness', () => {
 	});
 });
 
+
+describe('in-memory Data tables', () => {
+	it('lets the real Data table node upsert by key, referencing the table by name', async () => {
+		const tables = new InMemoryDataTables();
+		tables.create('records', [
+			{ name: 'key', type: 'string' },
+			{ name: 'n', type: 'number' },
+		]);
+		const workflow = manualTriggerWorkflow([{ key: 'a', n: 1 }, { key: 'b', n: 2 }, { key: 'a', n: 3 }], [
+			{
+				name: 'Upsert',
+				type: 'n8n-nodes-base.dataTable',
+				typeVersion: 1,
+				parameters: {
+					resource: 'row',
+					operation: 'upsert',
+					dataTableId: { __rl: true, mode: 'name', value: 'records' },
+					filters: { conditions: [{ keyName: 'key', condition: 'eq', keyValue: '={{ $json.key }}' }] },
+					columns: { mappingMode: 'defineBelow', value: { key: '={{ $json.key }}', n: '={{ $json.n }}' }, matchingColumns: [], schema: [] },
+					options: {},
+				},
+			},
+		]);
+		const result = await runWorkflow(workflow, { dataTables: tables });
+		expect(result.error).toBeUndefined();
+		expect(tables.rows('records').map((r) => [r.key, r.n])).toEqual([
+			['a', 3],
+			['b', 2],
+		]);
+	});
+});
