@@ -8,6 +8,12 @@ export { appendTrail } from './shared/trail';
 // --- entry (core/inquiry) ---
 export * from './inquiry/schema';
 export { readInquiry } from './inquiry/read';
+export { normalizeInquiry, parsePayload } from './inquiry/normalizeInquiry';
+export type { NormalizeOptions, SourceMode } from './inquiry/normalizeInquiry';
+export { INVALID_HINTS, INVALID_REASONS } from './inquiry/normalize';
+export type { BuildResult, InvalidReason } from './inquiry/normalize';
+export { detectPreset, findPreset, SOURCE_PRESETS } from './inquiry/sources';
+export type { InquiryDraft, SourcePreset } from './inquiry/draft';
 // --- context (core/context) ---
 // --- ownership (core/ownership) ---
 // --- handoff (core/handoff) ---
