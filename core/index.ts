@@ -14,6 +14,14 @@ export { INVALID_HINTS, INVALID_REASONS } from './inquiry/normalize';
 export type { BuildResult, InvalidReason } from './inquiry/normalize';
 export { detectPreset, findPreset, SOURCE_PRESETS } from './inquiry/sources';
 export type { InquiryDraft, SourcePreset } from './inquiry/draft';
+export { receiveInquiry, Rejection } from './inquiry/receive/receiveInquiry';
+export type { ReceiveOptions, ReceiveResult, SignatureCheck } from './inquiry/receive/receiveInquiry';
+export { readDelivery, signedUrl, PAYLOAD_SOURCES } from './inquiry/receive/delivery';
+export type { Delivery, PayloadSource } from './inquiry/receive/delivery';
+export { customDraftFrom, CUSTOM_FIELDS } from './inquiry/receive/customDraft';
+export { detectScheme, SIGNATURE_SCHEME_INFO, verifySignature } from './inquiry/signatures/verifySignature';
+export { checkSecretShape } from './inquiry/signatures/secret';
+export * from './inquiry/signatures/types';
 // --- context (core/context) ---
 // --- ownership (core/ownership) ---
 // --- handoff (core/handoff) ---

@@ -31,14 +31,34 @@ export const ERROR_CATALOG = {
 	},
 	SIGNATURE_SECRET_MISSING: {
 		message: 'Signature checking is on but the credential has no secret',
-		hint: 'Open the "Inquiry Webhook Secret" credential and paste the signing secret from the vendor\'s webhook settings.',
+		hint: 'Open the "Inquiry Webhook Secret API" credential and paste the signing secret from the vendor\'s webhook settings.',
 	},
 	RAW_BODY_MISSING: {
 		message: 'The raw request body is needed to check this vendor\'s signature',
 		hint: 'In the Webhook node, open Options and turn on "Raw Body", so the exact bytes the vendor signed reach this node.',
 	},
 	// --- context (core/context) -----------------------------------------------
+	INVALID_PROFILE: {
+		message: 'The completeness profile is not valid',
+		hint: 'To fix this, correct the requirement named above: use a field from the list in the node panel (for example "postalCode", not "zip"), and give each requirement either one field or an "anyOf" list. Or pick a built-in profile.',
+	},
 	// --- ownership (core/ownership) -------------------------------------------
+	ROSTER_INVALID: {
+		message: 'The team roster has a problem',
+		hint: 'To fix this, correct the owner and field named in the message (in the node\'s Owners list, or in the sheet or JSON the roster comes from), then run again.',
+	},
+	BUSINESS_HOURS_INVALID: {
+		message: 'The business hours or holidays could not be read',
+		hint: 'To fix this, write hours like "Mon-Fri 09:00-17:00; Sat 09:00-12:00", holidays like "2026-12-25, 2027-01-01", and a time zone such as America/New_York.',
+	},
+	ROUTING_CONFIG_INVALID: {
+		message: 'The assignment settings have a problem',
+		hint: 'To fix this, correct the rule, deadline or fallback setting named in the message in the node panel.',
+	},
+	OPEN_LOAD_INVALID: {
+		message: 'Open Load must map each owner id to a number of open inquiries',
+		hint: 'To fix this, give Open Load (JSON) an object such as {"ana": 3, "ben": 1}, or leave it empty when you have no counts.',
+	},
 	// --- handoff (core/handoff) -----------------------------------------------
 	// --- scorecard (core/scorecard) -------------------------------------------
 } as const satisfies Record<string, { message: string; hint: string }>;

@@ -10,21 +10,30 @@ export interface ItemOutcome {
 }
 
 /**
+ * One outcome per item, or several when one input item carries several events (a batched
+ * webhook delivery): each leaves as its own item with the same pairedItem. Never empty.
+ */
+export type ItemOutcomes = ItemOutcome | ItemOutcome[];
+
+/**
  * The one per-item loop every node uses. It guarantees the package's conservation rule: each
- * input item leaves through exactly one output with `pairedItem`, a bad item never stops the
- * others when "On Error → Continue" is set, and every error carries a fix hint.
+ * input item leaves through exactly one output with `pairedItem` (a batch: once per event, each
+ * with the same `pairedItem`), a bad item never stops the others when "On Error → Continue" is
+ * set, and every error carries a fix hint.
  */
 export async function runPerItem(
 	ctx: IExecuteFunctions,
 	outputCount: number,
-	handle: (item: INodeExecutionData, itemIndex: number) => ItemOutcome | Promise<ItemOutcome>,
+	handle: (item: INodeExecutionData, itemIndex: number) => ItemOutcomes | Promise<ItemOutcomes>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const outcome = await handle(items[itemIndex], itemIndex);
-			outputs[outcome.output].push({ json: outcome.json, pairedItem: { item: itemIndex } });
+			const outcomes = Array.isArray(outcome) ? outcome : [outcome];
+			if (outcomes.length === 0) throw new Error('The item produced no output');
+			for (const one of outcomes) outputs[one.output].push({ json: one.json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;

@@ -23,6 +23,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
 	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const auth = this.types.get(typeName)?.authenticate;
 		if (!auth) return request;
