@@ -23,6 +23,22 @@ export { detectScheme, SIGNATURE_SCHEME_INFO, verifySignature } from './inquiry/
 export { checkSecretShape } from './inquiry/signatures/secret';
 export * from './inquiry/signatures/types';
 // --- context (core/context) ---
+export * from './context/fields';
+export * from './context/profile';
+export * from './context/result';
+export { BUILT_IN_PROFILE_LABELS, BUILT_IN_PROFILE_NAMES, BUILT_IN_PROFILES, isBuiltInProfileName } from './context/builtins';
+export type { BuiltInProfileName } from './context/builtins';
+export { parseProfile } from './context/parseProfile';
+export { ALWAYS, ANY_OF_FIELD, CONDITION_OPERATORS, resolveProfile, rowToRequirement } from './context/profileForm';
+export type { ConditionOperator, ProfileChoice, RequirementRow } from './context/profileForm';
+export { checkContext } from './context/checkContext';
+export type { CheckContextOptions } from './context/checkContext';
+export { checkInquiryContext, CONTEXT_OUTPUTS, contextOutput, trailDetail } from './context/stage';
+export type { ContextOutput, ContextStageOptions, ContextStageResult } from './context/stage';
+export { DEFAULT_FIELD_PHRASES, DEFAULT_GREETING, FollowUpWording, SHORT_FIELD_PHRASES } from './context/wording';
+export type { FollowUpWordingInput } from './context/wording';
+export { fitsOneSms, SMS_LIMITS, smsSize } from './context/sms';
+export type { SmsEncoding, SmsSize } from './context/sms';
 // --- ownership (core/ownership) ---
 // --- handoff (core/handoff) ---
 // --- scorecard (core/scorecard) ---
