@@ -104,7 +104,7 @@ export class CheckInquiryContext implements INodeType {
 				output: OUTPUT[contextOutput(outcome, options.holdIncomplete ?? true)],
 				json: inquiry as unknown as IDataObject,
 			};
-		});
+		}, { errorOutput: OUTPUT.unreachable });
 	}
 }
 

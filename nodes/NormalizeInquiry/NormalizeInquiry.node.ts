@@ -96,7 +96,7 @@ export class NormalizeInquiry implements INodeType {
 				nodeName: this.getNode().name,
 			});
 			return toOutcomes(item.json, result);
-		});
+		}, { errorOutput: OUTPUT.invalid });
 	}
 }
 

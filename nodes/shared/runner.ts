@@ -15,6 +15,15 @@ export interface ItemOutcome {
  */
 export type ItemOutcomes = ItemOutcome | ItemOutcome[];
 
+export interface RunOptions {
+	/**
+	 * With "On Error → Continue (regular output)", the output a failed item leaves through. Nodes
+	 * point it at their alerting branch (Invalid, Unreachable, Unassigned, Failed), so an item that
+	 * failed never travels on as if it were fine. "Continue (using error output)" is unaffected.
+	 */
+	errorOutput?: number;
+}
+
 /**
  * The one per-item loop every node uses. It guarantees the package's conservation rule: each
  * input item leaves through exactly one output with `pairedItem` (a batch: once per event, each
@@ -25,7 +34,9 @@ export async function runPerItem(
 	ctx: IExecuteFunctions,
 	outputCount: number,
 	handle: (item: INodeExecutionData, itemIndex: number) => ItemOutcomes | Promise<ItemOutcomes>,
+	options: RunOptions = {},
 ): Promise<INodeExecutionData[][]> {
+	const errorOutput = options.errorOutput ?? 0;
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -37,7 +48,7 @@ export async function runPerItem(
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			outputs[0].push({ json: errorJson(items[itemIndex], nodeError, error), pairedItem: { item: itemIndex } });
+			outputs[errorOutput].push({ json: errorJson(items[itemIndex], nodeError, error), pairedItem: { item: itemIndex } });
 		}
 	}
 	return outputs;

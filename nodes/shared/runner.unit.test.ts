@@ -1,4 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { ERROR_CATALOG, InquiryError } from '../../core/shared/errors';
 import { runPerItem } from './runner';
 
 /** Just the parts of IExecuteFunctions the runner touches. */
@@ -32,5 +34,31 @@ describe('runPerItem with several outcomes per item (batched deliveries)', () =>
 			[3, 'UNEXPECTED', { item: 0 }],
 			[1, 'UNEXPECTED', { item: 1 }],
 		]);
+	});
+});
+
+describe('runPerItem error routing', () => {
+	const items = [{ json: { ok: true } }, { json: { ok: false } }];
+	const handle = (item: INodeExecutionData) => {
+		if (!item.json.ok) throw new InquiryError('NOT_AN_INQUIRY');
+		return { output: 0, json: { done: true } };
+	};
+
+	it('sends a failed item to the chosen alerting output with its hint, and keeps the others flowing', async () => {
+		const outputs = await runPerItem(fakeContext(items, true), 3, handle, { errorOutput: 2 });
+		expect(outputs[0]).toEqual([{ json: { done: true }, pairedItem: { item: 0 } }]);
+		expect(outputs[1]).toEqual([]);
+		expect(outputs[2]).toEqual([
+			{
+				json: { ok: false, error: ERROR_CATALOG.NOT_AN_INQUIRY.message, errorCode: 'NOT_AN_INQUIRY', errorHint: ERROR_CATALOG.NOT_AN_INQUIRY.hint },
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+
+	it('throws a NodeOperationError with the item index and hint when not continuing', async () => {
+		const failure = runPerItem(fakeContext(items, false), 3, handle, { errorOutput: 2 });
+		await expect(failure).rejects.toBeInstanceOf(NodeOperationError);
+		await expect(failure).rejects.toMatchObject({ context: { itemIndex: 1 }, description: ERROR_CATALOG.NOT_AN_INQUIRY.hint });
 	});
 });

@@ -141,8 +141,10 @@ describe('Normalize Inquiry: signature check', () => {
 			credentials: { inquiryWebhookSecretApi: { secret: '' } },
 		});
 		expect(continued.error).toBeUndefined();
-		expect(pairedItems(continued.items(NODE, 0))).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(continued.output(NODE, 0)[0]).toMatchObject({
+		// Failed items leave through Invalid, never through Normalized as if they were fine.
+		expect(continued.items(NODE, 0)).toEqual([]);
+		expect(pairedItems(continued.items(NODE, 1))).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(continued.output(NODE, 1)[0]).toMatchObject({
 			errorCode: 'SIGNATURE_SECRET_MISSING',
 			body: { Body: 'Hello' },
 		});
