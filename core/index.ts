@@ -40,5 +40,20 @@ export type { FollowUpWordingInput } from './context/wording';
 export { fitsOneSms, SMS_LIMITS, smsSize } from './context/sms';
 export type { SmsEncoding, SmsSize } from './context/sms';
 // --- ownership (core/ownership) ---
+export { assignOwner, AssignmentSession, withAssignment } from './ownership/assignOwner';
+export type { AssignOptions } from './ownership/assignOwner';
+export * from './ownership/config';
+export * from './ownership/result';
+export { BusinessCalendar, DateRange, Owner, Roster, Team, TimeBlock, WeeklyHours } from './ownership/roster';
+export { readRoster } from './ownership/rosterRows';
+export { readOpenLoad } from './ownership/load';
+export type { OpenLoad } from './ownership/load';
+export { parseDateList, parseDateRanges, parseHoursText } from './ownership/hoursText';
+export { addBusinessMinutes, compileCalendar } from './ownership/clock';
+export { compileAssignConfig } from './ownership/compile';
+export type { CompiledAssignConfig } from './ownership/compile';
+export { EXCLUSION_CODES } from './ownership/eligibility';
+export type { ExclusionCode } from './ownership/eligibility';
+export { emptyRoutingState, readRoutingState, RoutingState } from './ownership/state';
 // --- handoff (core/handoff) ---
 // --- scorecard (core/scorecard) ---

@@ -140,7 +140,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 }
 
 function stripMarker(data: IDataObject): IDataObject {
-	const copy = structuredClone(data) as IDataObject & { __dataChanged?: boolean };
+	// Static data is an observable proxy in n8n; a JSON round trip copies what n8n would save.
+	const copy = JSON.parse(JSON.stringify(data)) as IDataObject & { __dataChanged?: boolean };
 	delete copy.__dataChanged;
 	return copy;
 }

@@ -1,0 +1,228 @@
+import type { Inquiry } from '../inquiry/schema';
+import { appendTrail } from '../shared/trail';
+import type { CompiledAssignConfig } from './compile';
+import { compileAssignConfig } from './compile';
+import type { AssignConfigInput } from './config';
+import type { CompiledOwner } from './eligibility';
+import { EligibilityContext } from './eligibility';
+import type { Choice, Considered } from './choose';
+import { consider, holdFor, pickIn } from './choose';
+import { deadlineOf } from './deadline';
+import {
+	assignedSentence,
+	formatLocal,
+	Trace,
+	unassignedReasonOf,
+	unassignedSentence,
+} from './explain';
+import type { InquiryFacts } from './facts';
+import { factsOf } from './facts';
+import { isoDateOfDay } from './hours';
+import type { OpenLoad } from './load';
+import type { AssignmentResult } from './result';
+import { routeOf } from './route';
+import type { RoutingState } from './state';
+import { emptyRoutingState, RoutingMemory } from './state';
+
+export interface AssignOptions {
+	now: Date;
+	/** Open inquiries per owner id at the start of the run; this run's own assignments are added. */
+	openLoad?: OpenLoad;
+	/** Marks the result as a dry run; the caller simply does not save the returned state. */
+	dryRun?: boolean;
+}
+
+/**
+ * One run of the stage: settings compiled once, the routing state copied once, then any number
+ * of inquiries assigned in order, each seeing the previous ones' effect (rotation, caps, loads).
+ */
+export class AssignmentSession {
+	readonly compiled: CompiledAssignConfig;
+	private readonly memory: RoutingMemory;
+	private readonly runLoad = new Map<string, number>();
+	private stateWasReset: boolean;
+
+	constructor(
+		config: AssignConfigInput | CompiledAssignConfig,
+		state?: RoutingState,
+		options: { stateWasReset?: boolean } = {},
+	) {
+		this.compiled = compileAssignConfig(config);
+		this.memory = new RoutingMemory(state ?? emptyRoutingState());
+		this.stateWasReset = options.stateWasReset ?? false;
+	}
+
+	/** The state to persist after this run (bounded, pruned to the current roster). */
+	state(now: Date): RoutingState {
+		return this.memory.toState(this.compiled.ownerKeys, this.compiled.poolKeys, now);
+	}
+
+	assign(inquiry: Inquiry, options: AssignOptions): AssignmentResult {
+		const { config, calendar } = this.compiled;
+		const nowMs = options.now.getTime();
+		const facts = factsOf(inquiry);
+		const today = isoDateOfDay(calendar.clock.toLocal(nowMs).day);
+		const load = (owner: CompiledOwner) =>
+			(options.openLoad?.get(owner.key) ?? 0) + (this.runLoad.get(owner.key) ?? 0);
+		const ctx = new EligibilityContext(
+			nowMs,
+			facts,
+			config.filters,
+			(owner) => this.memory.dailyCount(today, owner.key),
+			(owner) => (options.openLoad ? load(owner) : undefined),
+		);
+		const trace = new Trace();
+		if (this.stateWasReset) {
+			trace.add(
+				'state_reset',
+				'the saved routing state could not be read, so rotation and sticky memory started fresh',
+			);
+			this.stateWasReset = false;
+		}
+		const route = routeOf(this.compiled, facts, trace);
+		const considered: Considered[] = [];
+		let pick: Choice | undefined;
+		for (const pool of route.pools) {
+			const one = consider(pool, ctx, trace);
+			considered.push(one);
+			if (one.eligible.length) {
+				const loadOf = options.openLoad
+					? load
+					: (o: CompiledOwner) => this.memory.dailyCount(today, o.key);
+				pick = pickIn(one, facts, this.compiled, this.memory, trace, loadOf);
+				break;
+			}
+		}
+		if (!pick && config.holdUntilAvailable)
+			pick = holdFor(considered, nowMs, facts, this.compiled, this.memory, trace);
+		if (options.openLoad === undefined && this.compiled.hasOpenCaps) {
+			trace.add(
+				'open_load_unknown',
+				'some owners have an open-inquiry cap, but no open-load counts were given, so those caps were not checked',
+			);
+		}
+
+		const { minutes, respondByMs, escalateAtMs } = deadlineOf(
+			this.compiled,
+			inquiry.request.urgency,
+			inquiry.receivedAt,
+			nowMs,
+			pick?.heldUntilMs,
+		);
+		const respondByText = `${formatLocal(respondByMs, calendar.clock)} (${calendar.clock.name})`;
+
+		const base = {
+			reasons: [] as AssignmentResult['reasons'],
+			respondBy: new Date(respondByMs).toISOString(),
+			escalateAt: new Date(escalateAtMs).toISOString(),
+			deadlineMinutes: minutes,
+			dryRun: options.dryRun ?? false,
+			assignedAt: options.now.toISOString(),
+		};
+		if (!pick) {
+			const excluded = considered.flatMap((c) => c.excluded);
+			const unassignedReason = this.compiled.owners.length
+				? unassignedReasonOf(excluded)
+				: 'empty_roster';
+			trace.add('unassigned', unassignedReason);
+			return {
+				...base,
+				status: 'unassigned',
+				strategy: 'none',
+				...(route.rule ? { rule: route.rule.name } : {}),
+				unassignedReason,
+				reason: unassignedSentence(
+					considered.map((c) => ({ pool: c.pool, excluded: c.excluded })),
+					respondByText,
+				),
+				reasons: trace.reasons(),
+				fallbackUsed: considered.length > 1,
+			};
+		}
+
+		this.record(pick.owner, today, facts);
+		const owner = pick.owner.owner;
+		const { pool } = pick.considered;
+		const heldUntil =
+			pick.heldUntilMs === undefined ? undefined : new Date(pick.heldUntilMs).toISOString();
+		const reason = assignedSentence({
+			name: owner.name,
+			strategy: pick.strategy,
+			pool,
+			available: pick.considered.eligible.length,
+			excluded: pick.considered.excluded,
+			skipped: considered
+				.filter((c) => c !== pick.considered)
+				.map((c) => ({ pool: c.pool, excluded: c.excluded })),
+			rule: route.rule,
+			heldUntil:
+				pick.heldUntilMs === undefined
+					? undefined
+					: `${formatLocal(pick.heldUntilMs, pick.owner.availability.clock)} (${pick.owner.availability.clock.name})`,
+			respondBy: respondByText,
+		});
+		return {
+			...base,
+			status: 'assigned',
+			owner: { id: owner.id, name: owner.name, ...pickDefined(owner, ['email', 'phone', 'chat']) },
+			...(pool.team ? { team: pool.team } : {}),
+			strategy: pick.strategy,
+			...(route.rule ? { rule: route.rule.name } : {}),
+			reason,
+			reasons: trace.reasons(),
+			fallbackUsed: pool.kind !== 'primary',
+			...(heldUntil ? { heldUntil } : {}),
+		};
+	}
+
+	private record(owner: CompiledOwner, today: string, facts: InquiryFacts): void {
+		this.memory.countAssignment(today, owner.key);
+		this.runLoad.set(owner.key, (this.runLoad.get(owner.key) ?? 0) + 1);
+		if (this.compiled.config.sticky && facts.identityKeys.length)
+			this.memory.remember(facts.identityKeys, owner.key, this.compiled.config.stickyMemorySize);
+	}
+}
+
+function pickDefined<T extends object, K extends keyof T>(
+	value: T,
+	keys: K[],
+): Partial<Pick<T, K>> {
+	const out: Partial<Pick<T, K>> = {};
+	for (const key of keys) if (value[key] !== undefined && value[key] !== '') out[key] = value[key];
+	return out;
+}
+
+/**
+ * Assigns one inquiry. Pure: the input state is never changed; the returned state holds the
+ * rotation, caps and sticky memory after this assignment. A dry run is simply not saving it.
+ */
+export function assignOwner(
+	inquiry: Inquiry,
+	config: AssignConfigInput | CompiledAssignConfig,
+	state: RoutingState | undefined,
+	options: AssignOptions,
+): { result: AssignmentResult; state: RoutingState } {
+	const session = new AssignmentSession(config, state);
+	const result = session.assign(inquiry, options);
+	return { result, state: session.state(options.now) };
+}
+
+/** The inquiry with its assignment under `assignment` and one trail entry for the trigger stage. */
+export function withAssignment<T extends Inquiry>(
+	inquiry: T,
+	result: AssignmentResult,
+	node: string,
+): T & { assignment: AssignmentResult } {
+	const detail =
+		result.status === 'assigned'
+			? `${result.owner?.id} (${result.strategy})`
+			: result.unassignedReason;
+	const trailed = appendTrail(inquiry, {
+		stage: 'trigger',
+		node,
+		at: result.assignedAt,
+		outcome: result.status,
+		detail,
+	});
+	return { ...trailed, assignment: result };
+}

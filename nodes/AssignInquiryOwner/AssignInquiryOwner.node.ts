@@ -1,0 +1,110 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { readInquiry } from '../../core/inquiry/read';
+import { AssignmentSession, withAssignment } from '../../core/ownership/assignOwner';
+import { compileAssignConfig } from '../../core/ownership/compile';
+import type { OpenLoad } from '../../core/ownership/load';
+import { readOpenLoad } from '../../core/ownership/load';
+import type { AssignParameters } from '../../core/ownership/parameters';
+import { configFromParameters } from '../../core/ownership/parameters';
+import { readRoutingState } from '../../core/ownership/state';
+import { runPerItem } from '../shared/runner';
+import {
+	assignInquiryOwnerProperties,
+	OUTPUT,
+	OUTPUT_NAMES,
+} from './assignInquiryOwner.description';
+
+/** Settings read once per run, from the first item, with the value a hidden parameter stands for. */
+const SETTINGS: Record<keyof AssignParameters, unknown> = {
+	rosterSource: 'form',
+	owners: {},
+	rosterJson: '[]',
+	businessTimezone: '',
+	businessHours: 'Mon-Fri 09:00-17:00',
+	holidays: '',
+	ownersWithoutHours: 'businessHours',
+	rules: {},
+	defaultTeam: '',
+	strategy: 'round_robin',
+	sticky: true,
+	fallbackTeam: '',
+	fallbackOwner: '',
+	holdUntilAvailable: false,
+	deadlines: {},
+	filters: {},
+	stickyMemorySize: 5000,
+};
+
+export class AssignInquiryOwner implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Assign Inquiry Owner',
+		name: 'assignInquiryOwner',
+		icon: { light: 'file:assignInquiryOwner.svg', dark: 'file:assignInquiryOwner.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter.strategy === "weighted" ? "Weighted" : $parameter.strategy === "least_loaded" ? "Fewest open" : $parameter.strategy === "hash" ? "Contact hash" : "Round robin") + ($parameter.dryRun ? " (dry run)" : "") }}',
+		description:
+			'Give each inquiry an owner, a business-hours response deadline and a plain reason why, so no lead sits unowned',
+		defaults: { name: 'Assign Inquiry Owner' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: [...OUTPUT_NAMES],
+		properties: assignInquiryOwnerProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const now = new Date();
+		const node = this.getNode().name;
+		const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
+		// n8n saves node static data after production runs only; it is loaded once and saved once.
+		const staticData = this.getWorkflowStaticData('node');
+		let session: AssignmentSession | undefined;
+		const startSession = () => {
+			const settings = Object.fromEntries(
+				Object.entries(SETTINGS).map(([name, hidden]) => [
+					name,
+					this.getNodeParameter(name, 0, hidden),
+				]),
+			) as unknown as AssignParameters;
+			const { state, reset } = readRoutingState(staticData.routing);
+			return new AssignmentSession(
+				compileAssignConfig(configFromParameters(settings, this.getTimezone())),
+				state,
+				{ stateWasReset: reset },
+			);
+		};
+		let lastLoadParameter: unknown;
+		let lastLoad: OpenLoad | undefined;
+
+		const outputs = await runPerItem(
+			this,
+			2,
+			(item, itemIndex) => {
+				session ??= startSession();
+				const inquiry = readInquiry(item.json);
+				const loadParameter = this.getNodeParameter('openLoad', itemIndex, '');
+				if (loadParameter !== lastLoadParameter) {
+					lastLoad = readOpenLoad(loadParameter);
+					lastLoadParameter = loadParameter;
+				}
+				const result = session.assign(inquiry, { now, openLoad: lastLoad, dryRun });
+				return {
+					output: result.status === 'assigned' ? OUTPUT.assigned : OUTPUT.unassigned,
+					json: withAssignment(inquiry, result, node) as unknown as IDataObject,
+				};
+			},
+			{ errorOutput: OUTPUT.unassigned },
+		);
+		if (session && !dryRun) staticData.routing = session.state(now) as unknown as IDataObject;
+		return outputs;
+	}
+}

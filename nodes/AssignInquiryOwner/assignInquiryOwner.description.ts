@@ -1,0 +1,538 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { CHANNELS } from '../../core/inquiry/schema';
+
+/** Output order: items are routed by index, so this list and the node's routing must agree. */
+export const OUTPUT_NAMES = ['Assigned', 'Unassigned'] as const;
+export const OUTPUT = { assigned: 0, unassigned: 1 } as const;
+
+const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+	form: 'Form',
+	chat: 'Chat',
+	call: 'Call',
+	missed_call: 'Missed Call',
+	sms: 'SMS',
+	email: 'Email',
+	booking: 'Booking',
+	ad_lead: 'Ad Lead',
+	marketplace: 'Marketplace',
+	other: 'Other',
+};
+
+const onForm = { show: { rosterSource: ['form'] } };
+const onJson = { show: { rosterSource: ['json'] } };
+
+const ownerFields: INodeProperties[] = [
+	{
+		displayName: 'Owner ID',
+		name: 'id',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ana',
+		description:
+			'A short, unique ID used in rules, fallbacks and open-load counts. Leave empty to use the email (or name).',
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Ana Lopez' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +14155550100',
+	},
+	{
+		displayName: 'Chat Handle',
+		name: 'chat',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. U024BE7LH (Slack member ID)',
+		description: 'Who to message in your chat tool when this owner gets an inquiry',
+	},
+	{
+		displayName: 'Active',
+		name: 'active',
+		type: 'boolean',
+		default: true,
+		description: 'Whether this owner takes new inquiries at all',
+	},
+	{
+		displayName: 'Teams',
+		name: 'teams',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. plumbing, emergencies',
+		description:
+			'Teams this owner belongs to, separated by commas. Rules and fallbacks route to teams by these names.',
+	},
+	{
+		displayName: 'Skills or Services',
+		name: 'skills',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. plumbing, drains',
+		description: 'Services this owner handles, separated by commas. Empty means every service.',
+	},
+	{
+		displayName: 'Territories',
+		name: 'territories',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 941, Oakland, CA',
+		description:
+			'Postal-code prefixes, cities, regions or countries this owner covers. Empty means everywhere.',
+	},
+	{
+		displayName: 'Languages',
+		name: 'languages',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. English, Spanish',
+		description: 'Languages this owner speaks. Empty means no language filter.',
+	},
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		options: CHANNELS.map((value) => ({ name: CHANNEL_LABELS[value], value })),
+		default: [],
+		description: 'Channels this owner handles. None selected means every channel.',
+	},
+	{
+		displayName: 'Weight',
+		name: 'weight',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: 1,
+		description:
+			'Share of inquiries under the Weighted strategy: an owner with 2 gets twice as many as one with 1',
+	},
+	{
+		displayName: 'Cap Per Day',
+		name: 'capPerDay',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Most new inquiries per business day. 0 means no cap.',
+	},
+	{
+		displayName: 'Cap on Open Inquiries',
+		name: 'capOpen',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Most open inquiries at once, checked against Open Load. 0 means no cap.',
+	},
+	{
+		displayName: 'Time Zone',
+		name: 'timezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. America/Denver',
+		description: 'Where this owner works. Empty means the business time zone.',
+	},
+	{
+		displayName: 'Working Hours',
+		name: 'hours',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00',
+		description:
+			'Weekly hours in the owner\'s time zone. Empty follows "Owners Without Own Hours".',
+	},
+	{
+		displayName: 'Out of Office',
+		name: 'outOfOffice',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2026-07-01..2026-07-14, 2026-08-03',
+		description: 'Whole days away (both ends included), separated by commas',
+	},
+];
+
+export const assignInquiryOwnerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Rotation, daily caps and returning contacts are remembered between production runs. Test runs in the editor never save them, and two runs at the same moment can overwrite each other: see the node docs. For queue mode, prefer Contact Hash or Fewest Open Inquiries.',
+		name: 'stateNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Roster Source',
+		name: 'rosterSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Owners Listed Here', value: 'form', description: 'Type each owner into this node' },
+			{
+				name: 'JSON (E.g. From a Sheet)',
+				value: 'json',
+				description:
+					'Owners from an expression, such as the rows a Google Sheets or Data table node read',
+			},
+		],
+		default: 'form',
+	},
+	{
+		displayName: 'Owners',
+		name: 'owners',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Owner',
+		default: {},
+		displayOptions: onForm,
+		description: 'The people who can own an inquiry. Their order is the round-robin order.',
+		options: [{ displayName: 'Owner', name: 'owner', values: ownerFields }],
+	},
+	{
+		displayName: 'Roster (JSON)',
+		name: 'rosterJson',
+		type: 'json',
+		default: '[]',
+		displayOptions: onJson,
+		placeholder: "e.g. {{ $('Read Roster').all().map(item => item.json) }}",
+		description:
+			'A list of owners, one object per owner. Column names are forgiving ("Time Zone", "Cap Per Day", "Skills" with commas, "Active" as yes/no). Read once per run, from the first item.',
+	},
+	{
+		displayName: 'Business Time Zone',
+		name: 'businessTimezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. America/New_York',
+		description:
+			"The time zone of the business hours and deadlines. Empty means the workflow's time zone.",
+	},
+	{
+		displayName: 'Business Hours',
+		name: 'businessHours',
+		type: 'string',
+		default: 'Mon-Fri 09:00-17:00',
+		placeholder: 'e.g. Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00',
+		description:
+			'When the business is open. Deadlines count only these hours; write 24/7 to count every minute.',
+	},
+	{
+		displayName: 'Holidays',
+		name: 'holidays',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2026-12-25, 2027-01-01',
+		description: 'Days the business is closed. Deadlines skip them and nobody is assigned on them.',
+	},
+	{
+		displayName: 'Owners Without Own Hours',
+		name: 'ownersWithoutHours',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Work the Business Hours',
+				value: 'businessHours',
+				description: 'In their own time zone: 9-5 is their local 9-5',
+			},
+			{
+				name: 'Are Always Available',
+				value: 'alwaysAvailable',
+				description: 'Any time, any day (holidays and out-of-office still apply)',
+			},
+		],
+		default: 'businessHours',
+		description:
+			'What an owner with empty Working Hours means. Chosen here so "no schedule" is never a silent guess.',
+	},
+	{
+		displayName: 'Rules',
+		name: 'rules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Rule',
+		default: {},
+		description:
+			'Checked top to bottom; the first rule that matches chooses the team or owner. No match uses Default Team.',
+		options: [
+			{
+				displayName: 'Rule',
+				name: 'rule',
+				values: [
+					{
+						displayName: 'Condition Field',
+						name: 'field',
+						type: 'options',
+						options: [
+							{ name: 'Any Inquiry', value: 'any' },
+							{ name: 'Channel', value: 'channel' },
+							{ name: 'City', value: 'city' },
+							{ name: 'Country', value: 'country' },
+							{ name: 'Language', value: 'language' },
+							{ name: 'Postal Code', value: 'postalCode' },
+							{ name: 'Region', value: 'region' },
+							{ name: 'Service', value: 'service' },
+							{ name: 'Source', value: 'source' },
+							{ name: 'Territory (Postal Prefix, City, Region or Country)', value: 'territory' },
+							{ name: 'Urgency', value: 'urgency' },
+						],
+						default: 'service',
+						description: 'What of the inquiry to look at. Any Inquiry makes a catch-all rule.',
+					},
+					{
+						displayName: 'Condition Operator',
+						name: 'operator',
+						type: 'options',
+						options: [
+							{ name: 'Is', value: 'is' },
+							{ name: 'Is Not', value: 'isNot' },
+							{ name: 'Contains', value: 'contains' },
+							{ name: 'Starts With', value: 'startsWith' },
+						],
+						default: 'is',
+						displayOptions: { hide: { field: ['any'] } },
+					},
+					{
+						displayName: 'Condition Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. plumbing, drains',
+						description:
+							'Compared without regard to case; several values separated by commas mean "any of"',
+						displayOptions: { hide: { field: ['any'] } },
+					},
+					{
+						displayName: 'Route To',
+						name: 'routeTo',
+						type: 'options',
+						options: [
+							{ name: 'Team', value: 'team' },
+							{ name: 'Owner', value: 'owner' },
+						],
+						default: 'team',
+					},
+					{
+						displayName: 'Rule Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Emergency plumbing',
+						description: 'Shown in the reason for each assignment',
+					},
+					{
+						displayName: 'Team or Owner ID',
+						name: 'target',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. plumbing',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Default Team',
+		name: 'defaultTeam',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. office',
+		description: 'The team used when no rule matches. Empty means every owner.',
+	},
+	{
+		displayName: 'Strategy',
+		name: 'strategy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Round Robin',
+				value: 'round_robin',
+				description:
+					'In roster order, skipping who is unavailable; nobody is "owed" turns after an absence',
+			},
+			{
+				name: 'Weighted',
+				value: 'weighted',
+				description:
+					"By each owner's Weight, interleaved (5:2 gives A B A A A B A, never blocks of five)",
+			},
+			{
+				name: 'Fewest Open Inquiries',
+				value: 'least_loaded',
+				description:
+					'The owner with the lowest Open Load; without counts, the fewest assigned today',
+			},
+			{
+				name: 'Contact Hash',
+				value: 'hash',
+				description:
+					'The same contact always gets the same owner (while available). Needs no saved state: safe in queue mode.',
+			},
+		],
+		default: 'round_robin',
+	},
+	{
+		displayName:
+			'Round Robin and Weighted remember whose turn it is between production runs; runs that overlap in time can repeat a turn. Contact Hash needs no memory.',
+		name: 'strategyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { strategy: ['round_robin', 'weighted'] } },
+	},
+	{
+		displayName: 'Open Load (JSON)',
+		name: 'openLoad',
+		type: 'json',
+		default: '',
+		placeholder: 'e.g. {"ana": 3, "ben": 1}',
+		description:
+			'Open inquiries per owner ID right now, usually from an expression over a previous node (rows with an "owner" column are counted). Used by Fewest Open Inquiries and by Cap on Open Inquiries.',
+	},
+	{
+		displayName: 'Sticky Owner for Returning Contacts',
+		name: 'sticky',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether a contact who wrote or called before goes back to their previous owner (matched by email or phone, any channel) when that owner is available',
+	},
+	{
+		displayName: 'Fallback Team',
+		name: 'fallbackTeam',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. office',
+		description: 'Tried when nobody in the chosen team is available',
+	},
+	{
+		displayName: 'Fallback Owner ID',
+		name: 'fallbackOwner',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ana',
+		description:
+			'Tried after the fallback team. Also subject to availability: nobody gets inquiries while away.',
+	},
+	{
+		displayName: 'Hold Until Next Available',
+		name: 'holdUntilAvailable',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to assign to the owner who starts work first when nobody is available now, with the deadline counted from their start. Off: such inquiries leave through Unassigned.',
+	},
+	{
+		displayName: 'Response Deadlines',
+		name: 'deadlines',
+		type: 'collection',
+		placeholder: 'Change Deadline',
+		default: {},
+		description:
+			'Business minutes to first response, by urgency, counted only while the business is open',
+		options: [
+			{
+				displayName: 'Emergencies Around the Clock',
+				name: 'emergencyAroundTheClock',
+				type: 'boolean',
+				default: false,
+				description: 'Whether emergency deadlines count every minute, nights and weekends included',
+			},
+			{
+				displayName: 'Emergency (Business Minutes)',
+				name: 'emergencyMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 15,
+			},
+			{
+				displayName: 'Escalate After (Business Minutes)',
+				name: 'escalateAfterMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description: 'How long after Respond By the escalation checkpoint falls',
+			},
+			{
+				displayName: 'High (Business Minutes)',
+				name: 'highMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+			},
+			{
+				displayName: 'Low (Business Minutes)',
+				name: 'lowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 480,
+			},
+			{
+				displayName: 'Normal (Business Minutes)',
+				name: 'normalMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 240,
+			},
+		],
+	},
+	{
+		displayName: 'Eligibility Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Change Filter',
+		default: {},
+		description:
+			'Which owner details must fit the inquiry. Owners with an empty list are never filtered out.',
+		options: [
+			{
+				displayName: 'Match Skills',
+				name: 'skills',
+				type: 'boolean',
+				default: true,
+				description: "Whether an owner must list the inquiry's service",
+			},
+			{
+				displayName: 'Match Languages',
+				name: 'languages',
+				type: 'boolean',
+				default: true,
+				description: "Whether an owner must speak the inquiry's language",
+			},
+			{
+				displayName: 'Match Territories',
+				name: 'territories',
+				type: 'boolean',
+				default: true,
+				description: "Whether an owner must cover the inquiry's location",
+			},
+			{
+				displayName: 'Match Channels',
+				name: 'channels',
+				type: 'boolean',
+				default: true,
+				description: "Whether an owner must take the inquiry's channel",
+			},
+		],
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only show who would get each inquiry, without saving rotation, caps or sticky memory',
+	},
+	{
+		displayName: 'Sticky Memory Size',
+		name: 'stickyMemorySize',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100000 },
+		default: 5000,
+		description:
+			'How many contacts to remember for sticky routing; the least recently assigned are forgotten first',
+		displayOptions: { show: { sticky: [true] } },
+	},
+];
