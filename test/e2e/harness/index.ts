@@ -1,0 +1,28 @@
+/**
+ * The real-server e2e harness: a cached n8n runtime, a fresh instance per suite with this package
+ * installed from its packed tarball, and a client for the public API, webhooks and executions.
+ */
+export { N8nClient } from './client';
+export type { Owner, WebhookCall, WebhookResponse } from './client';
+export { installPack } from './communityPackage';
+export { dataTableRows, dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
+export type { DataTableSpec, EnsuredTable } from './dataTables';
+export { packedTarball } from './pack';
+export { PACKAGE_NAME, PROJECT_ROOT, TEMPLATES_DIR, VENDOR_PAYLOADS_DIR } from './paths';
+export type { ExpressionEngine } from './process';
+export { ensureRuntime, N8N_VERSIONS } from './runtime';
+export type { N8nRuntime, N8nVersion } from './runtime';
+export { N8nInstance, startN8n } from './startN8n';
+export type { StartOptions } from './startN8n';
+export {
+	declaredTables,
+	importTemplates,
+	loadTemplates,
+	setUpTemplates,
+	tryItCommands,
+} from './templates';
+export type { TemplateFile, TemplateResult, TemplateSetup } from './templates';
+export { loadVendorPayload, vendorRequest } from './vendorPayloads';
+export type { VendorPayload } from './vendorPayloads';
+export { nodeOutput, nodeRan, publicWorkflowBody, webhookEndpoints } from './workflow';
+export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';

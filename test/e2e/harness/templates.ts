@@ -1,0 +1,181 @@
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import type { N8nClient } from './client';
+import type { DataTableSpec, EnsuredTable } from './dataTables';
+import { dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
+import { TEMPLATES_DIR } from './paths';
+import type { WebhookEndpoint, WorkflowDefinition } from './workflow';
+import { webhookEndpoints } from './workflow';
+
+/** workflows-templates/data-tables.json: the tables the templates need, declared once. */
+const TABLES_MANIFEST = 'data-tables.json';
+
+export interface TemplateFile {
+	file: string;
+	workflow: WorkflowDefinition;
+}
+
+export interface TemplateResult {
+	file: string;
+	name: string;
+	id: string;
+	published: boolean;
+	/** Why it is not published (e.g. it has no trigger, or needs a credential first). */
+	note?: string;
+	endpoints: WebhookEndpoint[];
+	/** The body of the entry node's first pinned item, a ready sample to post. */
+	sample?: unknown;
+}
+
+export interface TemplateSetup {
+	tables: EnsuredTable[];
+	templates: TemplateResult[];
+}
+
+const isWorkflow = (value: unknown): value is WorkflowDefinition =>
+	typeof value === 'object' &&
+	value !== null &&
+	Array.isArray((value as WorkflowDefinition).nodes) &&
+	typeof (value as WorkflowDefinition).connections === 'object';
+
+/** Every importable workflow in workflows-templates/ (JSON files holding nodes and connections). */
+export function loadTemplates(dir = TEMPLATES_DIR): TemplateFile[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json') && file !== TABLES_MANIFEST)
+		.sort()
+		.flatMap((file) => {
+			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+			return isWorkflow(workflow) ? [{ file, workflow }] : [];
+		});
+}
+
+/**
+ * The tables workflows-templates/data-tables.json declares. A table whose `columns` is not a list
+ * is still created; it gets the columns the templates' Data table nodes map.
+ */
+export function declaredTables(dir = TEMPLATES_DIR): DataTableSpec[] {
+	const path = join(dir, TABLES_MANIFEST);
+	if (!existsSync(path)) return [];
+	const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+		tables?: Array<{ name: string; columns?: unknown }>;
+	};
+	return (manifest.tables ?? []).map((table) => ({
+		name: table.name,
+		columns: Array.isArray(table.columns) ? (table.columns as DataTableSpec['columns']) : [],
+	}));
+}
+
+/** Points Data table nodes that picked a table from a list (by id) at this instance's table of that name. */
+function withLocalTableIds(
+	workflow: WorkflowDefinition,
+	idsByName: Map<string, string>,
+): WorkflowDefinition {
+	const nodes = workflow.nodes.map((node) => {
+		const locator = node.parameters?.dataTableId as
+			| { mode?: string; cachedResultName?: string }
+			| undefined;
+		if (node.type !== 'n8n-nodes-base.dataTable' || !locator || locator.mode === 'name')
+			return node;
+		const id = locator.cachedResultName ? idsByName.get(locator.cachedResultName) : undefined;
+		return id
+			? { ...node, parameters: { ...node.parameters, dataTableId: { ...locator, value: id } } }
+			: node;
+	});
+	return { ...workflow, nodes };
+}
+
+function pinnedSample(workflow: WorkflowDefinition, endpoints: WebhookEndpoint[]): unknown {
+	const pinData = workflow.pinData as
+		| Record<string, Array<{ json?: Record<string, unknown> } & Record<string, unknown>>>
+		| undefined;
+	for (const endpoint of endpoints) {
+		const [first] = pinData?.[endpoint.node] ?? [];
+		const json = (first?.json ?? first) as Record<string, unknown> | undefined;
+		if (json) return endpoint.prefix === 'webhook' && 'body' in json ? json.body : json;
+	}
+	return undefined;
+}
+
+/** The message n8n gave for a failed API call, without the request line around it. */
+function reasonOf(error: unknown): string {
+	const line = (error as Error).message.split('\n')[0];
+	const answer = /^\w+ \S+ answered (\d+): (.*)$/.exec(line);
+	if (!answer) return line;
+	try {
+		return String((JSON.parse(answer[2]) as { message?: string }).message ?? answer[2]);
+	} catch {
+		return `${answer[1]} ${answer[2]}`;
+	}
+}
+
+/** Imports each template (updating the one of the same name) and publishes it when it can run on its own. */
+export async function importTemplates(
+	client: N8nClient,
+	templates: TemplateFile[],
+): Promise<TemplateResult[]> {
+	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
+	const results: TemplateResult[] = [];
+	for (const { file, workflow } of templates) {
+		const endpoints = webhookEndpoints(workflow);
+		const result: TemplateResult = {
+			file,
+			name: workflow.name,
+			id: '',
+			published: false,
+			endpoints,
+			sample: pinnedSample(workflow, endpoints),
+		};
+		try {
+			result.id = await client.upsertWorkflow(withLocalTableIds(workflow, idsByName));
+			await client.publish(result.id);
+			result.published = true;
+		} catch (error) {
+			result.note = reasonOf(error);
+		}
+		results.push(result);
+	}
+	return results;
+}
+
+/**
+ * What `npm start` does to a running n8n, and what the template e2e tests reuse: the Data tables
+ * the templates need (created through the public API when absent), then every template imported
+ * and published.
+ */
+export async function setUpTemplates(
+	client: N8nClient,
+	dir = TEMPLATES_DIR,
+): Promise<TemplateSetup> {
+	const templates = loadTemplates(dir);
+	const tables = await ensureDataTables(
+		client,
+		dataTablesNeeded(
+			templates.map((template) => template.workflow),
+			declaredTables(dir),
+		),
+	);
+	return { tables, templates: await importTemplates(client, templates) };
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** A command to try each published entry point: a curl for webhooks, the URL for forms. */
+export function tryItCommands(baseUrl: string, results: TemplateResult[]): string[] {
+	return results
+		.filter((result) => result.published)
+		.flatMap((result) =>
+			result.endpoints.map((endpoint) => {
+				const url = `${baseUrl}/${endpoint.prefix}/${endpoint.path}`;
+				if (endpoint.prefix === 'form') return `# ${result.name}: open the form\n${url}`;
+				if (endpoint.method === 'GET') return `# ${result.name}\ncurl -sS ${shellQuote(url)}`;
+				const body = result.sample ?? {
+					name: 'Jane Doe',
+					email: 'jane@example.com',
+					phone: '+1 415 555 0134',
+					message: 'Hi, I need a quote for a leaking water heater',
+				};
+				return `# ${result.name}\ncurl -sS -X ${endpoint.method} ${shellQuote(url)} -H 'content-type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+			}),
+		);
+}
