@@ -33,6 +33,8 @@ step "unit tests" jest_layer unit
 # isolated-vm (n8n's default "vm" expression engine) needs VM modules enabled in jest.
 step "workflow tests (in-process n8n, vm expression engine)" env NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects workflow --json --outputFile="$results/workflow.json"
 step "packed-package check" node scripts/check-package.mjs
+# The n8n runtimes are cached outside the tree; a cold install (~4 min each) shows up here, not in a test.
+step "n8n runtimes (2.41.1 and 1.123.81, cached)" bash scripts/n8n-runtime.sh all
 step "end-to-end tests (real n8n 2.41.1)" jest_layer e2e --runInBand
 
 node -e '

@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { collectRegexes } from './redos/collect';
+import type { FoundRegex } from './redos/collect';
 
 /**
  * ReDoS probe: every regular expression in the shipped code is fed pathological inputs of 1,000
@@ -10,6 +11,21 @@ import { collectRegexes } from './redos/collect';
  */
 const ROOT = join(__dirname, '../..');
 const LINEAR_BOUND = 24;
+
+interface ProbeResult {
+	file: string;
+	line: number;
+	source: string;
+	worst: { ratio: number; pump: string; suffix: string };
+}
+
+/** Runs the probe in a child process, so a catastrophic pattern is killed by the timeout. */
+function probe(regexes: FoundRegex[]): ProbeResult[] {
+	const run = spawnSync(process.execPath, [join(__dirname, 'redos/probe.js')], { input: JSON.stringify(regexes), encoding: 'utf8', timeout: 120_000 });
+	const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as ProbeResult & { started?: string });
+	if (run.signal) throw new Error(`The probe never returned on ${lines[lines.length - 1]?.started}: catastrophic backtracking`);
+	return lines.filter((l) => !l.started);
+}
 
 describe('ReDoS probe', () => {
 	const { found, dynamic } = collectRegexes(ROOT, ['core', 'nodes', 'credentials']);
@@ -25,21 +41,20 @@ describe('ReDoS probe', () => {
 	});
 
 	it('keeps every regex linear in its input length', () => {
-		const run = spawnSync(process.execPath, [join(__dirname, 'redos/probe.js')], { input: JSON.stringify(found), encoding: 'utf8', timeout: 120_000 });
-		const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { started?: string; file: string; line: number; source: string; worst: { ratio: number; pump: string; suffix: string } });
-		if (run.signal) throw new Error(`The probe never returned on ${lines[lines.length - 1]?.started}: catastrophic backtracking`);
-		const results = lines.filter((l) => !l.started);
+		const results = probe(found);
 		expect(results).toHaveLength(found.length);
-		const superLinear = results
-			.filter((r) => r.worst.ratio > LINEAR_BOUND)
-			.map((r) => `${r.file}:${r.line} /${r.source}/ grows ${r.worst.ratio.toFixed(0)}× on ${JSON.stringify(r.worst.pump)}×n + ${JSON.stringify(r.worst.suffix)}`);
+		// A busy machine can make one measurement look super-linear; a real problem repeats.
+		const suspects = results.filter((r) => r.worst.ratio > LINEAR_BOUND);
+		const confirmed = suspects.filter((suspect) => {
+			const again = [0, 1].map(() => probe([found.find((f) => f.file === suspect.file && f.line === suspect.line && f.source === suspect.source)!])[0]);
+			return again.every((r) => r.worst.ratio > LINEAR_BOUND);
+		});
+		const superLinear = confirmed.map((r) => `${r.file}:${r.line} /${r.source}/ grows ${r.worst.ratio.toFixed(0)}× on ${JSON.stringify(r.worst.pump)}×n + ${JSON.stringify(r.worst.suffix)}`);
 		expect(superLinear).toEqual([]);
 	});
 
 	it('would catch a quadratic pattern (the probe itself can fail)', () => {
-		const quadratic = [{ file: 'probe', line: 1, source: '\\s+$', flags: '' }];
-		const run = spawnSync(process.execPath, [join(__dirname, 'redos/probe.js')], { input: JSON.stringify(quadratic), encoding: 'utf8', timeout: 60_000 });
-		const result = JSON.parse(run.stdout.trim().split('\n')[1]) as { worst: { ratio: number } };
+		const [result] = probe([{ file: 'probe', line: 1, source: '\\s+$', flags: '' }]);
 		expect(result.worst.ratio).toBeGreaterThan(LINEAR_BOUND);
 	});
 });
