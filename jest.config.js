@@ -14,6 +14,9 @@ module.exports = {
 			displayName: 'workflow',
 			testMatch: ['<rootDir>/nodes/**/*.workflow.test.ts', '<rootDir>/workflows-templates/**/*.test.ts', '<rootDir>/test/workflow/**/*.test.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
+			// The Form Trigger's sanitize-html pulls an ESM-only htmlparser2 that jest cannot require;
+			// the CommonJS build of the same parser stands in (n8n itself loads the real one).
+			moduleNameMapper: { '^htmlparser2$': '<rootDir>/node_modules/htmlparser2/dist/commonjs/index.js' },
 		},
 		{
 			...base,

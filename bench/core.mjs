@@ -21,6 +21,24 @@ export function sampleInquiries() {
 	return payloads.flatMap((p) => core.normalizeInquiry(p, { now, defaultCountry: 'US' })).filter((r) => r.status !== 'invalid').map((r) => r.inquiry);
 }
 
+/** A roster of `size` owners across four teams, with business hours and a holiday. */
+export function assignConfig(size) {
+	const owners = Array.from({ length: size }, (_, i) => ({
+		id: `owner-${i}`,
+		name: `Owner ${i}`,
+		teams: [`team-${i % 4}`],
+		skills: i % 3 === 0 ? ['repair'] : [],
+		weight: 1 + (i % 3),
+	}));
+	const week = { start: '08:00', end: '18:00' };
+	return {
+		roster: { owners },
+		calendar: { timezone: 'America/New_York', hours: { mon: [week], tue: [week], wed: [week], thu: [week], fri: [week] }, holidays: ['2026-12-25'] },
+		strategy: 'round_robin',
+		holdUntilAvailable: true,
+	};
+}
+
 export function runCoreBench({ quick }) {
 	const options = quick ? { samples: 5, sampleMs: 60, warmupMs: 150 } : { samples: 15, sampleMs: 120, warmupMs: 400 };
 	const n = payloads.length;
@@ -33,6 +51,19 @@ export function runCoreBench({ quick }) {
 	stage('normalize (all vendor samples)', () => {
 		for (const p of payloads) core.normalizeInquiry(p, { now, defaultCountry: 'US' });
 	}, n);
+
+	const inquiries = sampleInquiries();
+	const wording = core.FollowUpWording.parse({ businessName: 'Acme Plumbing' });
+	stage('check context (quote-ready)', () => {
+		for (const inquiry of inquiries) core.checkContext(inquiry, core.BUILT_IN_PROFILES.quoteReady, { wording });
+	}, inquiries.length);
+
+	for (const size of [10, 200]) {
+		const session = new core.AssignmentSession(assignConfig(size));
+		stage(`assign (${size} owners, round robin)`, () => {
+			for (const inquiry of inquiries) session.assign(inquiry, { now });
+		}, inquiries.length);
+	}
 
 	const rows = stages.map(({ name, result }) => ({
 		stage: name,
