@@ -19,6 +19,8 @@ export interface InquiryDraft {
 	name?: { full?: unknown; first?: unknown; last?: unknown };
 	email?: unknown;
 	phone?: unknown;
+	/** The country the payload says the phone belongs to (e.g. a form's country field); beats the node's default. */
+	phoneCountry?: string;
 	company?: unknown;
 	message?: unknown;
 	messageFormat?: 'text' | 'html' | 'email' | 'email_html';

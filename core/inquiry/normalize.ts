@@ -39,7 +39,7 @@ export type BuildResult =
 export function buildInquiry(draft: InquiryDraft, payload: unknown, preset: Pick<SourcePreset, 'key'>, options: BuildOptions): BuildResult {
 	const name = cleanName(draft.name ?? {});
 	const email = parseEmail(draft.email);
-	const phone = parsePhone(draft.phone, { defaultCountry: options.defaultCountry });
+	const phone = parsePhone(draft.phone, { defaultCountry: draft.phoneCountry ?? options.defaultCountry });
 	const message = cleanMessage(draft.message, { format: draft.messageFormat });
 
 	const hasSomething = name.full || email || phone || message;

@@ -23,10 +23,12 @@ export function cleanName(parts: { full?: unknown; first?: unknown; last?: unkno
 	}
 	if (!full && (first || last)) full = [first, last].filter(Boolean).join(' ');
 
+	// Casing is judged on the whole name, so "REDACTED Name" keeps every part as typed.
+	const recase = needsRecase(full ?? [first, last].filter(Boolean).join(' '));
 	const name: PersonName = {};
-	if (full) name.full = fixCase(full);
-	if (first) name.first = fixCase(first);
-	if (last) name.last = fixCase(last);
+	if (full) name.full = recase ? fixCase(full) : full;
+	if (first) name.first = recase ? fixCase(first) : first;
+	if (last) name.last = recase ? fixCase(last) : last;
 	return name;
 }
 
@@ -64,12 +66,15 @@ export function splitFullName(full: string): { first?: string; last?: string } {
 	return { first: words.slice(0, start).join(' '), last: words.slice(start).join(' ') };
 }
 
-function fixCase(text: string): string {
-	const isLatin = /^[\p{Script=Latin}\s'’.-]+$/u.test(text);
-	if (!isLatin) return text;
+/** Only an all-caps or all-lower-case Latin name is re-cased. */
+function needsRecase(text: string): boolean {
+	if (!/^[\p{Script=Latin}\s'’.-]+$/u.test(text)) return false;
 	const shouting = text === text.toUpperCase() && text !== text.toLowerCase();
 	const whispering = text === text.toLowerCase() && text !== text.toUpperCase();
-	if (!shouting && !whispering) return text;
+	return shouting || whispering;
+}
+
+function fixCase(text: string): string {
 	return text
 		.toLowerCase()
 		.split(' ')
