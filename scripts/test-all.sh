@@ -28,6 +28,7 @@ jest_layer() {
 }
 
 step "lint (n8n-node lint, strict)" node scripts/lint.mjs
+step "templates match their source (npm run templates)" node scripts/build-templates.mjs --check
 step "types (tsc --noEmit)" npx tsc --noEmit -p tsconfig.json
 step "unit tests" jest_layer unit
 # isolated-vm (n8n's default "vm" expression engine) needs VM modules enabled in jest.

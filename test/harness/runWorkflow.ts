@@ -28,6 +28,8 @@ export interface RunOptions {
 	pinData?: IPinData;
 	/** Decrypted credential values by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The node the run starts from (default: n8n's start node, else the first pinned node). */
+	startNode?: string;
 	/** Data tables the Data table node reads and writes; keep one instance across runs to keep rows. */
 	dataTables?: InMemoryDataTables;
 }
@@ -104,8 +106,11 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflow.getStartNode();
-	if (!startNode) throw new Error('The workflow has no start node');
+	// Webhook-started workflows have no "start node" for n8n (a request starts them): the pinned
+	// entry node plays the request, as n8n's own test runs do.
+	const pinned = Object.keys({ ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) });
+	const startNode = (options.startNode ? workflow.getNode(options.startNode) : undefined) ?? workflow.getStartNode() ?? (pinned.length ? workflow.getNode(pinned[0]) : null);
+	if (!startNode) throw new Error('The workflow has no start node; pin the entry node or pass startNode');
 	const runExecutionData = createRunExecutionData({
 		resultData: { runData: {}, pinData: { ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) } },
 		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }] },

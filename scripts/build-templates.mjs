@@ -1,0 +1,26 @@
+// Writes every template in workflows-templates/src/templates/ as importable workflow JSON.
+// `--check` writes nothing and fails when a committed JSON differs from what the source builds.
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..');
+const sources = join(root, 'workflows-templates/src/templates');
+const check = process.argv.includes('--check');
+const stale = [];
+
+for (const name of readdirSync(sources).filter((f) => f.endsWith('.mjs')).sort()) {
+	const template = await import(pathToFileURL(join(sources, name)).href);
+	const json = `${JSON.stringify(template.build().toJSON(), null, '\t')}\n`;
+	const target = join(root, 'workflows-templates', template.file);
+	if (check) {
+		if (!existsSync(target) || readFileSync(target, 'utf8') !== json) stale.push(template.file);
+	} else {
+		writeFileSync(target, json);
+		console.log(`wrote workflows-templates/${template.file}`);
+	}
+}
+if (stale.length) {
+	console.error(`Out of date (run \`npm run templates\`): ${stale.join(', ')}`);
+	process.exit(1);
+}

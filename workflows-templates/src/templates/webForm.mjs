@@ -1,0 +1,45 @@
+// 1. Web form → owner → verified record (n8n Form Trigger).
+import { TemplateBuilder } from '../lib.mjs';
+import { addContinuityChain } from '../chain.mjs';
+import { overview } from '../notes.mjs';
+
+export const file = '01-web-form-to-verified-record.json';
+
+export function build() {
+	const b = new TemplateBuilder('Inquiry continuity: web form → owner → verified record', { tags: ['inquiry-continuity'] });
+	overview(b, {
+		closes: 'Forms that only send an email nobody tracks.',
+		how: [
+			'The form below collects the inquiry; **Normalize Inquiry** turns it into one clean record (phone in international format, email checked, message cleaned).',
+			'**Check Inquiry Context** sees what is missing and writes the follow-up question; it is recorded in *inquiry_notifications* (connect email to send it).',
+			'**Assign Inquiry Owner** picks the owner by your rules and sets a response deadline on business hours.',
+			'The record is saved to the *inquiry_records* Data table, read back and **verified**; the owner gets a notification with the reason and the deadline.',
+			'Anything that fails (unreadable, unreachable, nobody free, record lost) becomes an alert row — never silence.',
+		],
+		setup: [
+			'Open **Assign Inquiry Owner**: replace the two sample owners with your team, set your business hours and time zone.',
+			'Open **Check Inquiry Context**: put your business name (used in the follow-up question).',
+			'Optional: swap the *inquiry_records* Data table for your CRM (see the note beside it).',
+			'Press **Publish**, then share the form link from the **Website Form** node.',
+		],
+	});
+	b.node('Website Form', 'n8n-nodes-base.formTrigger', 2.3, {
+		path: 'inquiry-form-page',
+		formTitle: 'Request a visit',
+		formDescription: 'Tell us what you need and we will get back to you shortly.',
+		formFields: {
+			values: [
+				{ fieldLabel: 'Name', requiredField: true },
+				{ fieldLabel: 'Email', fieldType: 'email' },
+				{ fieldLabel: 'Phone' },
+				{ fieldLabel: 'Service', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'Repair' }, { option: 'Installation' }, { option: 'Maintenance' }, { option: 'Emergency' }] } },
+				{ fieldLabel: 'Message', fieldType: 'textarea' },
+				{ fieldLabel: 'Postal code' },
+				{ fieldLabel: 'Preferred time' },
+			],
+		},
+		options: {},
+	}, [0, 1]);
+	addContinuityChain(b, 'Website Form', 1, { profile: 'routeReady' });
+	return b;
+}

@@ -1,0 +1,43 @@
+import { join } from 'path';
+import { loadWorkflow, runWorkflow } from '../../test/harness';
+import { TWILIO_TOKEN, twilioRequest, vendorBody, withCredential } from './requests';
+import { templateTables } from './tables';
+
+const template = withCredential(loadWorkflow(join(__dirname, '../02-missed-call-text-back.json')), 'Normalize Inquiry', 'inquiryWebhookSecretApi');
+const credentials = { inquiryWebhookSecretApi: { secret: TWILIO_TOKEN, publicUrl: '' } };
+const NOW = '2026-03-03T15:00:00.000Z';
+
+/** An inbound call to the business that nobody answered. */
+function missedCall(callSid: string) {
+	const busy = vendorBody('twilio__voice_status_callback__busy__1.json');
+	return { ...busy, CallSid: callSid, Direction: 'inbound', CallStatus: 'no-answer', From: '+14155552671', Caller: '+14155552671', To: '+14155550100', Called: '+14155550100' };
+}
+
+describe('template 2: missed call → text back → owner', () => {
+	it('texts a caller who rings three times exactly once, and gives each call a callback owner', async () => {
+		const tables = templateTables();
+		for (const sid of ['CA1', 'CA2', 'CA3']) {
+			const result = await runWorkflow(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }] } });
+			expect(result.error).toBeUndefined();
+			expect(result.ran('Answer: Received')).toBe(true);
+		}
+		const texts = tables.rows('inquiry_notifications').filter((row) => row.kind === 'text_back');
+		expect(texts).toHaveLength(1);
+		expect(texts[0]).toMatchObject({ recipient: '+14155552671', channel: 'sms' });
+		expect(String(texts[0].body).length).toBeLessThanOrEqual(160);
+		expect(tables.rows('inquiry_records').map((row) => [row.channel, row.phone, row.ownerId])).toEqual([
+			['missed_call', '+14155552671', 'owner-1'],
+			['missed_call', '+14155552671', 'owner-1'],
+			['missed_call', '+14155552671', 'owner-1'],
+		]);
+	});
+
+	it('refuses a forged post: 401, an alert, and no record', async () => {
+		const tables = templateTables();
+		const result = await runWorkflow(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) }] } });
+		expect(result.error).toBeUndefined();
+		expect(result.ran('Answer: Forbidden')).toBe(true);
+		expect(tables.rows('inquiry_records')).toEqual([]);
+		expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['alert']);
+	});
+});

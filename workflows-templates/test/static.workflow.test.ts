@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import type { INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
+import type { WorkflowJson } from '../../test/harness';
+import { harnessNodeTypes } from '../../test/harness';
+
+const DIR = join(__dirname, '..');
+const templates = readdirSync(DIR)
+	.filter((file) => file.endsWith('.json') && file !== 'data-tables.json')
+	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(DIR, file), 'utf8')) as WorkflowJson }));
+
+/** Every version a node type offers, as n8n 2.41.1 (or this package) defines it. */
+function versionsOf(type: IVersionedNodeType | { description: INodeTypeDescription }): number[] {
+	if ('nodeVersions' in type) return Object.keys(type.nodeVersions).map(Number);
+	const version = type.description.version;
+	return Array.isArray(version) ? version : [version];
+}
+
+describe('templates (static checks)', () => {
+	it('finds the templates', () => {
+		expect(templates.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s uses only node types and versions that exist', async (_file, workflow) => {
+		const nodeTypes = await harnessNodeTypes();
+		for (const node of workflow.nodes) {
+			const type = nodeTypes.getByName(node.type) as IVersionedNodeType;
+			expect({ node: node.name, ok: versionsOf(type).includes(node.typeVersion) }).toEqual({ node: node.name, ok: true });
+		}
+	});
+
+	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s connects only real nodes, with unique names and ids', (_file, workflow) => {
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		expect(names.size).toBe(workflow.nodes.length);
+		expect(new Set(workflow.nodes.map((n) => n.id)).size).toBe(workflow.nodes.length);
+		for (const [from, outputs] of Object.entries(workflow.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const target of (outputs.main ?? []).flat()) expect(names.has(target?.node ?? '')).toBe(true);
+		}
+	});
+
+	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s embeds no credentials and opens with an overview note', (_file, workflow) => {
+		expect(workflow.nodes.filter((n) => n.credentials !== undefined)).toEqual([]);
+		expect(JSON.stringify(workflow)).not.toMatch(/"(password|apiKey|accessToken|authToken)"\s*:\s*"[^"]+"/i);
+		const overview = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote' && String(n.parameters.content).includes('### How it works'));
+		expect(String(overview?.parameters.content)).toContain('### Setup');
+	});
+});

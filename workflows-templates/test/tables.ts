@@ -1,0 +1,18 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { DataTableColumnType } from 'n8n-workflow';
+import { InMemoryDataTables } from '../../test/harness';
+
+interface Manifest {
+	tables: { name: string; columns: { name: string; type: DataTableColumnType }[] | string }[];
+}
+
+/** The Data tables of workflows-templates/data-tables.json, in memory, for in-process template runs. */
+export function templateTables(): InMemoryDataTables {
+	const manifest = JSON.parse(readFileSync(join(__dirname, '../data-tables.json'), 'utf8')) as Manifest;
+	const tables = new InMemoryDataTables();
+	for (const table of manifest.tables) {
+		if (Array.isArray(table.columns)) tables.create(table.name, table.columns);
+	}
+	return tables;
+}
