@@ -16,6 +16,21 @@ function versionsOf(type: IVersionedNodeType | { description: INodeTypeDescripti
 	return Array.isArray(version) ? version : [version];
 }
 
+/** Top-level "options" parameters whose fixed value is not one the node offers. */
+async function wrongOptions(workflow: WorkflowJson): Promise<string[]> {
+	const nodeTypes = await harnessNodeTypes();
+	const wrong: string[] = [];
+	for (const node of workflow.nodes) {
+		const { properties } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description;
+		for (const [name, value] of Object.entries(node.parameters)) {
+			if (typeof value !== 'string' || value.startsWith('=')) continue;
+			const choices = properties.filter((p) => p.name === name && p.type === 'options').flatMap((p) => (p.options ?? []).map((o) => ('value' in o ? o.value : undefined)));
+			if (choices.length && !choices.includes(value)) wrong.push(`${node.name}.${name} = ${value}`);
+		}
+	}
+	return wrong;
+}
+
 describe('templates (static checks)', () => {
 	it('finds the templates', () => {
 		expect(templates.length).toBeGreaterThanOrEqual(3);
@@ -27,6 +42,15 @@ describe('templates (static checks)', () => {
 			const type = nodeTypes.getByName(node.type) as IVersionedNodeType;
 			expect({ node: node.name, ok: versionsOf(type).includes(node.typeVersion) }).toEqual({ node: node.name, ok: true });
 		}
+	});
+
+	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s sets only option values the nodes offer', async (_file, workflow) => {
+		expect(await wrongOptions(workflow)).toEqual([]);
+	});
+
+	it('catches an option value a node does not offer', async () => {
+		const node = { id: 'x', name: 'N', type: 'n8n-nodes-inquiry-continuity.normalizeInquiry', typeVersion: 1, position: [0, 0] as [number, number], parameters: { payloadFrom: 'whole' } };
+		expect(await wrongOptions({ nodes: [node], connections: {} })).toEqual(['N.payloadFrom = whole']);
 	});
 
 	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s connects only real nodes, with unique names and ids', (_file, workflow) => {
