@@ -125,7 +125,8 @@ describe('on workflows-templates/', () => {
 	let setup: TemplateSetup;
 
 	beforeAll(async () => {
-		setup = await setUpTemplates(n8n);
+		const secret = { id: await n8n.createCredential('inquiryWebhookSecretApi', 'Inquiry Webhook Secret (e2e)', { secret: 'e2e-secret', publicUrl: '' }), name: 'Inquiry Webhook Secret (e2e)' };
+		setup = await setUpTemplates(n8n, undefined, { inquiryWebhookSecretApi: secret });
 	});
 
 	test('every declared Data table exists with its columns', async () => {

@@ -183,10 +183,14 @@ export class N8nClient {
 	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const response = await fetch(`${this.baseUrl}/${prefix}/${path}`, {
-				method: 'OPTIONS',
-				headers: { origin: this.baseUrl, 'access-control-request-method': 'POST' },
-			});
+			// A form answers GET with its page once registered (no execution starts); a webhook
+			// answers the CORS preflight.
+			const response = await fetch(
+				`${this.baseUrl}/${prefix}/${path}`,
+				prefix === 'form'
+					? { method: 'GET' }
+					: { method: 'OPTIONS', headers: { origin: this.baseUrl, 'access-control-request-method': 'POST' } },
+			);
 			await response.arrayBuffer();
 			if (response.ok) return;
 			if (Date.now() > deadline)

@@ -21,7 +21,7 @@ export {
 	setUpTemplates,
 	tryItCommands,
 } from './templates';
-export type { TemplateFile, TemplateResult, TemplateSetup } from './templates';
+export type { CredentialRefs, TemplateFile, TemplateResult, TemplateSetup } from './templates';
 export { loadVendorPayload, vendorRequest } from './vendorPayloads';
 export type { VendorPayload } from './vendorPayloads';
 export { nodeOutput, nodeRan, publicWorkflowBody, webhookEndpoints } from './workflow';

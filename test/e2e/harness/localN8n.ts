@@ -21,6 +21,8 @@ const DEFAULT_BROKER_PORT = 5679;
 
 interface Login extends Owner {
 	apiKey: string;
+	/** The local signing secret the templates' signature checks use (a credential in n8n). */
+	webhookSecret?: { id: string; name: string; secret: string };
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -77,12 +79,33 @@ async function signIn(client: N8nClient): Promise<Login> {
 	return saved;
 }
 
+/**
+ * The secret the templates that check signatures are published with. Created once and kept in
+ * the login file; put your vendor's real signing secret into this credential in the editor.
+ */
+async function localWebhookSecret(client: N8nClient, login: Login): Promise<{ id: string; name: string }> {
+	if (login.webhookSecret) {
+		const exists = await client.api('GET', `/credentials/${login.webhookSecret.id}`).then(
+			() => true,
+			() => false,
+		);
+		if (exists) return { id: login.webhookSecret.id, name: login.webhookSecret.name };
+	}
+	const name = 'Inquiry Webhook Secret (local)';
+	const secret = randomBytes(24).toString('base64url');
+	const id = await client.createCredential('inquiryWebhookSecretApi', name, { secret, publicUrl: '' });
+	login.webhookSecret = { id, name, secret };
+	saveLogin(login);
+	return { id, name };
+}
+
 function printSummary(baseUrl: string, login: Login, setup: TemplateSetup): void {
 	const rule = '─'.repeat(72);
 	say(`\n${rule}`);
 	say(`n8n is running at ${baseUrl}  (this pack installed, SQLite in .n8n-local/)`);
 	say(`Sign in with  ${login.email}  /  ${login.password}`);
 	say(`API key (X-N8N-API-KEY) in ${relative(PROJECT_ROOT, LOGIN_FILE)}`);
+	if (login.webhookSecret) say(`Webhook signing secret (credential "${login.webhookSecret.name}"): ${login.webhookSecret.secret}`);
 	if (setup.tables.length > 0) {
 		say('\nData tables:');
 		for (const table of setup.tables) {
@@ -155,7 +178,8 @@ export async function runLocalN8n(): Promise<void> {
 	try {
 		const login = await signIn(client);
 		say('» Creating Data tables, importing and publishing templates');
-		printSummary(n8n.baseUrl, login, await setUpTemplates(client));
+		const secret = await localWebhookSecret(client, login);
+		printSummary(n8n.baseUrl, login, await setUpTemplates(client, undefined, { inquiryWebhookSecretApi: secret }));
 	} catch (error) {
 		await n8n.stop();
 		throw new Error(`${(error as Error).message}\n${n8n.logTail(20)}`);

@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { N8nClient } from './client';
 import type { DataTableSpec, EnsuredTable } from './dataTables';
 import { dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
-import { TEMPLATES_DIR } from './paths';
+import { PACKAGE_NAME, TEMPLATES_DIR } from './paths';
 import type { WebhookEndpoint, WorkflowDefinition } from './workflow';
 import { webhookEndpoints } from './workflow';
 
@@ -109,10 +109,29 @@ function reasonOf(error: unknown): string {
 	}
 }
 
+/** A credential to attach to the nodes that need its type, e.g. `{ inquiryWebhookSecretApi: { id, name } }`. */
+export type CredentialRefs = Record<string, { id: string; name: string }>;
+
+/**
+ * Templates ship without credentials. A Normalize Inquiry node that checks signatures cannot be
+ * published without its secret, so the local set-up attaches the instance's own secret to it.
+ */
+function withLocalCredentials(workflow: WorkflowDefinition, refs: CredentialRefs): WorkflowDefinition {
+	const secret = refs.inquiryWebhookSecretApi;
+	if (!secret) return workflow;
+	const nodes = workflow.nodes.map((node) =>
+		node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true && !node.credentials
+			? { ...node, credentials: { inquiryWebhookSecretApi: secret } }
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
 /** Imports each template (updating the one of the same name) and publishes it when it can run on its own. */
 export async function importTemplates(
 	client: N8nClient,
 	templates: TemplateFile[],
+	credentials: CredentialRefs = {},
 ): Promise<TemplateResult[]> {
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
 	const results: TemplateResult[] = [];
@@ -127,7 +146,7 @@ export async function importTemplates(
 			sample: pinnedSample(workflow, endpoints),
 		};
 		try {
-			result.id = await client.upsertWorkflow(withLocalTableIds(workflow, idsByName));
+			result.id = await client.upsertWorkflow(withLocalCredentials(withLocalTableIds(workflow, idsByName), credentials));
 			await client.publish(result.id);
 			result.published = true;
 		} catch (error) {
@@ -146,6 +165,7 @@ export async function importTemplates(
 export async function setUpTemplates(
 	client: N8nClient,
 	dir = TEMPLATES_DIR,
+	credentials: CredentialRefs = {},
 ): Promise<TemplateSetup> {
 	const templates = loadTemplates(dir);
 	const tables = await ensureDataTables(
@@ -155,7 +175,7 @@ export async function setUpTemplates(
 			declaredTables(dir),
 		),
 	);
-	return { tables, templates: await importTemplates(client, templates) };
+	return { tables, templates: await importTemplates(client, templates, credentials) };
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;

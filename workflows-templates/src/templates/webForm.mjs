@@ -39,7 +39,7 @@ export function build() {
 			],
 		},
 		options: {},
-	}, [0, 1]);
+	}, [0, 1], { webhookId: 'inquiry-form-page' });
 	addContinuityChain(b, 'Website Form', 1, { profile: 'routeReady' });
 	return b;
 }
