@@ -1,3 +1,5 @@
+import { memoizeString } from '../shared/memo';
+
 /**
  * Free-text field labels → canonical inquiry fields, in English, Spanish, French and German.
  * Forms name their fields anything ("Your E-Mail Address", "Teléfono móvil", "PLZ"), so matching
@@ -74,7 +76,9 @@ const NAME_WORDS = new Set(['name', 'names', 'full', 'your', 'what', 'is', 's', 
 const NAME_CORE = new Set(['name', 'nom', 'nombre']);
 
 /** The canonical field a free-text label asks for, or undefined when it is not a known one. */
-export function matchFieldLabel(label: string): LabelField | undefined {
+export const matchFieldLabel = memoizeString(matchLabel);
+
+function matchLabel(label: string): LabelField | undefined {
 	const exact = EXACT[label.trim().toLowerCase()];
 	if (exact) return exact;
 	const words = labelWords(label);

@@ -12,8 +12,12 @@ interface PackageJson {
 	n8n: { nodes: string[]; credentials: string[] };
 }
 
-/** Maps a dist path from package.json ("dist/nodes/X/X.node.js") to its TypeScript source. */
+/**
+ * Maps a dist path from package.json ("dist/nodes/X/X.node.js") to its TypeScript source, or to
+ * the built file itself when HARNESS_NODES_FROM=dist (benchmarks measure the compiled code).
+ */
 function sourceOf(distPath: string): string {
+	if (process.env.HARNESS_NODES_FROM === 'dist') return join(PACKAGE_ROOT, distPath);
 	return join(PACKAGE_ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
 

@@ -1,3 +1,4 @@
+import { memoizeString } from '../../shared/memo';
 import type { EmailAddress } from '../schema';
 
 /** Domains people mistype most; a typo within edit distance 2 of one gets a suggestion. */
@@ -97,8 +98,12 @@ export function isValidAddress(address: string): boolean {
 export function suggestEmail(address: string): string | undefined {
 	const at = address.lastIndexOf('@');
 	if (at <= 0) return undefined;
-	const local = address.slice(0, at);
-	const domain = address.slice(at + 1);
+	const fixed = suggestDomain(address.slice(at + 1));
+	return fixed ? `${address.slice(0, at)}@${fixed}` : undefined;
+}
+
+/** Domains repeat across inquiries, so their suggestions are remembered. */
+const suggestDomain = memoizeString((domain: string): string | undefined => {
 	if (COMMON_DOMAINS.includes(domain)) return undefined;
 
 	let best: string | undefined;
@@ -111,14 +116,13 @@ export function suggestEmail(address: string): string | undefined {
 			bestDistance = distance;
 		}
 	}
-	if (best && bestDistance <= (domain.length > 6 ? 2 : 1)) return `${local}@${best}`;
+	if (best && bestDistance <= (domain.length > 6 ? 2 : 1)) return best;
 
 	const dot = domain.lastIndexOf('.');
 	const tld = dot === -1 ? '' : domain.slice(dot + 1);
 	const fixedTld = COMMON_TLDS[tld];
-	if (fixedTld) return `${local}@${domain.slice(0, dot)}.${fixedTld}`;
-	return undefined;
-}
+	return fixedTld ? `${domain.slice(0, dot)}.${fixedTld}` : undefined;
+});
 
 /** Levenshtein distance with an early exit once every path exceeds `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
