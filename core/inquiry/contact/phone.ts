@@ -63,8 +63,10 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	}
 	if (!parsed || !parsed.isPossible()) return { valid: false, raw, ...(extension ? { extension } : {}) };
 
-	const inNumberingPlan = parsed.isValid();
-	const type = inNumberingPlan ? parsed.getType() : undefined;
+	// A number is valid exactly when its digits match one of the country's line types, so one
+	// type lookup answers both questions (libphonenumber would otherwise match the patterns twice).
+	const type = parsed.getType();
+	const inNumberingPlan = type !== undefined;
 	const phone: PhoneNumber = {
 		e164: parsed.number,
 		national: parsed.formatNational(),
