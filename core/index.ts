@@ -19,6 +19,10 @@ export type { ReceiveOptions, ReceiveResult, SignatureCheck } from './inquiry/re
 export { readDelivery, signedUrl, PAYLOAD_SOURCES } from './inquiry/receive/delivery';
 export type { Delivery, PayloadSource } from './inquiry/receive/delivery';
 export { customDraftFrom, CUSTOM_FIELDS } from './inquiry/receive/customDraft';
+export { CustomMapping, CustomMappingRow, customMappingToDraft } from './inquiry/customMapping';
+export { genericPreset } from './inquiry/generic';
+export { matchFieldLabel, LABEL_FIELDS } from './inquiry/labels';
+export type { LabelField } from './inquiry/labels';
 export { detectScheme, SIGNATURE_SCHEME_INFO, verifySignature } from './inquiry/signatures/verifySignature';
 export { checkSecretShape } from './inquiry/signatures/secret';
 export * from './inquiry/signatures/types';

@@ -57,9 +57,11 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 
 	const country = toCountry(options.defaultCountry);
 	let parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
-	if ((!parsed || !parsed.isValid()) && !text.trim().startsWith('+') && digits.length >= 11) {
+	// Only when the default country cannot hold the digits is "+" tried (each parse of a number
+	// outside the numbering plan costs libphonenumber a scan of every region sharing the code).
+	if (!parsed?.isPossible() && !text.trim().startsWith('+') && digits.length >= 11) {
 		const international = parsePhoneNumberFromString(`+${digits}`);
-		if (international?.isValid() || (!parsed?.isPossible() && international?.isPossible())) parsed = international;
+		if (international?.isPossible()) parsed = international;
 	}
 	if (!parsed || !parsed.isPossible()) return { valid: false, raw, ...(extension ? { extension } : {}) };
 

@@ -1,6 +1,6 @@
 import type { InquiryDraft, SourcePreset } from '../draft';
 import { draftFromAnswers } from '../generic';
-import { asArray, asRecord, at, firstText, isRecord, text } from './read';
+import { asArray, asRecord, at, isRecord, text } from './read';
 
 /**
  * Meta Lead Ads `leadgen` webhook: ids only. One delivery can batch several entries and changes,
@@ -10,12 +10,19 @@ const metaLeadgen: SourcePreset = {
 	key: 'meta_leadgen',
 	label: 'Meta Lead Ads (Webhook: Fetch Lead)',
 	family: 'adLeads',
-	detect: (p) => p.object === 'page' && asArray(p.entry).some((entry) => asArray(at(entry, 'changes')).some((change) => at(change, 'field') === 'leadgen')),
+	detect: (p) =>
+		p.object === 'page' &&
+		asArray(p.entry).some((entry) =>
+			asArray(at(entry, 'changes')).some((change) => at(change, 'field') === 'leadgen'),
+		),
 	split(p) {
 		return asArray(p.entry).flatMap((entry) =>
 			asArray(at(entry, 'changes'))
 				.filter((change) => at(change, 'field') === 'leadgen')
-				.map((change) => ({ object: 'page', entry: [{ id: at(entry, 'id'), time: at(entry, 'time'), changes: [change] }] })),
+				.map((change) => ({
+					object: 'page',
+					entry: [{ id: at(entry, 'id'), time: at(entry, 'time'), changes: [change] }],
+				})),
 		);
 	},
 	extract(p): InquiryDraft {
@@ -28,11 +35,20 @@ const metaLeadgen: SourcePreset = {
 			event: 'leadgen',
 			recordId: leadgenId,
 			eventId: leadgenId,
-			occurredAt: typeof value.created_time === 'number' ? value.created_time : text(value.created_time),
-			attribution: { adId: text(value.ad_id), formId: text(value.form_id), campaignId: text(value.adgroup_id) },
+			occurredAt:
+				typeof value.created_time === 'number' ? value.created_time : text(value.created_time),
+			attribution: {
+				adId: text(value.ad_id),
+				formId: text(value.form_id),
+				campaignId: text(value.adgroup_id),
+			},
 			needsLookup: {
 				system: 'meta_lead_ads',
-				ids: { leadgenId, pageId: text(value.page_id) ?? text(at(entry, 'id')) ?? '', formId: text(value.form_id) ?? '' },
+				ids: {
+					leadgenId,
+					pageId: text(value.page_id) ?? text(at(entry, 'id')) ?? '',
+					formId: text(value.form_id) ?? '',
+				},
 				hint: 'GET https://graph.facebook.com/v21.0/{leadgenId} with a Page access token (leads_retrieval)',
 			},
 		};
@@ -65,16 +81,38 @@ const metaLead: SourcePreset = {
 	extract(p) {
 		const answers = asArray(p.field_data).flatMap((field) => {
 			const name = text(at(field, 'name'));
-			return name ? [{ label: META_FIELDS[name] ?? name.replace(/_/g, ' '), value: asArray(at(field, 'values')) }] : [];
+			return name
+				? [
+						{
+							label: META_FIELDS[name] ?? name.replace(/_/g, ' '),
+							value: asArray(at(field, 'values')),
+						},
+					]
+				: [];
 		});
-		return draftFromAnswers(answers, {
+		// Custom disclaimer checkboxes: [{ checkbox_key: 'marketing_optin', is_checked: '1' }].
+		const consentAnswers = asArray(p.custom_disclaimer_responses).map((box) => ({
+			label: `${text(at(box, 'checkbox_key')) ?? ''} consent`,
+			value: text(at(box, 'is_checked')),
+		}));
+		return draftFromAnswers([...answers, ...consentAnswers], {
 			channel: 'ad_lead',
 			system: 'meta_lead_ads',
 			event: 'lead',
 			recordId: text(p.id),
 			eventId: text(p.id),
 			occurredAt: metaTime(text(p.created_time)),
-			attribution: { adId: text(p.ad_id), formId: text(p.form_id), campaignId: firstText(p, 'campaign_id', 'adset_id') },
+			attribution: {
+				adId: text(p.ad_id),
+				formId: text(p.form_id),
+				campaignId: text(p.campaign_id),
+			},
+			extraFields: {
+				Platform: text(p.platform),
+				Organic: p.is_organic === true ? 'Yes' : undefined,
+				Campaign: text(p.campaign_name),
+				Ad: text(p.ad_name),
+			},
 		});
 	},
 };
@@ -109,21 +147,40 @@ const googleAds: SourcePreset = {
 	family: 'adLeads',
 	detect: (p) => Array.isArray(p.user_column_data) && 'lead_id' in p,
 	extract(p) {
-		const answers = asArray(p.user_column_data).filter(isRecord).map((column) => {
-			const id = text(column.column_id) ?? '';
-			return { label: GOOGLE_COLUMNS[id] ?? text(column.column_name) ?? id, value: column.string_value };
-		});
+		const answers = asArray(p.user_column_data)
+			.filter(isRecord)
+			.map((column) => {
+				const id = text(column.column_id) ?? '';
+				return {
+					label: GOOGLE_COLUMNS[id] ?? text(column.column_name) ?? id,
+					value: column.string_value,
+				};
+			});
 		const draft = draftFromAnswers(answers, {
 			channel: 'ad_lead',
 			system: 'google_ads',
 			event: 'lead_form',
 			recordId: text(p.lead_id),
 			eventId: text(p.lead_id),
-			attribution: { gclid: text(p.gcl_id), campaignId: text(p.campaign_id), formId: text(p.form_id), adId: text(p.creative_id) },
+			occurredAt: googleTime(text(p.lead_submit_time)),
+			attribution: {
+				gclid: text(p.gcl_id),
+				campaignId: text(p.campaign_id),
+				formId: text(p.form_id),
+				adId: text(p.creative_id),
+			},
 		});
 		if (p.is_test === true) draft.extraFields = { ...draft.extraFields, 'Test Lead': 'Yes' };
 		return draft;
 	},
 };
+
+/** "2024-05-01 14:03:22.123456+00:00" (newer payloads) → ISO with milliseconds. */
+function googleTime(value: string | undefined): string | undefined {
+	const match =
+		value &&
+		/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})?\d*([+-]\d{2}:?\d{2}|Z)?$/.exec(value);
+	return match ? `${match[1]}T${match[2]}${match[3] ?? ''}${match[4] ?? 'Z'}` : value;
+}
 
 export const adLeadsPresets: SourcePreset[] = [metaLeadgen, metaLead, googleAds];
