@@ -1,0 +1,135 @@
+/**
+ * `npm run sim [-- --quick | --count N] [--seed S] [--rate R] [--max-seconds T] [--naive-only]`:
+ * a simulated business day driven through the published templates in a real n8n, then the same
+ * traffic through the naive workflow, and the day's table. Exits 1 when our templates leaked
+ * silently or created a duplicate.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { RUNS_DIR } from '../e2e/harness/paths';
+import type { DriveResult } from './drive';
+import { formatDayTable, formatNaiveReasons } from './format';
+import { generateDay, SIM_DEFAULTS } from './generate';
+import { reportNaive } from './naive';
+import { startSimN8n } from './n8n';
+import type { DayReport } from './report';
+import { reportDay } from './report';
+import { runNaive, runTemplates } from './stages';
+import type { FaultKind, SimControl } from './types';
+
+export interface SimArgs {
+	count: number;
+	seed: number;
+	rate: number;
+	maxSeconds: number;
+	naiveOnly: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): SimArgs {
+	const value = (name: string) => {
+		const at = argv.indexOf(name);
+		return at === -1 ? undefined : Number(argv[at + 1]);
+	};
+	const quick = argv.includes('--quick');
+	const count = value('--count') ?? (quick ? SIM_DEFAULTS.quickCount : SIM_DEFAULTS.count);
+	return {
+		count,
+		seed: value('--seed') ?? SIM_DEFAULTS.seed,
+		rate: value('--rate') ?? 25,
+		maxSeconds: value('--max-seconds') ?? (quick ? 180 : 3600),
+		naiveOnly: argv.includes('--naive-only'),
+	};
+}
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+const FAULT_OF_CONTROL: Record<SimControl['kind'], FaultKind> = {
+	destination_down: 'destination_outage',
+	destination_up: 'destination_outage',
+	owners_away: 'owners_away',
+	owners_back: 'owners_away',
+	restart: 'restart',
+};
+
+/** The window faults the run really caused: a control that was only noted did not happen. */
+function causedFaults(run: DriveResult): Set<FaultKind> {
+	return new Set(
+		run.controls.filter((c) => c.applied).map((c) => FAULT_OF_CONTROL[c.control.kind]),
+	);
+}
+
+function describeRun(label: string, run: DriveResult & { notes: string[] }): void {
+	const answered = (test: (status: number) => boolean) =>
+		run.deliveries.filter((d) => d.status !== undefined && test(d.status)).length;
+	const retried = run.deliveries.filter((d) => d.attempts > 1).length;
+	say(
+		`${label}: ${run.seconds.toFixed(0)} s, day ran ${run.speedup.toFixed(0)}× faster than real time`,
+	);
+	say(
+		`  answers: ${answered((s) => s >= 200 && s < 300)} 2xx, ${answered((s) => s >= 400 && s < 500)} 4xx, ${answered((s) => s >= 500)} 5xx, ` +
+			`${answered((s) => s === 0)} no answer, ${run.deliveries.filter((d) => d.status === undefined).length} not sent; ${retried} retried`,
+	);
+	for (const { control, applied, note, atSecond } of run.controls)
+		say(
+			`  ${applied ? '✔' : '–'} ${control.kind}${control.window ? ` #${control.window}` : ''} at ${atSecond.toFixed(0)} s${note ? ` (${note})` : ''}`,
+		);
+	for (const note of run.notes) say(`  ! ${note}`);
+}
+
+async function main(): Promise<number> {
+	const args = parseArgs(process.argv.slice(2));
+	const senderScript = join(__dirname, 'sender.cjs');
+	say(
+		`Simulated day: ${args.count.toLocaleString('en-US')} deliveries, seed ${args.seed}, at most ${args.rate}/s and ${args.maxSeconds} s per run`,
+	);
+	const sim = await startSimN8n({ installPack: !args.naiveOnly });
+	try {
+		const day = generateDay({ seed: args.seed, count: args.count, baseUrl: sim.baseUrl });
+		const drive = { senderScript, rate: args.rate, maxSeconds: args.maxSeconds };
+		const out = join(RUNS_DIR, 'sim');
+		mkdirSync(out, { recursive: true });
+		let ours: DayReport | undefined;
+		if (!args.naiveOnly) {
+			const run = await runTemplates(sim, day, drive);
+			describeRun('Templates', run);
+			ours = reportDay(day.events, run.deliveries, run.tables, { caused: causedFaults(run) });
+			// Everything the figures come from, to look into a leak or a duplicate by hand.
+			const details = { deliveries: run.deliveries, controls: run.controls, tables: run.tables };
+			writeFileSync(join(out, 'templates-run.json'), JSON.stringify(details));
+		}
+		const naiveRun = await runNaive(sim, day, drive);
+		describeRun('Naive workflow', naiveRun);
+		const naive = reportNaive(day.events, naiveRun.deliveries, naiveRun.rows);
+
+		const caption = `${args.count.toLocaleString('en-US')} deliveries (seed ${args.seed}), n8n 2.41.1, vm expression engine, ≤ ${args.rate} deliveries/s`;
+		const table = ours
+			? formatDayTable(ours, naive, { caption })
+			: `Naive workflow: ${naive.inquiriesIn} inquiries in, ${naive.recordsWritten} records, ${naive.silentLeaks} silent leaks, ${naive.duplicatesCreated} duplicates`;
+		say();
+		say(table);
+		say(formatNaiveReasons(naive));
+		if (ours)
+			say(
+				`Unmet fault expectations: ${JSON.stringify(ours.unmet)}; leaking: ${ours.leakingInquiries.join(', ') || 'none'}`,
+			);
+		writeFileSync(
+			join(out, 'latest.json'),
+			`${JSON.stringify({ args, ours, naive, timeline: day.timeline }, null, 2)}\n`,
+		);
+		writeFileSync(join(out, 'latest.md'), `${table}\n`);
+		say(`\nWrote ${join(out, 'latest.json')}`);
+		return ours && (ours.silentLeaks > 0 || ours.duplicatesCreated.total > 0) ? 1 : 0;
+	} finally {
+		await sim.stop();
+	}
+}
+
+if (require.main === module) {
+	main().then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			process.stderr.write(`${error.stack ?? error.message}\n`);
+			process.exit(1);
+		},
+	);
+}
