@@ -60,7 +60,31 @@ export const ERROR_CATALOG = {
 		hint: 'To fix this, give Open Load (JSON) an object such as {"ana": 3, "ben": 1}, or leave it empty when you have no counts.',
 	},
 	// --- handoff (core/handoff) -----------------------------------------------
+	INVALID_FIELD_PATH: {
+		message: 'A field path could not be read',
+		hint: 'To fix this, write the path with dots and positions, like contact.email.address, properties.phone or results[0].id. Names such as __proto__, constructor and prototype are never followed.',
+	},
+	INVALID_FIELD_MAPPING: {
+		message: 'The fields to compare have a problem',
+		hint: 'To fix this, give each row of "Fields to Compare" a name, a destination field and a comparison; only "Present" rows may leave the inquiry field empty. Remove rows listed twice.',
+	},
+	INVALID_URL_TEMPLATE: {
+		message: 'The read-back URL could not be built for this inquiry',
+		hint: 'To fix this, use {recordId}, {email}, {phone}, {name}, {inquiryId} or an inquiry path such as {contact.email.address} in the URL, and check that "Record ID Path" points at the id the previous step returned.',
+	},
 	// --- scorecard (core/scorecard) -------------------------------------------
+	SCORECARD_INPUT_INVALID: {
+		message: 'This item is neither an inquiry nor a continuity ledger row',
+		hint: 'To fix this, feed the node inquiries from the other Inquiry Continuity nodes, or rows of your continuity ledger Data table (each needs at least inquiryId and receivedAt).',
+	},
+	REPORT_PERIOD_INVALID: {
+		message: 'The report period could not be read',
+		hint: 'To fix this, give Period Start and Period End as dates such as 2026-05-04 or 2026-05-04T09:00:00Z, with the start before the end, or leave both empty to report on every item.',
+	},
+	SWEEP_SETTINGS_INVALID: {
+		message: 'The stall thresholds have a problem',
+		hint: 'To fix this, give each "within" setting as a number of minutes of 1 or more, and check the business hours, holidays and time zone named in the message.',
+	},
 } as const satisfies Record<string, { message: string; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,151 @@
+import { InquiryError } from '../shared/errors';
+import { LEDGER_COLUMNS, LedgerRow, readLedgerRow, readScorecardItem, toLedgerRow } from './ledger';
+import { withScorecard } from './scoreInquiry';
+import { ASSIGNMENT, FULL_JOURNEY, journey } from './test/journey';
+
+const NOW = new Date('2026-05-04T15:00:00.000Z');
+
+describe('toLedgerRow: one flat Data-table row per inquiry', () => {
+	it('flattens a full journey into strings and numbers only', () => {
+		const inquiry = journey(FULL_JOURNEY, {
+			assignment: ASSIGNMENT,
+			context: { outcome: 'complete' },
+			handoff: { status: 'verified', destination: 'HubSpot', recordId: 'rec_42', checkedAt: '2026-05-04T14:04:00.000Z' },
+		});
+		const row = toLedgerRow(inquiry, NOW);
+		expect(row).toEqual({
+			inquiryId: 'inq_1',
+			receivedAt: '2026-05-04T14:00:00.000Z',
+			channel: 'form',
+			sourceSystem: 'typeform',
+			urgency: 'normal',
+			contactName: 'Jane Roe',
+			contactEmail: 'jane@example.com',
+			contactPhone: '+14155550123',
+			identityKey: 'email:jane@example.com',
+			stage: 'tracking',
+			entryCheck: 'pass',
+			transferCheck: 'pass',
+			contextCheck: 'pass',
+			triggerCheck: 'pass',
+			visibilityCheck: 'pass',
+			contextOutcome: 'complete',
+			ownerId: 'ana',
+			ownerName: 'Ana Lopez',
+			assignedAt: '2026-05-04T14:02:00.000Z',
+			respondBy: '2026-05-04T15:00:00.000Z',
+			escalateAt: '2026-05-04T16:00:00.000Z',
+			handoffStatus: 'verified',
+			recordId: 'rec_42',
+			verifiedAt: '2026-05-04T14:04:00.000Z',
+			alertedAt: '',
+			contactedAt: '',
+			sweepReason: '',
+			sweepAction: '',
+			sweepAt: '',
+			score: 5,
+			scoredAt: '2026-05-04T15:00:00.000Z',
+		});
+		expect(Object.keys(row)).toEqual(LEDGER_COLUMNS);
+		expect(Object.values(row).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(true);
+		expect(LEDGER_COLUMNS).not.toContain('updatedAt');
+	});
+
+	it('keeps an unassigned inquiry ownerless but with its deadline, and the furthest stage it reached', () => {
+		const inquiry = journey([['entry', 'normalized'], ['context', 'needs_context'], ['trigger', 'unassigned', 'all_off_hours']], {
+			assignment: { ...ASSIGNMENT, status: 'unassigned', owner: undefined },
+		});
+		const row = toLedgerRow(inquiry, NOW);
+		expect(row).toMatchObject({
+			ownerId: '',
+			ownerName: '',
+			assignedAt: '',
+			respondBy: '2026-05-04T15:00:00.000Z',
+			stage: 'trigger',
+			contextOutcome: 'needs_context',
+			triggerCheck: 'fail',
+			transferCheck: 'not_reached',
+			visibilityCheck: 'not_reached',
+			score: 2,
+		});
+	});
+
+	it('reads alerts, contact time and an earlier sweep flag, and ignores malformed stage results', () => {
+		const inquiry = journey([['entry', 'normalized'], ['tracking', 'missing'], ['tracking', 'alerted', 'Slack']], {
+			assignment: 'not an object',
+			handoff: { status: 'missing' },
+			contactedAt: '2026-05-04T14:30:00.000Z',
+			sweep: { reason: 'not_verified', action: 'alert', at: '2026-05-04T14:45:00.000Z' },
+		});
+		expect(toLedgerRow(inquiry, NOW)).toMatchObject({
+			alertedAt: '2026-05-04T14:02:00.000Z',
+			handoffStatus: 'missing',
+			transferCheck: 'fail',
+			visibilityCheck: 'pass',
+			contactedAt: '2026-05-04T14:30:00.000Z',
+			sweepReason: 'not_verified',
+			sweepAction: 'alert',
+			ownerId: '',
+			respondBy: '',
+		});
+	});
+});
+
+describe('readLedgerRow: rows as the Data table returns them', () => {
+	const stored = { ...toLedgerRow(journey(FULL_JOURNEY, { assignment: ASSIGNMENT }), NOW), id: 7, createdAt: new Date(), updatedAt: new Date() };
+
+	it('drops the table system columns and turns null cells into ""', () => {
+		const row = readLedgerRow({ ...stored, alertedAt: null, contactedAt: null });
+		expect(row).not.toHaveProperty('id');
+		expect(row).not.toHaveProperty('updatedAt');
+		expect(row.alertedAt).toBe('');
+		expect(LedgerRow.parse(row)).toEqual(row);
+	});
+
+	it('fills missing columns and scores a row without a score from its check columns', () => {
+		const row = readLedgerRow({ inquiryId: 'x', receivedAt: '2026-05-04T14:00:00Z', entryCheck: 'pass', triggerCheck: 'pass' });
+		expect(row).toMatchObject({ channel: '', transferCheck: 'not_reached', score: 3 });
+	});
+
+	it('counts an alert or a verification written on the row after scoring as visible, and rescores it', () => {
+		const failed = { ...stored, visibilityCheck: 'fail', score: 4, scoredAt: '2026-05-04T14:10:00.000Z', verifiedAt: '' };
+		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:20:00.000Z' })).toMatchObject({ visibilityCheck: 'pass', score: 5 });
+		expect(readLedgerRow({ ...failed, verifiedAt: '2026-05-04T14:30:00.000Z' })).toMatchObject({ visibilityCheck: 'pass', score: 5 });
+		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:05:00.000Z' })).toMatchObject({ visibilityCheck: 'fail', score: 4 });
+	});
+
+	it('reads a score stored as text', () => {
+		expect(readLedgerRow({ ...stored, score: '4' }).score).toBe(4);
+	});
+
+	it.each([
+		[{ receivedAt: '2026-05-04T14:00:00Z' }, 'inquiryId'],
+		[{ inquiryId: 'x', receivedAt: '2026-05-04', entryCheck: 'maybe' }, 'entryCheck'],
+		[[1, 2], 'empty'],
+	])('refuses %j with SCORECARD_INPUT_INVALID naming the field', (value, field) => {
+		expect(() => readLedgerRow(value)).toThrow(InquiryError);
+		expect(() => readLedgerRow(value)).toThrow(field);
+	});
+
+	it('reads a full inquiry or a row alike', () => {
+		const inquiry = journey(FULL_JOURNEY, { assignment: ASSIGNMENT });
+		expect(readScorecardItem(inquiry, NOW)).toEqual(toLedgerRow(inquiry, NOW));
+		expect(readScorecardItem(stored, NOW).inquiryId).toBe('inq_1');
+		expect(() => readScorecardItem({ schemaVersion: 1, continuity: {} }, NOW)).toThrow('not an inquiry');
+	});
+});
+
+describe('withScorecard', () => {
+	it('adds the scorecard and the ledger row, and leaves the trail and the input unchanged', () => {
+		const inquiry = journey([['entry', 'normalized'], ['context', 'complete'], ['trigger', 'assigned'], ['transfer', 'written']], {
+			assignment: ASSIGNMENT,
+		});
+		const before = structuredClone(inquiry);
+		const scored = withScorecard(inquiry, NOW);
+		expect(inquiry).toEqual(before);
+		expect(scored.continuity.trail).toEqual(inquiry.continuity.trail);
+		expect(scored.scorecard).toMatchObject({ score: 4, label: 'Strong integration support', passed: 4, scoredAt: '2026-05-04T15:00:00.000Z' });
+		expect(scored.scorecard.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'not_reached']);
+		expect(scored.ledger).toMatchObject({ inquiryId: 'inq_1', score: 4, visibilityCheck: 'not_reached', ownerId: 'ana' });
+	});
+});

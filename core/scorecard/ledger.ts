@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { readInquiry } from '../inquiry/read';
+import type { Inquiry, TrailEntry } from '../inquiry/schema';
+import { Stage } from '../inquiry/schema';
+import { InquiryError } from '../shared/errors';
+import type { CheckName, ContinuityCheck } from './checks';
+import { CHECK_STAGE, CheckStatus, checkInquiry } from './checks';
+import { scoreChecks } from './score';
+import { AssignmentView, ContextView, HandoffView, readView, SweepView } from './views';
+
+/**
+ * One flat row per inquiry, for an n8n Data table keyed by `inquiryId`: strings and numbers only,
+ * times as UTC ISO strings, and '' for "not yet" so every column is always written (an upsert then
+ * clears a stale value). Period reports and the leak sweep work over these rows.
+ * n8n reserves `id`, `createdAt` and `updatedAt` in Data tables, hence `scoredAt`.
+ */
+const text = z.string().default('');
+const check = CheckStatus.default('not_reached');
+
+export const LedgerRow = z.object({
+	inquiryId: z.string().min(1),
+	receivedAt: z.string().min(1),
+	channel: text,
+	sourceSystem: text,
+	urgency: text,
+	contactName: text,
+	contactEmail: text,
+	contactPhone: text,
+	identityKey: text,
+	/** The furthest continuity-map stage that ran for it (passed or not). */
+	stage: z.union([Stage, z.literal('')]).default(''),
+	entryCheck: check,
+	transferCheck: check,
+	contextCheck: check,
+	triggerCheck: check,
+	visibilityCheck: check,
+	contextOutcome: text,
+	ownerId: text,
+	ownerName: text,
+	assignedAt: text,
+	respondBy: text,
+	escalateAt: text,
+	handoffStatus: text,
+	recordId: text,
+	verifiedAt: text,
+	alertedAt: text,
+	/** When someone first answered the person; set by your workflow (see the docs). */
+	contactedAt: text,
+	sweepReason: text,
+	sweepAction: text,
+	sweepAt: text,
+	score: z.number().int().min(1).max(5),
+	scoredAt: text,
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const LEDGER_COLUMNS = Object.keys(LedgerRow.shape) as (keyof LedgerRow)[];
+
+function lastAt(trail: readonly TrailEntry[], match: (entry: TrailEntry) => boolean): string {
+	for (let i = trail.length - 1; i >= 0; i--) if (match(trail[i])) return trail[i].at;
+	return '';
+}
+
+function furthestStage(checks: readonly ContinuityCheck[]): LedgerRow['stage'] {
+	for (let i = checks.length - 1; i >= 0; i--) if (checks[i].status !== 'not_reached') return CHECK_STAGE[checks[i].check];
+	return '';
+}
+
+function contactName(name: Inquiry['contact']['name']): string {
+	return name.full ?? [name.first, name.last].filter(Boolean).join(' ');
+}
+
+/** The ledger row of one inquiry, as of `now`. */
+export function toLedgerRow(inquiry: Inquiry, now: Date, checks = checkInquiry(inquiry)): LedgerRow {
+	const trail = inquiry.continuity.trail;
+	const extra = inquiry as Record<string, unknown>;
+	const assignment = readView(AssignmentView, extra.assignment);
+	const handoff = readView(HandoffView, extra.handoff);
+	const context = readView(ContextView, extra.context);
+	const sweep = readView(SweepView, extra.sweep);
+	const owner = assignment.status === 'assigned' ? assignment.owner : undefined;
+	const status = (name: CheckName) => checks.find((c) => c.check === name)?.status ?? 'not_reached';
+	const contextEvidence = checks.find((c) => c.check === 'context')?.evidence?.outcome;
+	return {
+		inquiryId: inquiry.id,
+		receivedAt: inquiry.receivedAt,
+		channel: inquiry.channel,
+		sourceSystem: inquiry.source.system,
+		urgency: inquiry.request.urgency,
+		contactName: contactName(inquiry.contact.name),
+		contactEmail: inquiry.contact.email?.address ?? '',
+		contactPhone: inquiry.contact.phone?.e164 ?? inquiry.contact.phone?.raw ?? '',
+		identityKey: inquiry.identityKeys[0] ?? '',
+		stage: furthestStage(checks),
+		entryCheck: status('entry'),
+		transferCheck: status('transfer'),
+		contextCheck: status('context'),
+		triggerCheck: status('trigger'),
+		visibilityCheck: status('visibility'),
+		contextOutcome: context.outcome ?? contextEvidence ?? '',
+		ownerId: owner?.id ?? '',
+		ownerName: owner?.name ?? '',
+		assignedAt: owner ? (assignment.assignedAt ?? '') : '',
+		respondBy: assignment.respondBy ?? '',
+		escalateAt: assignment.escalateAt ?? '',
+		handoffStatus: handoff.status ?? '',
+		recordId: handoff.recordId ?? '',
+		verifiedAt: lastAt(trail, (e) => e.stage === 'tracking' && e.outcome === 'verified'),
+		alertedAt: lastAt(trail, (e) => e.outcome === 'alerted'),
+		contactedAt: typeof extra.contactedAt === 'string' ? extra.contactedAt : '',
+		sweepReason: sweep.reason ?? '',
+		sweepAction: sweep.action ?? '',
+		sweepAt: sweep.at ?? '',
+		score: scoreChecks(checks),
+		scoredAt: now.toISOString(),
+	};
+}
+
+/** A row's five check statuses, in checklist order. */
+export function rowChecks(row: LedgerRow): { check: CheckName; status: CheckStatus }[] {
+	return [
+		{ check: 'entry', status: row.entryCheck },
+		{ check: 'transfer', status: row.transferCheck },
+		{ check: 'context', status: row.contextCheck },
+		{ check: 'trigger', status: row.triggerCheck },
+		{ check: 'visibility', status: row.visibilityCheck },
+	];
+}
+
+/**
+ * A workflow may record an alert (or a verification) on the row itself after the row was scored,
+ * by writing `alertedAt` (or `verifiedAt`): the row then counts as visible, and is rescored.
+ */
+function withLaterVisibility(row: LedgerRow): LedgerRow {
+	if (row.visibilityCheck === 'pass') return row;
+	const later = (at: string) => at !== '' && (row.scoredAt === '' || at > row.scoredAt);
+	return later(row.alertedAt) || later(row.verifiedAt) ? { ...row, visibilityCheck: 'pass' } : row;
+}
+
+/** Data table cells come back as null when empty, and date columns as Date objects. */
+function cell(value: unknown): unknown {
+	if (value === null) return undefined;
+	if (value instanceof Date) return value.toISOString();
+	return value;
+}
+
+/**
+ * Reads a ledger row as it comes back from a Data table: extra columns such as `id` are dropped,
+ * and a row without a score gets the score its check columns give.
+ */
+export function readLedgerRow(value: unknown): LedgerRow {
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new InquiryError('SCORECARD_INPUT_INVALID', 'the item is empty');
+	const cells: Record<string, unknown> = {};
+	for (const key of LEDGER_COLUMNS) cells[key] = cell((value as Record<string, unknown>)[key]);
+	const scored = cells.score !== undefined && cells.score !== '';
+	cells.score = scored ? Number(cells.score) : 1;
+	const parsed = LedgerRow.safeParse(cells);
+	if (parsed.success) {
+		const row = withLaterVisibility(parsed.data);
+		return scored && row === parsed.data ? row : { ...row, score: scoreChecks(rowChecks(row)) };
+	}
+	const first = parsed.error.issues[0];
+	throw new InquiryError('SCORECARD_INPUT_INVALID', `${first.path.join('.') || 'row'}: ${first.message}`);
+}
+
+/** Whether an item is a full inquiry (as opposed to a ledger row). */
+export function isInquiryItem(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && 'continuity' in value && 'schemaVersion' in value;
+}
+
+/** A full inquiry or a ledger row, as a ledger row. */
+export function readScorecardItem(value: unknown, now: Date): LedgerRow {
+	return isInquiryItem(value) ? toLedgerRow(readInquiry(value), now) : readLedgerRow(value);
+}

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import { parseDateList, parseHoursText } from '../ownership/hoursText';
+import { InquiryError } from '../shared/errors';
+import type { SweepSettings } from './sweep';
+
+/**
+ * The node's parameters as plain values (what getNodeParameter returns), turned into core
+ * settings here so every mapping rule is tested without n8n.
+ */
+
+export interface SweepParameters {
+	clock?: 'business' | 'wall';
+	assignWithinMinutes?: number;
+	verifyWithinMinutes?: number;
+	businessTimezone?: string;
+	businessHours?: string;
+	holidays?: string;
+}
+
+export function sweepSettingsFromParameters(p: SweepParameters, workflowTimezone: string): SweepSettings {
+	const thresholds = { assignWithinMinutes: p.assignWithinMinutes ?? 15, verifyWithinMinutes: p.verifyWithinMinutes ?? 30 };
+	if ((p.clock ?? 'business') === 'wall') return { clock: 'wall', ...thresholds };
+	const hours = parseHoursText(p.businessHours ?? 'Mon-Fri 09:00-17:00');
+	if (!hours.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Business Hours ${hours.error}`);
+	if (!hours.value) throw new InquiryError('BUSINESS_HOURS_INVALID', 'Business Hours is empty');
+	const holidays = parseDateList(p.holidays ?? '');
+	if (!holidays.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Holidays: ${holidays.error}`);
+	const timezone = p.businessTimezone?.trim() || workflowTimezone;
+	return { clock: 'business', ...thresholds, calendar: { timezone, hours: hours.value, holidays: holidays.value } };
+}
+
+/** One end of the report period: '' for open, a date or date-time (read in `zone` when it has no offset), a Date or a luxon DateTime. */
+export function readPeriodEnd(value: unknown, zone: string, name: 'start' | 'end'): Date | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let date: Date | undefined;
+	if (value instanceof Date) date = value;
+	else if (typeof value === 'number') date = new Date(value);
+	else if (typeof value === 'string') {
+		const parsed = DateTime.fromISO(value.trim(), { zone, setZone: false });
+		date = parsed.isValid ? parsed.toJSDate() : undefined;
+	} else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		date = new Date(String((value as { toISO: () => string }).toISO()));
+	}
+	if (!date || Number.isNaN(date.getTime()))
+		throw new InquiryError('REPORT_PERIOD_INVALID', `the period ${name} "${String(value)}" is not a date`);
+	return date;
+}

@@ -1,0 +1,167 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const OPERATIONS = { score: 'scoreInquiry', summarize: 'summarizePeriod', findStalled: 'findStalled' } as const;
+
+/** Find Stalled Inquiries' output order; the other operations have one output. */
+export const SWEEP_OUTPUT = { stalled: 0, healthy: 1 } as const;
+
+/** Outputs follow the operation: Stalled and Healthy for the sweep, one output otherwise. */
+export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.operation === "${OPERATIONS.findStalled}" ? [{ "type": "main", "displayName": "Stalled" }, { "type": "main", "displayName": "Healthy" }] : [{ "type": "main", "displayName": "Result" }] }}`;
+
+const onSummarize = { show: { operation: [OPERATIONS.summarize] } };
+const onSweep = { show: { operation: [OPERATIONS.findStalled] } };
+const onBusinessClock = { show: { operation: [OPERATIONS.findStalled], clock: ['business'] } };
+
+export const scorecardProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Score Inquiry',
+				value: OPERATIONS.score,
+				description: 'Check one inquiry against the five continuity checks and give it a 1–5 score',
+				action: 'Score an inquiry',
+			},
+			{
+				name: 'Summarize Period',
+				value: OPERATIONS.summarize,
+				description: 'Turn many inquiries or ledger rows into one report: figures, an HTML e-mail and a short text',
+				action: 'Summarize a period',
+			},
+			{
+				name: 'Find Stalled Inquiries',
+				value: OPERATIONS.findStalled,
+				description: 'Sweep ledger rows for inquiries nobody owns, answered or confirmed in time',
+				action: 'Find stalled inquiries',
+			},
+		],
+		default: 'scoreInquiry',
+	},
+	{
+		displayName:
+			'Adds "scorecard" (the five checks with evidence and the 1–5 score) and "ledger" (one flat row for a Data table, keyed by inquiryId) to each inquiry. Put it at the end of your workflow, after Verify Inquiry Handoff.',
+		name: 'scoreNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: [OPERATIONS.score] } },
+	},
+	{
+		displayName:
+			'All input items (inquiries, or rows of your continuity ledger Data table) become one report item with "summary", "html" (for an e-mail node), "text" (for Slack or SMS) and "subject"',
+		name: 'summarizeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onSummarize,
+	},
+	{
+		displayName: 'Period Start',
+		name: 'periodStart',
+		type: 'dateTime',
+		default: '',
+		description: 'First moment of the period (inclusive). Empty means since the earliest item. A date without a time zone is read in the Report Time Zone.',
+		displayOptions: onSummarize,
+	},
+	{
+		displayName: 'Period End',
+		name: 'periodEnd',
+		type: 'dateTime',
+		default: '',
+		description: 'End of the period (exclusive): for the week of 4–10 May, enter 11 May. Empty means up to now.',
+		displayOptions: onSummarize,
+	},
+	{
+		displayName: 'Report Title',
+		name: 'reportTitle',
+		type: 'string',
+		default: 'Inquiry continuity report',
+		placeholder: 'e.g. Weekly inquiry continuity',
+		displayOptions: onSummarize,
+	},
+	{
+		displayName: 'Business Name',
+		name: 'businessName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Acme Plumbing',
+		description: 'Shown under the title of the report',
+		displayOptions: onSummarize,
+	},
+	{
+		displayName: 'Report Time Zone',
+		name: 'reportTimezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. America/New_York',
+		description: "The time zone of the dates in the report. Empty means the workflow's time zone.",
+		displayOptions: onSummarize,
+	},
+	{
+		displayName:
+			'Stalled: entered but nobody owns it, the owner missed the response deadline or the escalation checkpoint, or nothing confirmed the record arrived. Each stalled item says why and what to do (escalate, reassign or alert), and is raised once per reason: write the item back to your ledger so the next sweep skips it.',
+		name: 'sweepNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onSweep,
+	},
+	{
+		displayName: 'Owner Needed Within (Minutes)',
+		name: 'assignWithinMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 15,
+		description: 'An inquiry still without an owner this long after it arrived is stalled (escalate)',
+		displayOptions: onSweep,
+	},
+	{
+		displayName: 'Record Confirmed Within (Minutes)',
+		name: 'verifyWithinMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description: 'An owned inquiry whose record nothing verified (and no failure was alerted) this long after assignment is stalled (alert)',
+		displayOptions: onSweep,
+	},
+	{
+		displayName: 'Count Minutes',
+		name: 'clock',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'During Business Hours', value: 'business', description: 'Nights, weekends and holidays do not count' },
+			{ name: 'Around the Clock', value: 'wall', description: 'Every minute counts' },
+		],
+		default: 'business',
+		description: 'How the two limits above are counted. Response deadlines and escalation checkpoints come from Assign Inquiry Owner and are used as they are.',
+		displayOptions: onSweep,
+	},
+	{
+		displayName: 'Business Time Zone',
+		name: 'businessTimezone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. America/New_York',
+		description: "The time zone of the business hours. Empty means the workflow's time zone.",
+		displayOptions: onBusinessClock,
+	},
+	{
+		displayName: 'Business Hours',
+		name: 'businessHours',
+		type: 'string',
+		default: 'Mon-Fri 09:00-17:00',
+		placeholder: 'e.g. Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00',
+		description: 'When the business is open; use the same hours as in Assign Inquiry Owner',
+		displayOptions: onBusinessClock,
+	},
+	{
+		displayName: 'Holidays',
+		name: 'holidays',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2026-12-25, 2027-01-01',
+		description: 'Days the business is closed',
+		displayOptions: onBusinessClock,
+	},
+];
