@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import type { WorkflowJson } from '../../test/harness';
 import { harnessNodeTypes } from '../../test/harness';
+import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
 
 const DIR = join(__dirname, '..');
 const templates = readdirSync(DIR)
@@ -34,6 +35,15 @@ async function wrongOptions(workflow: WorkflowJson): Promise<string[]> {
 describe('templates (static checks)', () => {
 	it('finds the templates', () => {
 		expect(templates.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('declares the ledger Data table with exactly the columns a ledger row has, score as a number', () => {
+		const manifest = JSON.parse(readFileSync(join(DIR, 'data-tables.json'), 'utf8')) as {
+			tables: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
+		};
+		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
+		expect(ledger?.columns.map((column) => column.name)).toEqual(LEDGER_COLUMNS);
+		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([{ name: 'score', type: 'number' }]);
 	});
 
 	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s uses only node types and versions that exist', async (_file, workflow) => {
