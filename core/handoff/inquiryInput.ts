@@ -3,7 +3,7 @@ import type { Inquiry } from '../inquiry/schema';
 import { InquiryError } from '../shared/errors';
 
 const EARLIER_NODE_HINT =
-	"To fix this, point Inquiry at the item of one of this package's nodes that ran before the write, e.g. {{ $('Assign Inquiry Owner').item.json }} — use the name that node has in your workflow. Or choose \"The Input Item\" when the inquiry itself arrives here.";
+	"To fix this, point Inquiry at the item of one of this package's nodes that ran earlier, e.g. {{ $('Assign Inquiry Owner').item.json }} — use the name that node has in your workflow. Or choose \"The Input Item\" when the inquiry itself arrives here.";
 
 /**
  * The inquiry handed in through the "Inquiry" parameter (an expression such as

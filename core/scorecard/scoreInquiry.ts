@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Inquiry } from '../inquiry/schema';
+import { appendTrail } from '../shared/trail';
 import { checkInquiry, ContinuityCheck } from './checks';
 import { LedgerRow, toLedgerRow } from './ledger';
 import { Score, SCORE_LABELS, scoreChecks } from './score';
@@ -38,4 +39,23 @@ export function withScorecard<T extends Inquiry>(
 ): T & { scorecard: InquiryScorecard; ledger: LedgerRow } {
 	const scorecard = scoreInquiry(inquiry, now);
 	return { ...inquiry, scorecard, ledger: toLedgerRow(inquiry, now, scorecard.checks) };
+}
+
+export const SCORE_OUTPUTS = ['inquiry', 'ledgerRow'] as const;
+export type ScoreOutput = (typeof SCORE_OUTPUTS)[number];
+
+export interface ScoreItemOptions {
+	/** "inquiry": the inquiry with scorecard and ledger; "ledgerRow": only the flat row, ready for a Data table upsert. */
+	output: ScoreOutput;
+	/** Set when this runs right after an alert was sent: the trail records it, so Visibility passes. */
+	alertSentBy?: string;
+}
+
+/** What Score Inquiry puts out for one inquiry. */
+export function scoreInquiryItem(inquiry: Inquiry, now: Date, options: ScoreItemOptions): Record<string, unknown> {
+	const seen = options.alertSentBy
+		? appendTrail(inquiry, { stage: 'tracking', node: options.alertSentBy, at: now.toISOString(), outcome: 'alerted', detail: 'an alert was sent to a person' })
+		: inquiry;
+	const scored = withScorecard(seen, now);
+	return options.output === 'ledgerRow' ? { ...scored.ledger } : scored;
 }

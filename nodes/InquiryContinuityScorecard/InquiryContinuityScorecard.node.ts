@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { readInquiryParameter } from '../../core/handoff/inquiryInput';
 import { readInquiry } from '../../core/inquiry/read';
 import type { LedgerRow } from '../../core/scorecard/ledger';
 import { readScorecardItem } from '../../core/scorecard/ledger';
 import type { SweepParameters } from '../../core/scorecard/parameters';
 import { readPeriodEnd, sweepSettingsFromParameters } from '../../core/scorecard/parameters';
 import { periodReport } from '../../core/scorecard/report';
-import { withScorecard } from '../../core/scorecard/scoreInquiry';
+import type { ScoreOutput } from '../../core/scorecard/scoreInquiry';
+import { scoreInquiryItem } from '../../core/scorecard/scoreInquiry';
 import { compileSweep } from '../../core/scorecard/sweep';
 import { sweepItem } from '../../core/scorecard/sweepItem';
 import { runPerItem, toNodeError } from '../shared/runner';
@@ -88,9 +90,17 @@ export class InquiryContinuityScorecard implements INodeType {
 			);
 		}
 
-		return await runPerItem(this, 1, (item) => ({
-			output: 0,
-			json: withScorecard(readInquiry(item.json), now) as unknown as IDataObject,
-		}));
+		const node = this.getNode().name;
+		const output = this.getNodeParameter('output', 0, 'inquiry') as ScoreOutput;
+		// The default ({{ $json }}) is the item itself: read it directly, with the hint for input items.
+		const fromInput = [undefined, '', '={{ $json }}'].includes(this.getNode().parameters.inquiry as string | undefined);
+		return await runPerItem(this, 1, (item, itemIndex) => {
+			const inquiry = fromInput ? readInquiry(item.json) : readInquiryParameter(this.getNodeParameter('inquiry', itemIndex));
+			const alertSent = this.getNodeParameter('alertSent', itemIndex, false) as boolean;
+			return {
+				output: 0,
+				json: scoreInquiryItem(inquiry, now, { output, alertSentBy: alertSent ? node : undefined }) as IDataObject,
+			};
+		});
 	}
 }

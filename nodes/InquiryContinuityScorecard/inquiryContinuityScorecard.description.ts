@@ -8,6 +8,7 @@ export const SWEEP_OUTPUT = { stalled: 0, healthy: 1 } as const;
 /** Outputs follow the operation: Stalled and Healthy for the sweep, one output otherwise. */
 export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.operation === "${OPERATIONS.findStalled}" ? [{ "type": "main", "displayName": "Stalled" }, { "type": "main", "displayName": "Healthy" }] : [{ "type": "main", "displayName": "Result" }] }}`;
 
+const onScore = { show: { operation: [OPERATIONS.score] } };
 const onSummarize = { show: { operation: [OPERATIONS.summarize] } };
 const onSweep = { show: { operation: [OPERATIONS.findStalled] } };
 const onBusinessClock = { show: { operation: [OPERATIONS.findStalled], clock: ['business'] } };
@@ -42,11 +43,49 @@ export const scorecardProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Adds "scorecard" (the five checks with evidence and the 1–5 score) and "ledger" (one flat row for a Data table, keyed by inquiryId) to each inquiry. Put it at the end of your workflow, after Verify Inquiry Handoff.',
+			'Adds "scorecard" (the five checks with evidence and the 1–5 score) and "ledger" (one flat row for a Data table, keyed by inquiryId) to each inquiry. Use it after any stage to keep a continuity ledger, and at the end, after Verify Inquiry Handoff.',
 		name: 'scoreNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { operation: [OPERATIONS.score] } },
+	},
+	{
+		displayName: 'Inquiry',
+		name: 'inquiry',
+		type: 'json',
+		default: '={{ $json }}',
+		displayOptions: onScore,
+		description:
+			"The inquiry to score. Keep {{ $json }} when the input item is the inquiry; after a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. {{ $('Verify Inquiry Handoff').item.json }}.",
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Inquiry With Scorecard',
+				value: 'inquiry',
+				description: 'The inquiry, plus "scorecard" and "ledger"',
+			},
+			{
+				name: 'Ledger Row Only',
+				value: 'ledgerRow',
+				description: 'Just the flat ledger row, so the next Data table node can upsert it with "Map Automatically"',
+			},
+		],
+		default: 'inquiry',
+		displayOptions: onScore,
+	},
+	{
+		displayName: 'An Alert Was Just Sent',
+		name: 'alertSent',
+		type: 'boolean',
+		default: false,
+		displayOptions: onScore,
+		description:
+			'Whether this node comes right after the alert about a failed handoff. The trail then records the alert, so the Visibility check passes: the failure was seen by a person.',
 	},
 	{
 		displayName:

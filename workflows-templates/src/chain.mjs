@@ -1,7 +1,9 @@
 // The continuity chain every entry template runs after its trigger:
-// Normalize → (ledger) → Check Context → Assign Owner → Save Record → Read Back → Verify → Notify,
-// with every failure branch ending in an alert row, never in silence.
+// Normalize → ledger (entry) → Check Context → Assign Owner → Save Record → Read Back → Verify →
+// Notify Owner → ledger (final), with every failure branch ending in an alert row and a ledger row
+// that says so: never in silence.
 import { expr } from './lib.mjs';
+import { ledgerAtEntry, ledgerAfter } from './ledger.mjs';
 import { BUSINESS, notificationRow, readRecordBack, respondReceipt, saveRecord, SAMPLE_OWNERS } from './sections.mjs';
 
 export const NODE = {
@@ -12,7 +14,11 @@ export const NODE = {
 	readBack: 'Read Record Back',
 	verify: 'Verify Inquiry Handoff',
 	notifyOwner: 'Notify Owner',
+	alertHandoff: 'Alert: Handoff Failed',
 };
+
+/** The system of record the chain writes to and verifies against (the embedded default). */
+const DESTINATION = 'inquiry_records (Data table)';
 
 /**
  * Adds the chain to a template. `entry` is the node whose output carries the payload; `column` is
@@ -32,6 +38,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 
 	b.ours(NODE.normalize, 'normalizeInquiry', { source, defaultCountry: 'US', checkSignature }, [column, row]);
 	b.connect(entry, NODE.normalize);
+	ledgerAtEntry(b, NODE.normalize, [column + 0.5, row - 2]);
 
 	const alertInvalid = notificationRow(b, 'Alert: Unreadable Submission', [column + 1, row + 1.5], {
 		kind: 'alert',
@@ -95,6 +102,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		subject: '"Inquiry with no way to reach the person"',
 		body: '"Inquiry " + $json.id + " from " + ($json.contact?.name?.full ?? "someone") + " has no valid phone or email. Message: " + ($json.request?.message ?? "")',
 	});
+	ledgerAfter(b, alertUnreachable, NODE.context, 'Unreachable', [contextColumn + 2, row + 3.5], { alertSent: true });
 	b.ours(NODE.assign, 'assignInquiryOwner', assignParameters(strategy), [contextColumn + 1, row]);
 	b.connect(NODE.context, NODE.assign, 0);
 	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
@@ -109,14 +117,96 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		subject: '"Inquiry without an owner"',
 		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
 	});
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [contextColumn + 3, row + 3.5], { alertSent: true });
 	saveRecord(b, NODE.save, [contextColumn + 2, row]);
 	b.connect(NODE.assign, NODE.save, 0);
 	b.connect(NODE.assign, alertUnassigned, 1);
 
 	readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign);
 	b.connect(NODE.save, NODE.readBack);
-	return { lastColumn: contextColumn + 3, row };
+	const verifyColumn = contextColumn + 4;
+	verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
+	sectionNotes(b, { entry: column, context: contextColumn, record: contextColumn + 2, verify: verifyColumn }, row);
+	return { lastColumn: verifyColumn + 3, row };
 }
+
+/** One short note above each stage, in plain words, including where to swap in a CRM. */
+function sectionNotes(b, columns, row) {
+	const top = row - 4.6;
+	b.note('Entry', 'Every post becomes one clean inquiry. Unreadable or forged posts become alert rows. The ledger row is written first, so even a crash later leaves a trace the leak sweep finds.', [columns.entry - 0.1, top], { width: 2.1, height: 1.1 });
+	b.note('Context and owner', 'Missing details get a follow-up question, and the inquiry is still routed. The owner is picked by your rules with a deadline on business hours; nobody free means an alert.', [columns.context - 0.1, top], { width: 2.1, height: 1.1 });
+	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create/upsert and get nodes instead and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 01c.', [columns.record - 0.1, top], { width: 2.1, height: 1.1 });
+	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes are off until you add credentials.', [columns.verify - 0.1, top], { width: 3.1, height: 1.1 });
+}
+
+/**
+ * Verify → Notify Owner (with the reason and the deadline) → final ledger row; Failed → alert with
+ * the one-line text → ledger row that records the alert. Each message is upserted by its dedupeKey,
+ * so a replayed inquiry notifies nobody twice.
+ */
+function verifyAgainstRecord(b, readBack, [column, row]) {
+	b.ours(NODE.verify, 'verifyInquiryHandoff', {
+		mode: 'record',
+		destination: DESTINATION,
+		inquirySource: 'earlierNode',
+		inquiry: expr(`$('${NODE.assign}').item.json`),
+		recordIdPath: 'id',
+		fieldsMode: 'standard',
+		deadline: 'sla',
+		slaMinutes: 5,
+	}, [column, row]);
+	b.connect(readBack, NODE.verify);
+
+	notificationRow(b, NODE.notifyOwner, [column + 1, row], {
+		kind: 'owner_assigned',
+		channel: 'email',
+		recipient: '$json.assignment.owner.email ?? $json.assignment.owner.phone ?? ""',
+		subject: `"New inquiry for you: " + ($json.contact.name.full ?? "a new customer") + " — respond by " + ${RESPOND_BY_LOCAL}`,
+		body: OWNER_MESSAGE,
+		dedupeKey: '$json.id + ":owner:" + $json.assignment.owner.id',
+	});
+	b.connect(NODE.verify, NODE.notifyOwner, 0);
+	b.node('Email the Owner', 'n8n-nodes-base.emailSend', 2.1, {
+		fromEmail: 'inquiries@example.com',
+		toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
+		subject: expr('$json.subject'),
+		emailFormat: 'text',
+		text: expr('$json.body'),
+		options: {},
+	}, [column + 2, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real. The row in inquiry_notifications is written either way.' });
+	b.connect(NODE.notifyOwner, 'Email the Owner');
+	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 2, row]);
+
+	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: '"manager@example.com"',
+		subject: '"An inquiry did not reach " + $json.handoff.destination',
+		body: '$json.handoff.alert',
+		dedupeKey: '$json.id + ":handoff:" + $json.handoff.status',
+	});
+	b.connect(NODE.verify, NODE.alertHandoff, 1);
+	b.node('Post Alert to Slack', 'n8n-nodes-base.slack', 2.3, {
+		select: 'channel',
+		channelId: { __rl: true, mode: 'name', value: '#inquiries' },
+		text: expr('$json.body'),
+		otherOptions: {},
+	}, [column + 2, row + 2.5], { disabled: true, notes: 'Turn on and add your Slack credential to post alerts to a channel. The row in inquiry_notifications is written either way.' });
+	b.connect(NODE.alertHandoff, 'Post Alert to Slack');
+	ledgerAfter(b, NODE.alertHandoff, NODE.verify, 'Alerted', [column + 2, row + 1.5], { alertSent: true });
+}
+
+/** The owner's deadline in the business's time zone, e.g. "Tue 3 Mar, 11:00". */
+const RESPOND_BY_LOCAL = `DateTime.fromISO($json.assignment.respondBy).setZone("${BUSINESS.timezone}").toFormat("ccc d LLL, HH:mm")`;
+
+/** What the owner is told: who, what, why them, and by when (in the business's time zone). */
+const OWNER_MESSAGE = [
+	'"New inquiry " + $json.id + "\\n"',
+	'"From: " + ($json.contact.name.full ?? "unknown") + " " + ($json.contact.phone?.national ?? $json.contact.phone?.e164 ?? "") + " " + ($json.contact.email?.address ?? "") + "\\n"',
+	'"Wants: " + ($json.request.service ?? "not said") + " — " + ($json.request.message ?? "") + "\\n"',
+	'"Why you: " + $json.assignment.reason + "\\n"',
+	`"Respond by: " + ${RESPOND_BY_LOCAL}`,
+].join(' + ');
 
 /**
  * Missed calls: one text back per caller per day, however often they ring. The notification row is

@@ -17,6 +17,38 @@ describe('template 1: web form → owner → verified record', () => {
 		expect(tables.rows('inquiry_records')).toHaveLength(1);
 		expect(result.output('Read Record Back')).toHaveLength(1);
 	});
+
+	it('verifies the stored record, notifies the owner with the reason and deadline, and closes the ledger row', async () => {
+		const tables = templateTables();
+		const submission = { Name: 'Jane Roe', Email: 'jane@example.com', Phone: '(415) 555-2671', Service: 'Repair', Message: 'Leaking tap in the kitchen', 'Postal code': '94110', 'Preferred time': 'Mornings', submittedAt: NOW, formMode: 'production' };
+		const result = await runWorkflow(template, { now: NOW, mode: 'trigger', dataTables: tables, pinData: { 'Website Form': [{ json: submission }] } });
+		expect(result.error).toBeUndefined();
+		const [verified] = result.output('Verify Inquiry Handoff', 0);
+		expect(verified.handoff).toMatchObject({ status: 'verified', destination: 'inquiry_records (Data table)', lost: [], changed: [] });
+		expect(result.output('Verify Inquiry Handoff', 1)).toEqual([]);
+		const notes = tables.rows('inquiry_notifications');
+		expect(notes.map((n) => [n.kind, n.recipient])).toEqual([['owner_assigned', 'first@example.com']]);
+		expect(notes[0].subject).toBe('New inquiry for you: Jane Roe — respond by Tue 3 Mar, 14:00');
+		expect(notes[0].body).toContain('Why you: ');
+		const ledger = tables.rows('inquiry_ledger');
+		expect(ledger).toHaveLength(1);
+		expect(ledger[0]).toMatchObject({ inquiryId: verified.id, stage: 'tracking', handoffStatus: 'verified', visibilityCheck: 'pass', ownerId: 'owner-1', score: 5 });
+	});
+
+	it('raises the alert and records it on the ledger when the stored record lost a field', async () => {
+		const tables = templateTables();
+		const submission = { Name: 'Jane Roe', Email: 'jane@example.com', Phone: '(415) 555-2671', Service: 'Repair', Message: 'Leaking tap', 'Postal code': '94110', submittedAt: NOW, formMode: 'production' };
+		// The record as a lossy destination keeps it: the phone is gone.
+		const stored = { id: 1, inquiryId: 'x', name: 'Jane Roe', email: 'jane@example.com', phone: '', message: 'Leaking tap', service: 'Repair', ownerId: 'owner-1' };
+		const result = await runWorkflow(template, { now: NOW, mode: 'trigger', dataTables: tables, pinData: { 'Website Form': [{ json: submission }], 'Read Record Back': [{ json: stored }] } });
+		expect(result.error).toBeUndefined();
+		const [failed] = result.output('Verify Inquiry Handoff', 1);
+		expect(failed.handoff).toMatchObject({ status: 'mismatch', lost: ['phone'] });
+		const alert = tables.rows('inquiry_notifications').find((n) => n.kind === 'alert');
+		expect(alert?.body).toBe((failed.handoff as { alert: string }).alert);
+		expect(alert?.body).toContain('phone lost');
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ handoffStatus: 'mismatch', visibilityCheck: 'pass', alertedAt: NOW });
+	});
 });
 
 describe('template 1b: form webhook → owner → verified record', () => {

@@ -22,12 +22,12 @@ export function build() {
 		],
 	});
 
-	webhookEntry(b, 'Meta Handshake', 'inquiry-ad-lead', [0, -1.5], { method: 'GET' });
+	webhookEntry(b, 'Meta Handshake', 'inquiry-ad-lead', [0, -2.6], { method: 'GET' });
 	b.node('Meta Verification', 'n8n-nodes-base.respondToWebhook', 1.5, {
 		respondWith: 'text',
 		responseBody: expr("$json.query['hub.mode'] === 'subscribe' && $json.query['hub.verify_token'] === 'your-verify-token' ? $json.query['hub.challenge'] : 'verify token mismatch'"),
 		options: { responseCode: expr("$json.query['hub.verify_token'] === 'your-verify-token' ? 200 : 403") },
-	}, [1, -1.5]);
+	}, [1, -2.6]);
 	b.connect('Meta Handshake', 'Meta Verification');
 
 	webhookEntry(b, 'Lead Webhook', 'inquiry-ad-lead', [0, 1]);
