@@ -56,7 +56,7 @@ export const scorecardProperties: INodeProperties[] = [
 		default: '={{ $json }}',
 		displayOptions: onScore,
 		description:
-			"The inquiry to score. Keep {{ $json }} when the input item is the inquiry; after a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. {{ $('Verify Inquiry Handoff').item.json }}.",
+			"The inquiry to score. Keep the default when the input item is the inquiry. After a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. the item of Verify Inquiry Handoff.",
 	},
 	{
 		displayName: 'Output',
