@@ -2,7 +2,7 @@
 // Normalize → ledger (entry) → Check Context → Assign Owner → Save Record → Read Back → Verify →
 // Notify Owner → ledger (final), with every failure branch ending in an alert row and a ledger row
 // that says so: never in silence.
-import { expr } from './lib.mjs';
+import { expr, table } from './lib.mjs';
 import { ledgerAtEntry, ledgerAfter } from './ledger.mjs';
 import { BUSINESS, notificationRow, readRecordBack, respondReceipt, saveRecord, SAMPLE_OWNERS } from './sections.mjs';
 
@@ -33,6 +33,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		strategy = 'round_robin',
 		respond = false,
 		afterNormalize,
+		record = 'dataTable',
 	} = options;
 	const row = 1;
 
@@ -118,16 +119,20 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
 	});
 	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [contextColumn + 3, row + 3.5], { alertSent: true });
-	saveRecord(b, NODE.save, [contextColumn + 2, row]);
-	b.connect(NODE.assign, NODE.save, 0);
 	b.connect(NODE.assign, alertUnassigned, 1);
-
-	readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign);
-	b.connect(NODE.save, NODE.readBack);
 	const verifyColumn = contextColumn + 4;
-	verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
+	if (record === 'httpCrm') {
+		writeToHttpCrm(b, [contextColumn + 2, row]);
+		verifyByReadBack(b, NODE.save, [verifyColumn, row]);
+	} else {
+		saveRecord(b, NODE.save, [contextColumn + 2, row]);
+		b.connect(NODE.assign, NODE.save, 0);
+		readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign);
+		b.connect(NODE.save, NODE.readBack);
+		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
+	}
 	sectionNotes(b, { entry: column, context: contextColumn, record: contextColumn + 2, verify: verifyColumn }, row);
-	return { lastColumn: verifyColumn + 3, row };
+	return { lastColumn: verifyColumn + 4, row };
 }
 
 /** One short note above each stage, in plain words, including where to swap in a CRM. */
@@ -136,7 +141,7 @@ function sectionNotes(b, columns, row) {
 	b.note('Entry', 'Every post becomes one clean inquiry. Unreadable or forged posts become alert rows. The ledger row is written first, so even a crash later leaves a trace the leak sweep finds.', [columns.entry - 0.1, top], { width: 2.1, height: 1.1 });
 	b.note('Context and owner', 'Missing details get a follow-up question, and the inquiry is still routed. The owner is picked by your rules with a deadline on business hours; nobody free means an alert.', [columns.context - 0.1, top], { width: 2.1, height: 1.1 });
 	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create/upsert and get nodes instead and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 01c.', [columns.record - 0.1, top], { width: 2.1, height: 1.1 });
-	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes are off until you add credentials.', [columns.verify - 0.1, top], { width: 3.1, height: 1.1 });
+	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes are off until you add credentials.', [columns.verify - 0.1, top], { width: 4.1, height: 1.1 });
 }
 
 /**
@@ -144,28 +149,90 @@ function sectionNotes(b, columns, row) {
  * the one-line text → ledger row that records the alert. Each message is upserted by its dedupeKey,
  * so a replayed inquiry notifies nobody twice.
  */
-function verifyAgainstRecord(b, readBack, [column, row]) {
-	b.ours(NODE.verify, 'verifyInquiryHandoff', {
-		mode: 'record',
-		destination: DESTINATION,
-		inquirySource: 'earlierNode',
-		inquiry: expr(`$('${NODE.assign}').item.json`),
-		recordIdPath: 'id',
-		fieldsMode: 'standard',
-		deadline: 'sla',
-		slaMinutes: 5,
-	}, [column, row]);
+function verifyAgainstRecord(b, readBack, at) {
+	b.ours(NODE.verify, 'verifyInquiryHandoff', { mode: 'record', destination: DESTINATION, ...VERIFY_COMMON }, at);
 	b.connect(readBack, NODE.verify);
+	afterVerify(b, at);
+}
 
-	notificationRow(b, NODE.notifyOwner, [column + 1, row], {
+const VERIFY_COMMON = {
+	inquirySource: 'earlierNode',
+	inquiry: expr(`$('${NODE.assign}').item.json`),
+	recordIdPath: 'id',
+	fieldsMode: 'standard',
+	deadline: 'sla',
+	slaMinutes: 5,
+};
+
+/**
+ * The worked swap: the record goes to a CRM over HTTP and is read back through the "Handoff
+ * Destination API" credential, retrying while the CRM catches up. A write the CRM refuses
+ * becomes an alert, like any failed handoff.
+ */
+function writeToHttpCrm(b, [column, row]) {
+	b.node(NODE.save, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url: CRM_CONTACTS_URL,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: expr(`JSON.stringify(${CRM_CONTACT})`),
+		options: {},
+	}, [column, row], {
+		onError: 'continueErrorOutput',
+		notes: 'Your CRM\'s "create contact" address. Add its sign-in under Authentication (e.g. Header Auth).',
+	});
+	b.connect(NODE.assign, NODE.save, 0);
+	const refused = notificationRow(b, 'Alert: CRM Refused the Record', [column + 1, row + 2.5], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: '"manager@example.com"',
+		subject: '"The CRM did not accept an inquiry"',
+		body: `"Inquiry from " + ($('${NODE.assign}').item.json.contact.name.full ?? "someone") + " could not be written to the CRM: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
+		dedupeKey: `$('${NODE.assign}').item.json.id + ":crm_write"`,
+		inquiryId: `$('${NODE.assign}').item.json.id`,
+	});
+	b.connect(NODE.save, refused, 1);
+	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 3.5], { alertSent: true });
+}
+
+/** Where the demo CRM (template 01c) takes new contacts; replace with your CRM's address. */
+export const CRM_CONTACTS_URL = 'http://127.0.0.1:5678/webhook/inquiry-demo-crm/contacts';
+const CRM_CONTACT = `{ inquiryId: $json.id, name: $json.contact.name.full ?? "", email: $json.contact.email?.address ?? "", phone: $json.contact.phone?.e164 ?? "", message: $json.request.message ?? "", service: $json.request.service ?? "", ownerId: $json.assignment.owner.id }`;
+
+function verifyByReadBack(b, write, at) {
+	b.ours(NODE.verify, 'verifyInquiryHandoff', {
+		mode: 'readBack',
+		destination: 'your CRM',
+		...VERIFY_COMMON,
+		url: '/contacts/{recordId}',
+		attempts: 3,
+		retryDelay: 1000,
+		timeout: 10000,
+	}, at);
+	b.connect(write, NODE.verify);
+	afterVerify(b, at);
+}
+
+function afterVerify(b, [column, row]) {
+	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
+	const ownerKey = '$json.id + ":owner"';
+	b.node('Owner Not Told Yet?', 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: table('inquiry_notifications'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(ownerKey) }] },
+	}, [column + 1, row]);
+	b.connect(NODE.verify, 'Owner Not Told Yet?', 0);
+	notificationRow(b, NODE.notifyOwner, [column + 2, row], {
 		kind: 'owner_assigned',
 		channel: 'email',
 		recipient: '$json.assignment.owner.email ?? $json.assignment.owner.phone ?? ""',
 		subject: `"New inquiry for you: " + ($json.contact.name.full ?? "a new customer") + " — respond by " + ${RESPOND_BY_LOCAL}`,
 		body: OWNER_MESSAGE,
-		dedupeKey: '$json.id + ":owner:" + $json.assignment.owner.id',
+		dedupeKey: ownerKey,
 	});
-	b.connect(NODE.verify, NODE.notifyOwner, 0);
+	b.connect('Owner Not Told Yet?', NODE.notifyOwner);
 	b.node('Email the Owner', 'n8n-nodes-base.emailSend', 2.1, {
 		fromEmail: 'inquiries@example.com',
 		toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
@@ -173,9 +240,9 @@ function verifyAgainstRecord(b, readBack, [column, row]) {
 		emailFormat: 'text',
 		text: expr('$json.body'),
 		options: {},
-	}, [column + 2, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real. The row in inquiry_notifications is written either way.' });
+	}, [column + 3, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real. The row in inquiry_notifications is written either way.' });
 	b.connect(NODE.notifyOwner, 'Email the Owner');
-	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 2, row]);
+	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 3, row]);
 
 	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
 		kind: 'alert',

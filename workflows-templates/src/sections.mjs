@@ -17,9 +17,9 @@ export const SAMPLE_OWNERS = [
 const NOTIFY_COLUMNS = ['inquiryId', 'kind', 'channel', 'recipient', 'subject', 'body', 'dedupeKey', 'notifiedAt'];
 
 /** A row in `inquiry_notifications`: what would be sent, written whether or not a sender is connected. */
-export function notificationRow(b, name, at, { kind, channel, recipient, subject = "''", body, dedupeKey }) {
+export function notificationRow(b, name, at, { kind, channel, recipient, subject = "''", body, dedupeKey, inquiryId = '$json.id ?? $json.inquiryId ?? ""' }) {
 	const value = {
-		inquiryId: expr('$json.id ?? $json.inquiryId ?? ""'),
+		inquiryId: expr(inquiryId),
 		kind,
 		channel,
 		recipient: expr(recipient),

@@ -64,6 +64,20 @@ describe('template 1b: form webhook → owner → verified record', () => {
 		expect(tables.rows('inquiry_records').map((r) => [r.email, r.sourceSystem])).toEqual([['laura@example.com', 'typeform']]);
 	});
 
+	it('a replayed submission creates no second record, assignment, owner notification or ledger row', async () => {
+		const tables = templateTables();
+		const post = { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] };
+		const first = await runWorkflow(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: post });
+		const replay = await runWorkflow(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: post, staticData: first.staticData });
+		expect(replay.error).toBeUndefined();
+		const owner = (run: typeof first) => (run.output('Assign Inquiry Owner', 0)[0].assignment as { owner: { id: string } }).owner.id;
+		expect(owner(replay)).toBe(owner(first));
+		expect(tables.rows('inquiry_records')).toHaveLength(1);
+		expect(tables.rows('inquiry_ledger')).toHaveLength(1);
+		expect(tables.rows('inquiry_notifications').filter((n) => n.kind === 'owner_assigned')).toHaveLength(1);
+		expect(replay.ran('Notify Owner')).toBe(false);
+	});
+
 	it('answers 422 and raises an alert for a payload it cannot read', async () => {
 		const tables = templateTables();
 		const result = await runWorkflow(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { foo: 'bar' } } }] } });
