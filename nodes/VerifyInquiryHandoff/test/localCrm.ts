@@ -7,10 +7,11 @@ export const CRM_TOKEN = 'test-token';
  * How the local CRM treats a contact, chosen by the local part of its email, so one workflow run
  * meets every kind of destination: `delayed@…` shows up on the third read, `gone@…` is accepted
  * but never readable, `broken@…` answers 500, `slow@…` answers after 1.5 s, `lossy@…` loses the
- * phone. Anyone else is stored and served faithfully.
+ * phone. Writes can fail too: `rejected@…` is refused with 500 and `unlisted@…` with 404 (the list
+ * it should join does not exist), and neither is stored. Anyone else is stored and served faithfully.
  */
-type Behaviour = 'ok' | 'delayed' | 'gone' | 'broken' | 'slow' | 'lossy';
-const BEHAVIOURS: readonly Behaviour[] = ['delayed', 'gone', 'broken', 'slow', 'lossy'];
+type Behaviour = 'ok' | 'delayed' | 'gone' | 'broken' | 'slow' | 'lossy' | 'rejected' | 'unlisted';
+const BEHAVIOURS: readonly Behaviour[] = ['delayed', 'gone', 'broken', 'slow', 'lossy', 'rejected', 'unlisted'];
 const SLOW_MS = 1500;
 const DELAYED_READS = 2;
 
@@ -51,6 +52,9 @@ export async function startLocalCrm(): Promise<LocalCrm> {
 
 			if (request.method === 'POST' && url.pathname === '/contacts') {
 				const posted = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+				const refusal = behaviourOf(posted);
+				if (refusal === 'rejected') return send(500, { message: 'Internal Server Error' });
+				if (refusal === 'unlisted') return send(404, { message: 'List not found' });
 				const id = `c-${nextId++}`;
 				const stored: Record<string, unknown> = { id, ...posted };
 				if (behaviourOf(stored) === 'lossy') stored.phone = '';
