@@ -1,0 +1,72 @@
+// The two workflows the real-n8n benchmark posts to, built with the templates' own sections so
+// the template workflow writes the same record the shipped templates write:
+//   bare:     Webhook → Respond to Webhook
+//   template: Webhook → Normalize → Context → Assign → Save Record (Data table upsert)
+//             → Verify Inquiry Handoff (record mode, against the row the upsert returned) → Respond
+// Every failure output also answers, with its status, so no request waits for a timeout.
+import { TemplateBuilder } from '../workflows-templates/src/lib.mjs';
+import { respondReceipt, saveRecord, webhookEntry } from '../workflows-templates/src/sections.mjs';
+
+export const BARE_PATH = 'bench-bare';
+export const TEMPLATE_PATH = 'bench-template';
+
+export function bareWorkflow() {
+	const b = new TemplateBuilder('Bench: bare webhook');
+	webhookEntry(b, 'Webhook', BARE_PATH, [0, 1]);
+	respondReceipt(b, 'Respond', [1, 1], { body: '{ status: "received" }' });
+	b.connect('Webhook', 'Respond');
+	return b.toJSON();
+}
+
+export function templateWorkflow() {
+	const b = new TemplateBuilder('Bench: web form to verified record');
+	webhookEntry(b, 'Webhook', TEMPLATE_PATH, [0, 1]);
+	b.ours('Normalize Inquiry', 'normalizeInquiry', { source: 'auto', defaultCountry: 'US' }, [1, 1]);
+	b.ours('Check Inquiry Context', 'checkInquiryContext', { profile: 'routeReady', businessName: 'Acme Plumbing', options: {} }, [2, 1]);
+	b.ours('Assign Inquiry Owner', 'assignInquiryOwner', {
+		rosterSource: 'form',
+		owners: { owner: [
+			{ id: 'owner-1', name: 'First team member', email: 'first@example.com', active: true, weight: 1, hours: '' },
+			{ id: 'owner-2', name: 'Second team member', email: 'second@example.com', active: true, weight: 1, hours: '' },
+		] },
+		businessTimezone: 'America/New_York',
+		businessHours: 'Mon-Sun 00:00-24:00',
+		strategy: 'round_robin',
+		deadlines: {},
+	}, [3, 1]);
+	saveRecord(b, 'Save Record', [4, 1]);
+	b.ours('Verify Inquiry Handoff', 'verifyInquiryHandoff', {
+		mode: 'record',
+		destination: 'Data table',
+		inquirySource: 'earlierNode',
+		inquiry: "={{ $('Assign Inquiry Owner').item.json }}",
+		deadline: 'sla',
+		slaMinutes: 5,
+	}, [5, 1]);
+	respondReceipt(b, 'Respond', [6, 1], { body: '{ inquiryId: $json.id ?? null, status: $json.handoff?.status ?? "invalid" }' });
+	b.connect('Webhook', 'Normalize Inquiry');
+	b.connect('Normalize Inquiry', 'Check Inquiry Context', 0);
+	b.connect('Normalize Inquiry', 'Respond', 1);
+	for (const output of [0, 1]) b.connect('Check Inquiry Context', 'Assign Inquiry Owner', output);
+	b.connect('Check Inquiry Context', 'Respond', 2);
+	b.connect('Assign Inquiry Owner', 'Save Record', 0);
+	b.connect('Assign Inquiry Owner', 'Respond', 1);
+	b.connect('Save Record', 'Verify Inquiry Handoff');
+	for (const output of [0, 1]) b.connect('Verify Inquiry Handoff', 'Respond', output);
+	return b.toJSON();
+}
+
+/**
+ * A web-form post; `{n}` is replaced per request, so every request is a new person and a new
+ * record (the upsert inserts, the round robin turns, identity keys differ).
+ */
+export const FORM_POST = JSON.stringify({
+	form_name: 'Website contact form',
+	submission_id: 'bench-{n}',
+	name: 'Jane Roe',
+	email: 'jane.roe+{n}@example.com',
+	phone: '(212) 736-5000',
+	service: 'Water heater repair',
+	message: 'Our water heater is leaking in the basement. Can someone come by this week?',
+	zip: '10001',
+});
