@@ -133,7 +133,8 @@ export class HandoffDestinationApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			// One trailing slash dropped: "/+$" would backtrack on a long run of slashes.
+			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/$/, "") }}',
 			url: '={{ ($credentials.testPath || "/").startsWith("/") ? ($credentials.testPath || "/") : "/" + $credentials.testPath }}',
 			method: 'GET',
 		},
