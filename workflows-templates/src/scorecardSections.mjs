@@ -1,0 +1,104 @@
+// Sections the scorecard templates (leak sweep, weekly report, self-audit) share: reading and
+// updating the continuity ledger, the scorecard node, and the senders that sit switched off beside
+// a notification row until the user connects an account.
+import { expr, PACKAGE, table } from './lib.mjs';
+import { BUSINESS, schemaColumn } from './sections.mjs';
+
+export const LEDGER = 'inquiry_ledger';
+/** Who hears about stalled inquiries and reads the reports; the overview notes say to change it. */
+export const MANAGER = 'manager@example.com';
+/** Every synthetic inquiry of the self-audit carries this name, so the sweep and the report can leave them out. */
+export const SELF_AUDIT_NAME = 'Self Audit';
+
+/** One condition of an If, Filter or Switch node (n8n's filter parameter, version 2). */
+export const condition = (leftValue, operator, rightValue = '') => ({ leftValue, rightValue, operator });
+
+export function conditions(list, combinator = 'and') {
+	return {
+		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+		conditions: list.map((one, index) => ({ id: `condition-${index + 1}`, ...one })),
+		combinator,
+	};
+}
+
+/** A Data table condition: `{ keyName, condition, keyValue }` as the Data table node stores it. */
+export const where = (keyName, op, keyValue) => (keyValue === undefined ? { keyName, condition: op } : { keyName, condition: op, keyValue });
+
+/** Reads ledger rows (all of them, not the first 50) that meet `conditions`. */
+export function readLedger(b, name, at, { matchType = 'allConditions', filters = [], extra = {} } = {}) {
+	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table(LEDGER),
+		matchType,
+		filters: { conditions: filters },
+		returnAll: true,
+	}, at, extra);
+}
+
+/** Writes some columns of a ledger row, keyed by inquiryId; the other columns keep their values. */
+export function updateLedger(b, name, at, values) {
+	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: table(LEDGER),
+		filters: { conditions: [where('inquiryId', 'eq', values.inquiryId)] },
+		columns: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: Object.keys(values).map(schemaColumn) },
+		options: {},
+	}, at);
+}
+
+/** The Inquiry Continuity Scorecard node. */
+export function scorecard(b, name, operation, parameters, at, extra) {
+	return b.node(name, `${PACKAGE}.inquiryContinuityScorecard`, 1, { operation, ...parameters }, at, extra);
+}
+
+/** The sweep's clock: the same hours and time zone as the entry templates' Assign Inquiry Owner. */
+export const SWEEP_CLOCK = {
+	assignWithinMinutes: 15,
+	verifyWithinMinutes: 30,
+	clock: 'business',
+	businessTimezone: BUSINESS.timezone,
+	businessHours: BUSINESS.hours,
+	holidays: '',
+};
+
+/** A value a person edits in the node, as opposed to an expression. */
+export const literal = (value) => ({ literal: value });
+
+/** A Set node whose fields are `{ name: [type, expression or literal(value)] }`; it keeps only these fields. */
+export function setFields(b, name, at, fields, { keepOthers = false, extra } = {}) {
+	const assignments = Object.entries(fields).map(([field, [type, code]], index) => ({
+		id: `${field}-${index + 1}`,
+		name: field,
+		value: typeof code === 'object' ? code.literal : expr(code),
+		type,
+	}));
+	return b.node(name, 'n8n-nodes-base.set', 3.4, {
+		assignments: { assignments },
+		...(keepOthers ? { includeOtherFields: true } : {}),
+		options: {},
+	}, at, extra);
+}
+
+/** n8n's Send Email (SMTP) node, switched off until the user adds an SMTP credential. */
+export function sendEmail(b, name, at, { to = MANAGER, subject, html, text }) {
+	return b.node(name, 'n8n-nodes-base.emailSend', 2.1, {
+		fromEmail: 'inquiries@example.com',
+		toEmail: to,
+		subject: expr(subject),
+		emailFormat: html ? 'html' : 'text',
+		...(html ? { html: expr(html) } : { text: expr(text) }),
+		options: {},
+	}, at, { disabled: true, notes: 'Switched off: add your SMTP credential and set the From address, then turn it on. The row in inquiry_notifications is written either way.' });
+}
+
+/** n8n's Slack node, switched off until the user adds a Slack credential. */
+export function postToSlack(b, name, at, { text }) {
+	return b.node(name, 'n8n-nodes-base.slack', 2.3, {
+		select: 'channel',
+		channelId: { __rl: true, mode: 'name', value: '#inquiries' },
+		text: expr(text),
+		otherOptions: {},
+	}, at, { disabled: true, notes: 'Switched off: add your Slack credential and pick the channel, then turn it on.' });
+}
