@@ -66,7 +66,7 @@ export const ERROR_CATALOG = {
 	},
 	INVALID_FIELD_MAPPING: {
 		message: 'The fields to compare have a problem',
-		hint: 'To fix this, give each row of "Fields to Compare" a name, a destination field and a comparison; only "Present" rows may leave the inquiry field empty. Remove rows listed twice.',
+		hint: 'To fix this, give each row under Fields a name, a destination field and a comparison (only "Has Any Value" rows may leave the inquiry field empty), remove rows listed twice, or pick at least one of the Standard Fields.',
 	},
 	INVALID_URL_TEMPLATE: {
 		message: 'The read-back URL could not be built for this inquiry',

@@ -244,7 +244,7 @@ describe('Bad input and errors', () => {
 
 	it('says how to point the Inquiry parameter at an earlier node when it holds no inquiry', async () => {
 		const parameters = { mode: 'record', destination: 'CRM', inquiry: '={{ $json }}', deadline: 'none' };
-		const workflow = manualTriggerWorkflow([janeRecord()], [{ name: NODE, type: TYPE, parameters, onError: 'continueRegularOutput' }]);
+		const workflow = manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters, onError: 'continueRegularOutput' }]);
 		const result = await runWorkflow(workflow, { now: NOW });
 		const [failed] = result.output(NODE, 1);
 		expect(failed.errorCode).toBe('NOT_AN_INQUIRY');
@@ -253,12 +253,20 @@ describe('Bad input and errors', () => {
 		expect(failed.id).toBe('rec-42');
 	});
 
-	it('stops once with a fix when the fields to compare are not valid', async () => {
-		const parameters = { ...inputItem, fieldsMode: 'custom', fields: { field: [{ field: 'phone', inquiryPath: 'contact.phone', destinationPath: 'a..b', comparator: 'phone' }] } };
-		const workflow = manualTriggerWorkflow([good, good], [{ name: NODE, type: TYPE, parameters, onError: 'continueRegularOutput' }]);
-		const result = await runWorkflow(workflow, { now: NOW });
-		expect(result.output(NODE, 1).map((json) => json.errorCode)).toEqual(['INVALID_FIELD_PATH', 'INVALID_FIELD_PATH']);
-		expect(result.output(NODE, 1)[0].error).toContain('"a..b": two dots in a row');
+	it('fails every item with the fix when the fields to compare are not valid, and stops without On Error → Continue', async () => {
+		const run = (fields: INodeParameters, onError?: 'continueRegularOutput') =>
+			runWorkflow(manualTriggerWorkflow([good, good], [{ name: NODE, type: TYPE, parameters: { ...inputItem, fieldsMode: 'custom', fields }, onError }]), { now: NOW });
+		const badPath = await run({ field: [{ field: 'phone', inquiryPath: 'contact.phone', destinationPath: 'a..b', comparator: 'phone' }] }, 'continueRegularOutput');
+		expect(badPath.output(NODE, 1).map((json) => json.errorCode)).toEqual(['INVALID_FIELD_PATH', 'INVALID_FIELD_PATH']);
+		expect(badPath.output(NODE, 1)[0].error).toBe('A field path could not be read: "a..b": two dots in a row, or a dot at an end');
+
+		const noRows = await run({});
+		expect(noRows.error).toMatchObject({
+			message: 'The fields to compare have a problem: add at least one row to Fields',
+			description: expect.stringContaining('only "Has Any Value" rows may leave the inquiry field empty'),
+		});
+		expect(noRows.ran('Start')).toBe(true);
+		expect(noRows.items(NODE, 0)).toEqual([]);
 	});
 
 	it('fails only the item whose read-back URL has no value to fill in', async () => {
