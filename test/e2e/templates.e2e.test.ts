@@ -1,6 +1,9 @@
 import { createHmac } from 'crypto';
 import type { N8nInstance, TemplateSetup } from './harness';
-import { dataTableRows, loadVendorPayload, setUpTemplates, startN8n, vendorRequest } from './harness';
+import type { LocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
+import { CRM_TOKEN, startLocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
+import type { WorkflowDefinition } from './harness';
+import { dataTableRows, importTemplates, loadTemplates, loadVendorPayload, setUpTemplates, startN8n, vendorRequest } from './harness';
 
 /**
  * The templates as a user runs them: `npm start`'s set-up path imports and publishes them on a
@@ -42,6 +45,16 @@ function signedTwilio(path: string, fields: Record<string, string>, secret = SEC
 	};
 }
 
+/** The inquiry's ledger rows once its final row is written (the handoff status is set), or as they are after 30 s. */
+async function ledgerRowOnceClosed(inquiryId: string) {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const rows = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => row.inquiryId === inquiryId);
+		if (rows.some((row) => row.handoffStatus) || Date.now() > deadline) return rows;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 test('every template is published', () => {
 	expect(setup.templates.filter((t) => !t.published).map((t) => `${t.file}: ${t.note}`)).toEqual([]);
 });
@@ -53,6 +66,23 @@ test('a Typeform submission becomes a record with an owner, and the sender gets 
 	await settle('01b-form-webhook-to-verified-record.json', 1);
 	const records = await dataTableRows(n8n, 'inquiry_records');
 	expect(records.map((r) => [r.email, r.sourceSystem, r.ownerId])).toEqual([['laura@example.com', 'typeform', 'owner-1']]);
+	const inquiryId = String((response.json as { inquiryId?: string } | undefined)?.inquiryId);
+	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => row.inquiryId === inquiryId);
+	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck, row.ownerId])).toEqual([['verified', 'pass', 'owner-1']]);
+	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned');
+	expect(told.map((row) => row.recipient)).toEqual(['first@example.com']);
+	expect(String(told[0].body)).toContain('Respond by: ');
+});
+
+test('the HTTP CRM template writes to the demo CRM, reads the contact back over HTTP and verifies it', async () => {
+	const body = { name: 'Ana Ortiz', email: 'ana.ortiz@example.com', phone: '(415) 555-2672', service: 'Repair', message: 'The heater makes a noise', postal_code: '94110' };
+	const response = await n8n.postWebhook('inquiry-form-crm', { rawBody: JSON.stringify(body), contentType: 'application/json', headers: {} });
+	expect(response.status).toBe(200);
+	// The demo CRM's webhooks run in the same workflow, so the count of executions says little: wait for the ledger.
+	const inquiryId = String((response.json as { inquiryId?: string } | undefined)?.inquiryId);
+	const ledger = await ledgerRowOnceClosed(inquiryId);
+	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([['verified', 'pass']]);
+	expect((await dataTableRows(n8n, 'demo_crm_contacts')).map((row) => [row.email, row.inquiryId])).toEqual([['ana.ortiz@example.com', inquiryId]]);
 });
 
 test('a caller who rings three times gets one text back; a forged post gets 401 and no record', async () => {
@@ -86,4 +116,52 @@ test('a Google Ads lead becomes a record; a replay of it does not create a secon
 	await settle('05-ad-lead-to-owner.json', 2);
 	const leads = (await dataTableRows(n8n, 'inquiry_records')).filter((row) => row.sourceSystem === 'google_ads');
 	expect(leads.map((r) => [r.email, r.service, r.postalCode])).toEqual([['test@example.com', 'Roofing', '94043']]);
+});
+
+describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses fields or fails', () => {
+	let crm: LocalCrm;
+	let workflowId: string;
+
+	/** Template 1c as a user would set it up for their own CRM, minus the demo CRM it ships with. */
+	function againstLocalCrm(template: WorkflowDefinition): WorkflowDefinition {
+		const demo = new Set(template.nodes.filter((node) => node.name.startsWith('Demo CRM') || ['Store Contact', 'Find Contact', 'Contact Found?'].includes(node.name) || node.name.startsWith('Answer: C') || node.name === 'Answer: Not Found' || node.name === 'Answer: OK').map((node) => node.name));
+		const nodes = template.nodes.filter((node) => !demo.has(node.name)).map((node) => {
+			if (node.name === 'Form Webhook') return { ...node, parameters: { ...node.parameters, path: 'inquiry-form-crm-broken' }, webhookId: 'inquiry-form-crm-broken' };
+			if (node.name === 'Save Record') return { ...node, parameters: { ...node.parameters, url: `${crm.url}/contacts`, sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${CRM_TOKEN}` }] } } };
+			if (node.name === 'Verify Inquiry Handoff') return { ...node, parameters: { ...node.parameters, url: '/contacts/{recordId}', retryDelay: 100 } };
+			return node;
+		});
+		const connections = Object.fromEntries(Object.entries(template.connections).filter(([from]) => !demo.has(from)));
+		return { ...template, name: 'e2e: form → a CRM that breaks', nodes, connections };
+	}
+
+	beforeAll(async () => {
+		crm = await startLocalCrm();
+		const [template] = loadTemplates().filter((t) => t.file.startsWith('01c-'));
+		const name = 'Local CRM (e2e)';
+		const id = await n8n.createCredential('handoffDestinationApi', name, { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN, testPath: '/health' });
+		const [result] = await importTemplates(n8n, [{ file: 'e2e-broken-crm.json', workflow: againstLocalCrm(template.workflow) }], { handoffDestinationApi: { id, name } });
+		expect(result.note).toBeUndefined();
+		workflowId = result.id;
+	});
+
+	afterAll(async () => {
+		await crm?.close();
+	});
+
+	test.each([
+		['lossy@example.com', 'mismatch', 'phone lost'],
+		['broken@example.com', 'error', 'HTTP 500'],
+	])('%s → Failed receipt (%s) and an alert row', async (email, status, says) => {
+		const body = { name: 'Sam Lee', email, phone: '(415) 555-2673', service: 'Repair', message: 'Broken handoff on purpose', postal_code: '94110' };
+		const response = await n8n.postWebhook('inquiry-form-crm-broken', { rawBody: JSON.stringify(body), contentType: 'application/json', headers: {} });
+		expect(response.status).toBe(200);
+		const inquiryId = String((response.json as { inquiryId?: string } | undefined)?.inquiryId);
+		await n8n.waitForExecutions(workflowId, { count: email.startsWith('lossy') ? 1 : 2, timeoutMs: 30_000 });
+		const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => row.inquiryId === inquiryId);
+		expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([[status, 'pass']]);
+		const alerts = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.inquiryId === inquiryId && row.kind === 'alert');
+		expect(alerts).toHaveLength(1);
+		expect(String(alerts[0].body)).toContain(says);
+	});
 });

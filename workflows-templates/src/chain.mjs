@@ -195,6 +195,9 @@ function writeToHttpCrm(b, [column, row]) {
 	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 3.5], { alertSent: true });
 }
 
+/** How the demo CRM (template 01c) reads one contact; most CRMs use /contacts/{recordId}. */
+const CRM_READ_PATH = '/contacts?id={recordId}';
+
 /** Where the demo CRM (template 01c) takes new contacts; replace with your CRM's address. */
 export const CRM_CONTACTS_URL = 'http://127.0.0.1:5678/webhook/inquiry-demo-crm/contacts';
 const CRM_CONTACT = `{ inquiryId: $json.id, name: $json.contact.name.full ?? "", email: $json.contact.email?.address ?? "", phone: $json.contact.phone?.e164 ?? "", message: $json.request.message ?? "", service: $json.request.service ?? "", ownerId: $json.assignment.owner.id }`;
@@ -204,7 +207,7 @@ function verifyByReadBack(b, write, at) {
 		mode: 'readBack',
 		destination: 'your CRM',
 		...VERIFY_COMMON,
-		url: '/contacts/{recordId}',
+		url: CRM_READ_PATH,
 		attempts: 3,
 		retryDelay: 1000,
 		timeout: 10000,

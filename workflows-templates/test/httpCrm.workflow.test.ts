@@ -25,6 +25,7 @@ function pointedAtLocalCrm(): WorkflowJson {
 			node.parameters.headerParameters = { parameters: [{ name: 'Authorization', value: `Bearer ${CRM_TOKEN}` }] };
 		}
 		if (node.name === 'Verify Inquiry Handoff') {
+			node.parameters.url = '/contacts/{recordId}';
 			node.parameters.retryDelay = 10;
 			node.credentials = { handoffDestinationApi: { id: '1', name: 'Local CRM' } };
 		}

@@ -162,7 +162,7 @@ export class N8nClient {
 		});
 		const workflow = await this.api<WorkflowDefinition>('GET', `/workflows/${id}`);
 		for (const endpoint of webhookEndpoints(workflow))
-			await this.waitForWebhook(endpoint.path, timeoutMs, endpoint.prefix);
+			await this.waitForWebhook(endpoint.path, timeoutMs, endpoint.prefix, endpoint.method);
 	}
 
 	async unpublish(id: string): Promise<void> {
@@ -180,6 +180,7 @@ export class N8nClient {
 		path: string,
 		timeoutMs = 15_000,
 		prefix: WebhookEndpoint['prefix'] = 'webhook',
+		method = 'POST',
 	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
@@ -189,7 +190,7 @@ export class N8nClient {
 				`${this.baseUrl}/${prefix}/${path}`,
 				prefix === 'form'
 					? { method: 'GET' }
-					: { method: 'OPTIONS', headers: { origin: this.baseUrl, 'access-control-request-method': 'POST' } },
+					: { method: 'OPTIONS', headers: { origin: this.baseUrl, 'access-control-request-method': method } },
 			);
 			await response.arrayBuffer();
 			if (response.ok) return;

@@ -11,7 +11,7 @@ import type { N8nProcess } from './process';
 import { freePort, launchN8n } from './process';
 import { ensureRuntime } from './runtime';
 import type { TemplateSetup } from './templates';
-import { setUpTemplates, tryItCommands } from './templates';
+import { createDemoCrmCredential, setUpTemplates, tryItCommands } from './templates';
 
 /** `npm start`: one persistent local n8n, kept in .n8n-local/ (gitignored) and reused on the next start. */
 const LOCAL_FOLDER = join(PROJECT_ROOT, '.n8n-local');
@@ -23,6 +23,8 @@ interface Login extends Owner {
 	apiKey: string;
 	/** The local signing secret the templates' signature checks use (a credential in n8n). */
 	webhookSecret?: { id: string; name: string; secret: string };
+	/** The credential template 01c reads the demo CRM back with. */
+	demoCrm?: { id: string; name: string };
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -97,6 +99,15 @@ async function localWebhookSecret(client: N8nClient, login: Login): Promise<{ id
 	login.webhookSecret = { id, name, secret };
 	saveLogin(login);
 	return { id, name };
+}
+
+/** The demo CRM credential, created once and kept in the login file like the webhook secret. */
+async function localDemoCrm(client: N8nClient, login: Login): Promise<{ id: string; name: string }> {
+	const saved = login.demoCrm;
+	if (saved && (await client.api('GET', `/credentials/${saved.id}`).then(() => true, () => false))) return saved;
+	login.demoCrm = await createDemoCrmCredential(client);
+	saveLogin(login);
+	return login.demoCrm;
 }
 
 function printSummary(baseUrl: string, login: Login, setup: TemplateSetup): void {
@@ -179,7 +190,8 @@ export async function runLocalN8n(): Promise<void> {
 		const login = await signIn(client);
 		say('» Creating Data tables, importing and publishing templates');
 		const secret = await localWebhookSecret(client, login);
-		printSummary(n8n.baseUrl, login, await setUpTemplates(client, undefined, { inquiryWebhookSecretApi: secret }));
+		const demoCrm = await localDemoCrm(client, login);
+		printSummary(n8n.baseUrl, login, await setUpTemplates(client, undefined, { inquiryWebhookSecretApi: secret, handoffDestinationApi: demoCrm }));
 	} catch (error) {
 		await n8n.stop();
 		throw new Error(`${(error as Error).message}\n${n8n.logTail(20)}`);

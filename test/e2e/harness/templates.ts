@@ -118,13 +118,33 @@ export type CredentialRefs = Record<string, { id: string; name: string }>;
  */
 function withLocalCredentials(workflow: WorkflowDefinition, refs: CredentialRefs): WorkflowDefinition {
 	const secret = refs.inquiryWebhookSecretApi;
-	if (!secret) return workflow;
-	const nodes = workflow.nodes.map((node) =>
-		node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true && !node.credentials
-			? { ...node, credentials: { inquiryWebhookSecretApi: secret } }
-			: node,
-	);
+	const destination = refs.handoffDestinationApi;
+	const nodes = workflow.nodes.map((node) => {
+		if (node.credentials) return node;
+		if (secret && node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true)
+			return { ...node, credentials: { inquiryWebhookSecretApi: secret } };
+		if (destination && node.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && node.parameters?.mode === 'readBack')
+			return { ...node, credentials: { handoffDestinationApi: destination } };
+		return node;
+	});
 	return { ...workflow, nodes };
+}
+
+/** Where the templates expect the local n8n (the demo CRM's address); rewritten to this instance's. */
+const TEMPLATE_LOCAL_URL = 'http://127.0.0.1:5678/';
+
+function onThisInstance(workflow: WorkflowDefinition, baseUrl: string): WorkflowDefinition {
+	const here = `${baseUrl.replace(/\/$/, '')}/`;
+	if (here === TEMPLATE_LOCAL_URL) return workflow;
+	return JSON.parse(JSON.stringify(workflow).split(TEMPLATE_LOCAL_URL).join(here)) as WorkflowDefinition;
+}
+
+export const DEMO_CRM_CREDENTIAL = 'Handoff Destination API (demo CRM, local)';
+
+/** The credential template 01c reads its demo CRM back with: this instance's demo CRM webhooks, no sign-in. */
+export async function createDemoCrmCredential(client: N8nClient): Promise<{ id: string; name: string }> {
+	const data = { baseUrl: `${client.baseUrl}/webhook/inquiry-demo-crm`, authentication: 'none', testPath: '/health' };
+	return { id: await client.createCredential('handoffDestinationApi', DEMO_CRM_CREDENTIAL, data), name: DEMO_CRM_CREDENTIAL };
 }
 
 /** Imports each template (updating the one of the same name) and publishes it when it can run on its own. */
@@ -146,7 +166,8 @@ export async function importTemplates(
 			sample: pinnedSample(workflow, endpoints),
 		};
 		try {
-			result.id = await client.upsertWorkflow(withLocalCredentials(withLocalTableIds(workflow, idsByName), credentials));
+			const local = onThisInstance(withLocalCredentials(withLocalTableIds(workflow, idsByName), credentials), client.baseUrl);
+			result.id = await client.upsertWorkflow(local);
 			await client.publish(result.id);
 			result.published = true;
 		} catch (error) {
@@ -175,7 +196,9 @@ export async function setUpTemplates(
 			declaredTables(dir),
 		),
 	);
-	return { tables, templates: await importTemplates(client, templates, credentials) };
+	const needsDestination = templates.some((t) => t.workflow.nodes.some((n) => n.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && n.parameters?.mode === 'readBack'));
+	const refs = needsDestination && !credentials.handoffDestinationApi ? { ...credentials, handoffDestinationApi: await createDemoCrmCredential(client) } : credentials;
+	return { tables, templates: await importTemplates(client, templates, refs) };
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;

@@ -32,7 +32,7 @@ export function build() {
 	return b;
 }
 
-/** POST /contacts stores, GET /contacts/:id reads (404 when absent), GET /contacts answers the credential test. */
+/** POST /contacts stores, GET /contacts?id= reads (404 when absent), GET /health answers the credential test. */
 function demoCrm(b, [column, row]) {
 	b.note('Demo CRM', 'Stands in for your CRM so this template works as imported. The *Handoff Destination API (demo CRM, local)* credential that `npm start` creates points at it. Delete this part once your own CRM is connected.', [column - 0.2, row - 0.9], { width: 5.6, height: 4, color: 5 });
 
@@ -49,13 +49,13 @@ function demoCrm(b, [column, row]) {
 	answer(b, 'Answer: Created', [column + 2, row], 201, '$json');
 	b.connect('Store Contact', 'Answer: Created');
 
-	webhookEntry(b, 'Demo CRM: Read Contact', 'inquiry-demo-crm/contacts/:id', [column, row + 1], { method: 'GET' });
+	webhookEntry(b, 'Demo CRM: Read Contact', 'inquiry-demo-crm/contacts', [column, row + 1], { method: 'GET' });
 	b.node('Find Contact', 'n8n-nodes-base.dataTable', 1.1, {
 		resource: 'row',
 		operation: 'get',
 		dataTableId: table(CRM_TABLE),
 		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'id', condition: 'eq', keyValue: expr('$json.params.id') }] },
+		filters: { conditions: [{ keyName: 'id', condition: 'eq', keyValue: expr('Number($json.query.id) || 0') }] },
 		limit: 1,
 	}, [column + 1, row + 1], { alwaysOutputData: true });
 	b.connect('Demo CRM: Read Contact', 'Find Contact');
@@ -73,7 +73,7 @@ function demoCrm(b, [column, row]) {
 	b.connect('Contact Found?', 'Answer: Contact', 0);
 	b.connect('Contact Found?', 'Answer: Not Found', 1);
 
-	webhookEntry(b, 'Demo CRM: Health', 'inquiry-demo-crm/contacts', [column, row + 2.2], { method: 'GET' });
+	webhookEntry(b, 'Demo CRM: Health', 'inquiry-demo-crm/health', [column, row + 2.2], { method: 'GET' });
 	answer(b, 'Answer: OK', [column + 1, row + 2.2], 200, '{ ok: true }');
 	b.connect('Demo CRM: Health', 'Answer: OK');
 }
