@@ -114,6 +114,11 @@ describe('readLedgerRow: rows as the Data table returns them', () => {
 		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:05:00.000Z' })).toMatchObject({ visibilityCheck: 'fail', score: 4 });
 	});
 
+	it('reads cells written empty as not written: a check as not reached, the score from the checks', () => {
+		const row = readLedgerRow({ inquiryId: 'x', receivedAt: '2026-05-04T14:00:00Z', entryCheck: 'pass', transferCheck: '', stage: '', score: '' });
+		expect(row).toMatchObject({ transferCheck: 'not_reached', stage: '', score: 2 });
+	});
+
 	it('reads a score stored as text', () => {
 		expect(readLedgerRow({ ...stored, score: '4' }).score).toBe(4);
 	});

@@ -137,9 +137,12 @@ function withLaterVisibility(row: LedgerRow): LedgerRow {
 	return later(row.alertedAt) || later(row.verifiedAt) ? { ...row, visibilityCheck: 'pass' } : row;
 }
 
-/** Data table cells come back as null when empty, and date columns as Date objects. */
+/**
+ * Data table cells come back as null when never written, and date columns as Date objects; a cell
+ * written empty (a sheet, a hand-made row) counts as not written, so `''` is "not reached" too.
+ */
 function cell(value: unknown): unknown {
-	if (value === null) return undefined;
+	if (value === null || value === '') return undefined;
 	if (value instanceof Date) return value.toISOString();
 	return value;
 }
