@@ -3,12 +3,16 @@
 //   bare:     Webhook → Respond to Webhook
 //   template: Webhook → Normalize → Context → Assign → Save Record (Data table upsert)
 //             → Verify Inquiry Handoff (record mode, against the row the upsert returned) → Respond
+//   shape:    the template's 7 nodes with n8n's own nodes in place of this package's: a Set node
+//             emitting the inquiry the template saves (static), No-Ops for Context, Assign and
+//             Verify, the same Save Record and Respond — what n8n itself costs for that shape.
 // Every failure output also answers, with its status, so no request waits for a timeout.
 import { TemplateBuilder } from '../workflows-templates/src/lib.mjs';
 import { respondReceipt, saveRecord, webhookEntry } from '../workflows-templates/src/sections.mjs';
 
 export const BARE_PATH = 'bench-bare';
 export const TEMPLATE_PATH = 'bench-template';
+export const SHAPE_PATH = 'bench-shape';
 
 export function bareWorkflow() {
 	const b = new TemplateBuilder('Bench: bare webhook');
@@ -53,6 +57,22 @@ export function templateWorkflow() {
 	b.connect('Assign Inquiry Owner', 'Respond', 1);
 	b.connect('Save Record', 'Verify Inquiry Handoff');
 	for (const output of [0, 1]) b.connect('Verify Inquiry Handoff', 'Respond', output);
+	return b.toJSON();
+}
+
+/** `inquiry`: the item the template's Save Record receives for FORM_POST (made by the core). */
+export function shapeWorkflow(inquiry) {
+	const b = new TemplateBuilder('Bench: same shape, n8n nodes only');
+	webhookEntry(b, 'Webhook', SHAPE_PATH, [0, 1]);
+	b.node('Inquiry (static)', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify(inquiry), options: {} }, [1, 1]);
+	const noOp = (name, column) => b.node(name, 'n8n-nodes-base.noOp', 1, {}, [column, 1]);
+	noOp('No-Op (Context)', 2);
+	noOp('No-Op (Assign)', 3);
+	saveRecord(b, 'Save Record', [4, 1]);
+	noOp('No-Op (Verify)', 5);
+	respondReceipt(b, 'Respond', [6, 1], { body: '{ inquiryId: $json.inquiryId ?? null, status: "written" }' });
+	const chain = ['Webhook', 'Inquiry (static)', 'No-Op (Context)', 'No-Op (Assign)', 'Save Record', 'No-Op (Verify)', 'Respond'];
+	chain.slice(1).forEach((node, i) => b.connect(chain[i], node));
 	return b.toJSON();
 }
 
