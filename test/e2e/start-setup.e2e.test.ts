@@ -147,6 +147,17 @@ describe('on workflows-templates/', () => {
 		}
 	});
 
+	test('every printed curl is answered 2xx by its published template', () => {
+		const commands = tryItCommands(n8n.baseUrl, setup.templates, { secret: 'e2e-secret' }).filter((command) => command.includes('\ncurl '));
+		expect(commands.length).toBeGreaterThanOrEqual(6);
+		const answers = commands.map((command) => {
+			const curl = command.split('\n').slice(1).join('\n');
+			const status = execFileSync('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
+			return `${command.split('\n')[0]} → ${status}`;
+		});
+		expect(answers.filter((answer) => !/→ 20\d$/.test(answer))).toEqual([]);
+	});
+
 	test('every template is imported, and each one that starts by itself is published', () => {
 		const templates = loadTemplates();
 		expect(setup.templates.map((result) => result.file)).toEqual(

@@ -138,7 +138,7 @@ function printSummary(baseUrl: string, login: Login, setup: TemplateSetup): void
 		say(`  ${state}  ${template.name}${template.note ? `  (${template.note})` : ''}`);
 		if (template.id) say(`               ${baseUrl}/workflow/${template.id}`);
 	}
-	const commands = tryItCommands(baseUrl, setup.templates);
+	const commands = tryItCommands(baseUrl, setup.templates, { secret: login.webhookSecret?.secret });
 	if (commands.length > 0) say(`\nTry it:\n\n${commands.join('\n\n')}`);
 	say(
 		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n.`,

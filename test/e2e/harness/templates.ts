@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { N8nClient } from './client';
@@ -25,6 +26,8 @@ export interface TemplateResult {
 	endpoints: WebhookEndpoint[];
 	/** The body of the entry node's first pinned item, a ready sample to post. */
 	sample?: unknown;
+	/** Whether its entry checks webhook signatures (a curl must then be signed). */
+	signed?: boolean;
 }
 
 export interface TemplateSetup {
@@ -164,6 +167,7 @@ export async function importTemplates(
 			published: false,
 			endpoints,
 			sample: pinnedSample(workflow, endpoints),
+			signed: workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true),
 		};
 		try {
 			const local = onThisInstance(withLocalCredentials(withLocalTableIds(workflow, idsByName), credentials), client.baseUrl);
@@ -204,21 +208,49 @@ export async function setUpTemplates(
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A command to try each published entry point: a curl for webhooks, the URL for forms. */
-export function tryItCommands(baseUrl: string, results: TemplateResult[]): string[] {
+export function tryItCommands(baseUrl: string, results: TemplateResult[], options: { secret?: string } = {}): string[] {
 	return results
 		.filter((result) => result.published)
 		.flatMap((result) =>
-			result.endpoints.map((endpoint) => {
-				const url = `${baseUrl}/${endpoint.prefix}/${endpoint.path}`;
-				if (endpoint.prefix === 'form') return `# ${result.name}: open the form\n${url}`;
-				if (endpoint.method === 'GET') return `# ${result.name}\ncurl -sS ${shellQuote(url)}`;
-				const body = result.sample ?? {
-					name: 'Jane Doe',
-					email: 'jane@example.com',
-					phone: '+1 415 555 0134',
-					message: 'Hi, I need a quote for a leaking water heater',
-				};
-				return `# ${result.name}\ncurl -sS -X ${endpoint.method} ${shellQuote(url)} -H 'content-type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
-			}),
+			result.endpoints
+				// The demo CRM's webhooks are called by template 01c itself, not by people.
+				.filter((endpoint) => !endpoint.node.startsWith('Demo CRM'))
+				.map((endpoint) => {
+					const url = `${baseUrl}/${endpoint.prefix}/${endpoint.path}`;
+					if (endpoint.prefix === 'form') return `# ${result.name}: open the form\n${url}`;
+					if (endpoint.method === 'GET') {
+						// Meta checks a webhook by asking it to echo hub.challenge back.
+						const handshake = endpoint.node.includes('Meta') ? '?hub.mode=subscribe&hub.verify_token=your-verify-token&hub.challenge=1234' : '';
+						return `# ${result.name}${handshake ? ' (Meta\'s subscription check)' : ''}\ncurl -sS ${shellQuote(url + handshake)}`;
+					}
+					if (result.signed && options.secret) return signedCallCurl(result.name, url, options.secret);
+					const body = result.sample ?? TRY_IT_INQUIRY;
+					return `# ${result.name}\ncurl -sS -X ${endpoint.method} ${shellQuote(url)} -H 'content-type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
+				}),
 		);
+}
+
+const TRY_IT_INQUIRY = {
+	name: 'Jane Doe',
+	email: 'jane@example.com',
+	phone: '+1 415 555 0134',
+	message: 'Hi, I need a quote for a leaking water heater',
+};
+
+/**
+ * A missed call as Twilio posts it, signed with the local secret the way Twilio signs (HMAC-SHA1
+ * over the URL and the sorted fields), so the signature check lets it in.
+ */
+function signedCallCurl(name: string, url: string, secret: string): string {
+	const fields: Record<string, string> = {
+		AccountSid: 'AC00000000000000000000000000000000',
+		CallSid: 'CA00000000000000000000000000000001',
+		CallStatus: 'no-answer',
+		Direction: 'inbound',
+		From: '+14155550134',
+		To: '+14155550100',
+	};
+	const signed = Object.keys(fields).sort().reduce((text, key) => text + key + fields[key], url);
+	const signature = createHmac('sha1', secret).update(signed).digest('base64');
+	return `# ${name} (a missed call, signed like Twilio signs it)\ncurl -sS -X POST ${shellQuote(url)} -H ${shellQuote(`x-twilio-signature: ${signature}`)} --data ${shellQuote(new URLSearchParams(fields).toString())}`;
 }
