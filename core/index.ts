@@ -89,7 +89,7 @@ export type { ReportOptions } from './scorecard/format';
 export { renderHtmlReport } from './scorecard/html';
 export { periodReport } from './scorecard/report';
 export type { PeriodReport } from './scorecard/report';
-export { readPeriodEnd, sweepSettingsFromParameters } from './scorecard/parameters';
+export { readPeriodEnd, readReportTimezone, sweepSettingsFromParameters } from './scorecard/parameters';
 export type { SweepParameters } from './scorecard/parameters';
 export { escapeHtml } from './scorecard/charts';
 export * from './scorecard/sweep';

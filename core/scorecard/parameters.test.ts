@@ -1,5 +1,5 @@
 import { InquiryError } from '../shared/errors';
-import { readPeriodEnd, sweepSettingsFromParameters } from './parameters';
+import { readPeriodEnd, readReportTimezone, sweepSettingsFromParameters } from './parameters';
 import { compileSweep, sweepRow } from './sweep';
 import { ledgerRow } from './test/rows';
 
@@ -51,5 +51,18 @@ describe('readPeriodEnd', () => {
 	it('refuses what is not a date', () => {
 		expect(() => readPeriodEnd('last week', 'UTC', 'end')).toThrow(InquiryError);
 		expect(() => readPeriodEnd('last week', 'UTC', 'end')).toThrow('the period end "last week" is not a date');
+	});
+});
+
+describe('readReportTimezone', () => {
+	it("takes the parameter, else the workflow's zone", () => {
+		expect(readReportTimezone(' Europe/Berlin ', 'America/New_York')).toBe('Europe/Berlin');
+		expect(readReportTimezone('', 'America/New_York')).toBe('America/New_York');
+		expect(readReportTimezone(undefined, 'UTC')).toBe('UTC');
+	});
+
+	it('refuses a name that is not a time zone', () => {
+		expect(() => readReportTimezone('Mars/Olympus', 'UTC')).toThrow(InquiryError);
+		expect(() => readReportTimezone('Mars/Olympus', 'UTC')).toThrow('"Mars/Olympus" is not a time zone name');
 	});
 });

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { parseDateList, parseHoursText } from '../ownership/hoursText';
 import { InquiryError } from '../shared/errors';
 import type { SweepSettings } from './sweep';
@@ -44,4 +44,11 @@ export function readPeriodEnd(value: unknown, zone: string, name: 'start' | 'end
 	if (!date || Number.isNaN(date.getTime()))
 		throw new InquiryError('REPORT_PERIOD_INVALID', `the period ${name} "${String(value)}" is not a date`);
 	return date;
+}
+
+/** The report's time zone: the parameter, else the workflow's. A name luxon does not know is refused, not silently read as UTC. */
+export function readReportTimezone(value: unknown, workflowTimezone: string): string {
+	const zone = (typeof value === 'string' ? value.trim() : '') || workflowTimezone;
+	if (!IANAZone.isValidZone(zone)) throw new InquiryError('REPORT_TIMEZONE_INVALID', `"${zone}" is not a time zone name`);
+	return zone;
 }

@@ -81,6 +81,10 @@ export const ERROR_CATALOG = {
 		message: 'The report period could not be read',
 		hint: 'To fix this, give Period Start and Period End as dates such as 2026-05-04 or 2026-05-04T09:00:00Z, with the start before the end, or leave both empty to report on every item.',
 	},
+	REPORT_TIMEZONE_INVALID: {
+		message: 'The report time zone is not a time zone name',
+		hint: "To fix this, write a time zone name such as America/New_York or Europe/Berlin in Report Time Zone, or leave it empty to use the workflow's time zone.",
+	},
 	SWEEP_SETTINGS_INVALID: {
 		message: 'The stall thresholds have a problem',
 		hint: 'To fix this, give each "within" setting as a number of minutes of 1 or more, and check the business hours, holidays and time zone named in the message.',

@@ -5,7 +5,7 @@ import { readInquiry } from '../../core/inquiry/read';
 import type { LedgerRow } from '../../core/scorecard/ledger';
 import { readScorecardItem } from '../../core/scorecard/ledger';
 import type { SweepParameters } from '../../core/scorecard/parameters';
-import { readPeriodEnd, sweepSettingsFromParameters } from '../../core/scorecard/parameters';
+import { readPeriodEnd, readReportTimezone, sweepSettingsFromParameters } from '../../core/scorecard/parameters';
 import { periodReport } from '../../core/scorecard/report';
 import type { ScoreOutput } from '../../core/scorecard/scoreInquiry';
 import { scoreInquiryItem } from '../../core/scorecard/scoreInquiry';
@@ -56,7 +56,7 @@ export class InquiryContinuityScorecard implements INodeType {
 		if (operation === OPERATIONS.summarize) {
 			const items = this.getInputData();
 			try {
-				const timezone = (this.getNodeParameter('reportTimezone', 0, '') as string).trim() || this.getTimezone();
+				const timezone = readReportTimezone(this.getNodeParameter('reportTimezone', 0, ''), this.getTimezone());
 				const from = readPeriodEnd(this.getNodeParameter('periodStart', 0, ''), timezone, 'start');
 				const to = readPeriodEnd(this.getNodeParameter('periodEnd', 0, ''), timezone, 'end');
 				const { values, skipped } = readAllItems<LedgerRow>(this, items, (json) => readScorecardItem(json, now));
