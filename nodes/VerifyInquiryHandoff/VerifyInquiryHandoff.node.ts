@@ -20,7 +20,7 @@ import type { Inquiry } from '../../core/inquiry/schema';
 import { runPerItem } from '../shared/runner';
 import { CREDENTIAL_TYPE, httpReadBackIo } from './httpReadBack';
 import type { Mode } from './verifyInquiryHandoff.description';
-import { OUTPUT, OUTPUT_NAMES, verifyInquiryHandoffProperties } from './verifyInquiryHandoff.description';
+import { OUTPUT, OUTPUT_NAMES, VERIFY_HINTS, verifyInquiryHandoffProperties } from './verifyInquiryHandoff.description';
 
 /** Settings read once per run, from the first item, with the value a hidden parameter stands for. */
 const SETTINGS: Record<keyof HandoffParameters, unknown> = {
@@ -59,6 +59,7 @@ export class VerifyInquiryHandoff implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true, displayOptions: { show: { mode: ['readBack'] } } }],
+		hints: VERIFY_HINTS,
 		properties: verifyInquiryHandoffProperties,
 	};
 

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, NodeHint } from 'n8n-workflow';
 import { COMPARATORS } from '../../core/handoff/comparators';
 import type { DefaultField } from '../../core/handoff/mapping';
 import { DEFAULT_FIELDS } from '../../core/handoff/mapping';
@@ -31,6 +31,21 @@ const COMPARATOR_OPTIONS: Record<(typeof COMPARATORS)[number], { name: string; d
 	},
 	present: { name: 'Has Any Value', description: 'Only checks that the destination field is not empty' },
 };
+
+/**
+ * A reader node that finds nothing usually returns no item at all, so that inquiry never reaches
+ * this node and cannot be reported: the one way a record-mode check can miss a lost record.
+ */
+export const VERIFY_HINTS: NodeHint[] = [
+	{
+		message:
+			'If the node that reads the record returns nothing when it finds nothing, that inquiry never reaches this node. Turn on "Always Output Data" in that node\'s settings (one inquiry per execution), or use "Read Back Over HTTP" for batches.',
+		displayCondition: '={{ $parameter.mode === "record" }}',
+		whenToDisplay: 'beforeExecution',
+		location: 'ndv',
+		type: 'info',
+	},
+];
 
 const onModes = (...mode: Mode[]) => ({ show: { mode } });
 const onReadBack = onModes('readBack');
