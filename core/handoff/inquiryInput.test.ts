@@ -1,5 +1,5 @@
 import { InquiryError } from '../shared/errors';
-import { readInquiryParameter } from './inquiryInput';
+import { readInquiryParameter, unreadableInquiryParameter } from './inquiryInput';
 import { janeRoe } from './test/inquiry';
 
 describe('readInquiryParameter', () => {
@@ -25,5 +25,12 @@ describe('readInquiryParameter', () => {
 
 	it('keeps the version error for an inquiry from a newer package', () => {
 		expect(() => readInquiryParameter({ ...janeRoe(), schemaVersion: 2 })).toThrow('newer version');
+	});
+
+	it('turns an expression n8n could not evaluate into the same hint, keeping n8n’s reason', () => {
+		const error = unreadableInquiryParameter("Referenced node doesn't exist");
+		expect(error.code).toBe('NOT_AN_INQUIRY');
+		expect(error.message).toBe("This item is not an inquiry from the Normalize Inquiry node: the Inquiry parameter could not be read (Referenced node doesn't exist)");
+		expect(error.hint).toContain('use the name that node has in your workflow');
 	});
 });

@@ -25,6 +25,15 @@ export function readInquiryParameter(value: unknown): Inquiry {
 	throw failure;
 }
 
+/**
+ * The error for an Inquiry expression n8n could not evaluate, e.g. the default
+ * `$('Assign Inquiry Owner')` in a workflow without that node: n8n's own message says only
+ * "Referenced node doesn't exist", so the hint says which parameter to change.
+ */
+export function unreadableInquiryParameter(reason: string): InquiryError {
+	return new InquiryError('NOT_AN_INQUIRY', `the Inquiry parameter could not be read (${reason})`, EARLIER_NODE_HINT);
+}
+
 function parseJson(text: string): { value: unknown } | undefined {
 	try {
 		return { value: JSON.parse(text) as unknown };

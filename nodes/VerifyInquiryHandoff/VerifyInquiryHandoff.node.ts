@@ -6,7 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { readInquiryParameter } from '../../core/handoff/inquiryInput';
+import { readInquiryParameter, unreadableInquiryParameter } from '../../core/handoff/inquiryInput';
 import { readPath } from '../../core/handoff/paths';
 import type { UrlTemplate } from '../../core/handoff/readBack';
 import { fillUrlTemplate, joinUrl, parseUrlTemplate, readBack } from '../../core/handoff/readBack';
@@ -102,13 +102,21 @@ export class VerifyInquiryHandoff implements INodeType {
 			return { ...result, recordId: readRecordId(result.record, run.recordIdPath) ?? inputId };
 		};
 
+		const inquiryParameter = (itemIndex: number): unknown => {
+			try {
+				return this.getNodeParameter('inquiry', itemIndex);
+			} catch (error) {
+				throw unreadableInquiryParameter(error instanceof Error ? error.message : String(error));
+			}
+		};
+
 		return await runPerItem(
 			this,
 			2,
 			async (item, itemIndex) => {
 				settings ??= await startRun();
 				const fromInput = settings.recordField !== undefined;
-				const inquiry = fromInput ? readInquiry(item.json) : readInquiryParameter(this.getNodeParameter('inquiry', itemIndex));
+				const inquiry = fromInput ? readInquiry(item.json) : readInquiryParameter(inquiryParameter(itemIndex));
 				const input = settings.recordField ? readPath(item.json, settings.recordField) : item.json;
 				let evidence: Evidence;
 				if (mode === 'readBack') {

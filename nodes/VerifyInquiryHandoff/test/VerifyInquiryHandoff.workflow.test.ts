@@ -253,6 +253,22 @@ describe('Bad input and errors', () => {
 		expect(failed.id).toBe('rec-42');
 	});
 
+	it('names the Inquiry parameter when its default points at a node this workflow does not have', async () => {
+		const parameters = { mode: 'record', destination: 'CRM', deadline: 'none' };
+		const stopped = await runWorkflow(manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters }]), { now: NOW });
+		expect(stopped.error).toMatchObject({
+			message: "This item is not an inquiry from the Normalize Inquiry node: the Inquiry parameter could not be read (Referenced node doesn't exist)",
+			description: expect.stringContaining('use the name that node has in your workflow'),
+		});
+		const continued = await runWorkflow(
+			manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters, onError: 'continueRegularOutput' }]),
+			{ now: NOW },
+		);
+		expect(continued.items(NODE, 1)).toEqual([
+			{ json: expect.objectContaining({ id: 'rec-42', errorCode: 'NOT_AN_INQUIRY' }), pairedItem: { item: 0 } },
+		]);
+	});
+
 	it('fails every item with the fix when the fields to compare are not valid, and stops without On Error → Continue', async () => {
 		const run = (fields: INodeParameters, onError?: 'continueRegularOutput') =>
 			runWorkflow(manualTriggerWorkflow([good, good], [{ name: NODE, type: TYPE, parameters: { ...inputItem, fieldsMode: 'custom', fields }, onError }]), { now: NOW });
