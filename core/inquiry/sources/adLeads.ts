@@ -98,7 +98,8 @@ const metaLead: SourcePreset = {
 		return draftFromAnswers([...answers, ...consentAnswers], {
 			channel: 'ad_lead',
 			system: 'meta_lead_ads',
-			event: 'lead',
+			// The same event as the leadgen webhook that announced it: the looked-up lead keeps that inquiry's id.
+			event: 'leadgen',
 			recordId: text(p.id),
 			eventId: text(p.id),
 			occurredAt: metaTime(text(p.created_time)),
