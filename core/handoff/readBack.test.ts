@@ -1,7 +1,7 @@
 import { InquiryError } from '../shared/errors';
 import { parsePath } from './paths';
 import type { ReadBackIo, ReadBackReply } from './readBack';
-import { fillUrlTemplate, isRetryable, joinUrl, parseUrlTemplate, readBack, retryDelayMs } from './readBack';
+import { fillUrlTemplate, isRetryable, joinUrl, parseUrlTemplate, readBack, retryDelayMs, writeFailedWithoutId } from './readBack';
 import { janeRecord, janeRoe } from './test/inquiry';
 
 /** A scripted destination: each call answers with the next reply; time moves only by waits and latency. */
@@ -135,5 +135,23 @@ describe('URL templates', () => {
 		expect(joinUrl('https://api.example.com/v1', 'https://api.example.com/v1/contacts/1')).toBe('https://api.example.com/v1/contacts/1');
 		expect(() => joinUrl('https://api.example.com/v1', 'https://evil.example.net/steal')).toThrow("is not on the credential's base URL");
 		expect(() => joinUrl('https://api.example.com/v1', 'https://api.example.com/v10/x')).toThrow(InquiryError);
+	});
+});
+
+describe('writeFailedWithoutId', () => {
+	const byId = parseUrlTemplate('/contacts/{recordId}');
+	const bySearch = parseUrlTemplate('/contacts?email={email}');
+	const refused = { statusCode: 500, headers: {}, body: { message: 'Internal Server Error' } };
+
+	it('skips the read-back only when the id is needed, missing, and the write failed', () => {
+		expect(writeFailedWithoutId(byId, refused, undefined)).toBe(true);
+		expect(writeFailedWithoutId(byId, { statusCode: 404, body: 'Not Found' }, undefined)).toBe(true);
+	});
+
+	it('still reads back by search, with an id, or when the write did not fail', () => {
+		expect(writeFailedWithoutId(bySearch, refused, undefined)).toBe(false);
+		expect(writeFailedWithoutId(byId, refused, 'c-7')).toBe(false);
+		expect(writeFailedWithoutId(byId, { statusCode: 201, body: {} }, undefined)).toBe(false);
+		expect(writeFailedWithoutId(byId, { name: 'no status at all' }, undefined)).toBe(false);
 	});
 });

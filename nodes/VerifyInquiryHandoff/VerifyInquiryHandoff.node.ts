@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { readInquiryParameter, unreadableInquiryParameter } from '../../core/handoff/inquiryInput';
 import { readPath } from '../../core/handoff/paths';
 import type { UrlTemplate } from '../../core/handoff/readBack';
-import { fillUrlTemplate, joinUrl, parseUrlTemplate, readBack } from '../../core/handoff/readBack';
+import { fillUrlTemplate, joinUrl, parseUrlTemplate, readBack, writeFailedWithoutId } from '../../core/handoff/readBack';
 import { readHandedRecord, readRecordId, unwrapResponse } from '../../core/handoff/response';
 import type { HandoffParameters, HandoffSettings } from '../../core/handoff/settings';
 import { compileHandoffSettings } from '../../core/handoff/settings';
@@ -82,6 +82,12 @@ export class VerifyInquiryHandoff implements INodeType {
 			return compileHandoffSettings(parameters);
 		};
 
+		/** The response and record modes: what the input item itself shows. */
+		const handedEvidence = (input: unknown, run: HandoffSettings): Evidence => {
+			const handed = readHandedRecord(input, run, new Date());
+			return { record: handed.record, recordId: handed.recordId, statusCode: handed.statusCode, attempts: [handed.attempt] };
+		};
+
 		const readBackEvidence = async (inquiry: Inquiry, input: unknown, itemIndex: number, run: HandoffSettings): Promise<Evidence> => {
 			const inputId = readRecordId(unwrapResponse(input).body, run.recordIdPath);
 			const url = this.getNodeParameter('url', itemIndex, '') as string;
@@ -89,6 +95,7 @@ export class VerifyInquiryHandoff implements INodeType {
 				lastTemplate = parseUrlTemplate(url);
 				lastUrl = url;
 			}
+			if (writeFailedWithoutId(lastTemplate, input, inputId)) return handedEvidence(input, run);
 			const timeout = this.getNodeParameter('timeout', itemIndex, 10000) as number;
 			const result = await readBack(
 				{
@@ -118,13 +125,7 @@ export class VerifyInquiryHandoff implements INodeType {
 				const fromInput = settings.recordField !== undefined;
 				const inquiry = fromInput ? readInquiry(item.json) : readInquiryParameter(inquiryParameter(itemIndex));
 				const input = settings.recordField ? readPath(item.json, settings.recordField) : item.json;
-				let evidence: Evidence;
-				if (mode === 'readBack') {
-					evidence = await readBackEvidence(inquiry, input, itemIndex, settings);
-				} else {
-					const handed = readHandedRecord(input, settings, new Date());
-					evidence = { record: handed.record, recordId: handed.recordId, statusCode: handed.statusCode, attempts: [handed.attempt] };
-				}
+				const evidence = mode === 'readBack' ? await readBackEvidence(inquiry, input, itemIndex, settings) : handedEvidence(input, settings);
 				const { record, ...seen } = evidence;
 				const result = verifyInquiryHandoff(inquiry, record, settings.fields, {
 					...seen,

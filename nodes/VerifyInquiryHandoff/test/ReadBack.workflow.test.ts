@@ -129,6 +129,42 @@ describe('Read back by id', () => {
 	});
 });
 
+describe('A write that failed', () => {
+	const post = (name: string, email: string, phone: string) => ({
+		json: { headers: {}, params: {}, query: {}, body: { name, email, phone, message: 'Garbage disposal hums but does not turn', service: 'Disposal Repair' } },
+	});
+	const failedWrites = [post('Rita Moreno', 'rejected@example.com', '(305) 555-0161'), post('Ken Ito', 'unlisted@example.com', '(503) 555-0134')];
+
+	it('is reported from the write’s own answer when there is no id to read back: 500 is error, 404 missing', async () => {
+		const result = await runWorkflow(fixture('read-back-by-id.workflow.json'), {
+			now: NOW,
+			credentials: credential(),
+			pinData: { 'Form Posts': failedWrites },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items(NODE, 0)).toEqual([]);
+		expect(summary(result, 1)).toEqual([
+			['rejected@example.com', 'error', undefined, 500, ['http_error']],
+			['unlisted@example.com', 'missing', undefined, 404, ['not_found']],
+		]);
+		expect(result.output('Alert Text').map((json) => json.text)).toEqual([
+			'Inquiry from Rita Moreno (+1 305…) could not be checked in Local CRM: the destination answered HTTP 500',
+			'Inquiry from Ken Ito (+1 503…) did not reach Local CRM: no record found',
+		]);
+		expect(reads()).toEqual([]);
+	});
+
+	it('is still read back by search, which could find a record the write stored anyway', async () => {
+		const result = await runWorkflow(fixture('read-back-by-search.workflow.json'), {
+			now: NOW,
+			credentials: credential(),
+			pinData: { 'Form Posts': failedWrites.slice(0, 1) },
+		});
+		expect(summary(result, 1)).toEqual([['rejected@example.com', 'missing', undefined, 404, ['not_found', 'not_found']]]);
+		expect(reads()).toEqual(Array(2).fill('GET /contacts?email=rejected%40example.com'));
+	});
+});
+
 describe('Read back by search', () => {
 	it('finds the record by the inquiry’s email in a list of results and takes its id from there', async () => {
 		const result = await runWorkflow(fixture('read-back-by-search.workflow.json'), { now: NOW, credentials: credential() });
