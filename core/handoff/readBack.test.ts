@@ -146,6 +146,7 @@ describe('writeFailedWithoutId', () => {
 	it('skips the read-back only when the id is needed, missing, and the write failed', () => {
 		expect(writeFailedWithoutId(byId, refused, undefined)).toBe(true);
 		expect(writeFailedWithoutId(byId, { statusCode: 404, body: 'Not Found' }, undefined)).toBe(true);
+		expect(writeFailedWithoutId(byId, { error: { message: 'Bad gateway', httpCode: '502' } }, undefined)).toBe(true);
 	});
 
 	it('still reads back by search, with an id, or when the write did not fail', () => {

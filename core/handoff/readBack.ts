@@ -4,7 +4,7 @@ import { asText, isEmptyValue } from './comparators';
 import type { FieldPath } from './paths';
 import { parsePath, readPath } from './paths';
 import type { AttemptOutcome, HandoffAttempt } from './receipt';
-import { attemptOutcome, pickRecord, unwrapResponse } from './response';
+import { attemptOutcome, failedStep, pickRecord, unwrapResponse } from './response';
 
 /** The most looks one item may take, and the longest wait between two, whatever is configured. */
 export const MAX_ATTEMPTS = 10;
@@ -56,12 +56,13 @@ export function fillUrlTemplate(template: UrlTemplate, inquiry: Inquiry, recordI
 
 /**
  * Whether reading back is pointless: the URL needs `{recordId}`, the write returned none, and it
- * failed (HTTP 4xx/5xx, e.g. the HTTP Request node with Full Response and Never Error). The write's
+ * failed (HTTP 4xx/5xx with Full Response and Never Error, or an error item). The write's
  * own answer is then all there is to report. A search URL is still read: a write that answered 500
  * may have stored the record anyway.
  */
 export function writeFailedWithoutId(template: UrlTemplate, writeResponse: unknown, recordId: string | undefined): boolean {
 	if (recordId !== undefined || !template.some((part) => 'placeholder' in part && part.placeholder === 'recordId')) return false;
+	if (failedStep(writeResponse)) return true;
 	const { statusCode } = unwrapResponse(writeResponse);
 	return statusCode !== undefined && statusCode >= 400;
 }

@@ -1,5 +1,5 @@
 import { parsePath } from './paths';
-import { pickRecord, readHandedRecord, readRecordId, unwrapResponse } from './response';
+import { failedStep, pickRecord, readHandedRecord, readRecordId, unwrapResponse } from './response';
 
 describe('unwrapResponse', () => {
 	it('splits an HTTP Request full response, and takes anything else as the body', () => {
@@ -59,5 +59,46 @@ describe('readHandedRecord', () => {
 	it('takes the id from the body when the record sits deeper', () => {
 		const handed = readHandedRecord({ id: 'row-1', data: { name: 'Jane' } }, { recordPath: parsePath('data'), recordIdPath: parsePath('id') }, now);
 		expect(handed).toMatchObject({ record: { name: 'Jane' }, recordId: 'row-1' });
+	});
+});
+
+describe('failedStep', () => {
+	it('reads the error item a node passes on with On Error → Continue, and its HTTP status', () => {
+		expect(failedStep({ error: 'connect ECONNREFUSED 127.0.0.1:9' })).toEqual({ message: 'connect ECONNREFUSED 127.0.0.1:9' });
+		expect(failedStep({ error: { message: 'Bad gateway', httpCode: '502' }, details: {} })).toEqual({ message: 'Bad gateway', statusCode: 502 });
+		expect(failedStep({ error: { status: 404, message: 'Not Found' } })).toEqual({ message: 'Not Found', statusCode: 404 });
+		expect(failedStep({ error: {} })).toEqual({ message: 'no reason given' });
+	});
+
+	it('leaves records alone, even one with an error column', () => {
+		expect(failedStep({ id: 1, error: 'none' })).toBeUndefined();
+		expect(failedStep({ error: '' })).toBeUndefined();
+		expect(failedStep({ error: ['a'] })).toBeUndefined();
+		expect(failedStep([{ error: 'x' }])).toBeUndefined();
+		expect(failedStep(null)).toBeUndefined();
+	});
+});
+
+describe('readHandedRecord after a failed step', () => {
+	const now = new Date('2026-03-02T15:01:00.000Z');
+	const paths = { recordIdPath: parsePath('id') };
+
+	it('is an error with the step’s reason, never a record with every field lost', () => {
+		expect(readHandedRecord({ error: { message: 'The service was not able to process your request', httpCode: '500' } }, paths, now)).toEqual({
+			statusCode: 500,
+			error: 'the step before failed: The service was not able to process your request',
+			attempt: { at: '2026-03-02T15:01:00.000Z', outcome: 'step_failed', statusCode: 500 },
+		});
+		expect(readHandedRecord({ error: 'timeout of 5000ms exceeded' }, paths, now)).toEqual({
+			error: 'the step before failed: timeout of 5000ms exceeded',
+			attempt: { at: '2026-03-02T15:01:00.000Z', outcome: 'step_failed' },
+		});
+	});
+
+	it('is a 404 without an error: the record is missing', () => {
+		expect(readHandedRecord({ error: { message: 'Not Found', httpCode: '404' } }, paths, now)).toEqual({
+			statusCode: 404,
+			attempt: { at: '2026-03-02T15:01:00.000Z', outcome: 'step_failed', statusCode: 404 },
+		});
 	});
 });

@@ -64,14 +64,59 @@ export interface HandedRecord {
 	record?: Record<string, unknown>;
 	recordId?: string;
 	statusCode?: number;
+	/** Why there is no record to check: the node before failed. */
+	error?: string;
 	attempt: HandoffAttempt;
+}
+
+export interface FailedStep {
+	message: string;
+	statusCode?: number;
+}
+
+function httpStatusOf(error: Record<string, unknown>): number | undefined {
+	for (const key of ['httpCode', 'status', 'statusCode']) {
+		const code = Number(error[key]);
+		if (Number.isInteger(code) && code >= 100 && code <= 599) return code;
+	}
+	return undefined;
+}
+
+/**
+ * The error item a node passes on with "On Error → Continue": `{ error }` (HTTP Request 4.5+ adds
+ * `details`) and nothing else. Read as a record it would look like every field was lost.
+ */
+export function failedStep(value: unknown): FailedStep | undefined {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const item = value as Record<string, unknown>;
+	if (!('error' in item) || Object.keys(item).some((key) => key !== 'error' && key !== 'details')) return undefined;
+	const { error } = item;
+	if (typeof error === 'string' && error.trim() !== '') return { message: error.trim() };
+	if (error === null || typeof error !== 'object' || Array.isArray(error)) return undefined;
+	const fields = error as Record<string, unknown>;
+	const message = typeof fields.message === 'string' && fields.message.trim() !== '' ? fields.message.trim() : 'no reason given';
+	const statusCode = httpStatusOf(fields);
+	return statusCode === undefined ? { message } : { message, statusCode };
+}
+
+function failedStepRecord(failed: FailedStep, now: Date): HandedRecord {
+	const attempt: HandoffAttempt = { at: now.toISOString(), outcome: 'step_failed' };
+	if (failed.statusCode !== undefined) attempt.statusCode = failed.statusCode;
+	const handed: HandedRecord = { attempt };
+	if (failed.statusCode !== undefined) handed.statusCode = failed.statusCode;
+	// A 404 from the step before is an answer (no such record), not a failure to check.
+	if (failed.statusCode !== 404 && failed.statusCode !== 410) handed.error = `the step before failed: ${failed.message}`;
+	return handed;
 }
 
 /**
  * The record in what a writer or reader node returned, for the modes that do not fetch it
  * themselves: its status when there is one, the record, and its id (from the record, else the body).
+ * An error item from the step before becomes that error, never a record.
  */
 export function readHandedRecord(value: unknown, paths: { recordPath?: FieldPath; recordIdPath?: FieldPath }, now: Date): HandedRecord {
+	const failed = failedStep(value);
+	if (failed) return failedStepRecord(failed, now);
 	const { statusCode, body } = unwrapResponse(value);
 	const record = pickRecord(body, paths.recordPath);
 	const recordId = readRecordId(record, paths.recordIdPath) ?? readRecordId(body, paths.recordIdPath);

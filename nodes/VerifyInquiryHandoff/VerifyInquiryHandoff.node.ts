@@ -85,7 +85,8 @@ export class VerifyInquiryHandoff implements INodeType {
 		/** The response and record modes: what the input item itself shows. */
 		const handedEvidence = (input: unknown, run: HandoffSettings): Evidence => {
 			const handed = readHandedRecord(input, run, new Date());
-			return { record: handed.record, recordId: handed.recordId, statusCode: handed.statusCode, attempts: [handed.attempt] };
+			const { record, recordId, statusCode, error } = handed;
+			return { record, recordId, statusCode, error, attempts: [handed.attempt] };
 		};
 
 		const readBackEvidence = async (inquiry: Inquiry, input: unknown, itemIndex: number, run: HandoffSettings): Promise<Evidence> => {

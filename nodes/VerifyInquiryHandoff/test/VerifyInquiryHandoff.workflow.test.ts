@@ -63,6 +63,28 @@ describe('Check the previous step’s response', () => {
 		expect(crm.requests).toEqual(Array(4).fill('POST /contacts'));
 	});
 
+	it('reads a write that failed with "On Error → Continue" as that failure, not as a record with every field lost', async () => {
+		const workflow = JSON.parse(
+			JSON.stringify(loadWorkflow(join(__dirname, 'response-http-full.workflow.json'))).split('http://127.0.0.1:CRM_PORT').join(crm.url),
+		) as WorkflowJson;
+		const write = workflow.nodes.find((node) => node.name === 'Write Contact') as WorkflowJson['nodes'][number];
+		write.parameters.options = {};
+		write.onError = 'continueRegularOutput';
+		const result = await runWorkflow(workflow, { now: NOW });
+		expect(result.error).toBeUndefined();
+		const rows = result.output(NODE, 1).map((json) => {
+			const r = receiptOf(json);
+			return [emailOf(json), r.status, r.statusCode, r.lost, r.attempts.map((a) => a.outcome)];
+		});
+		expect(rows).toEqual([
+			['lossy@example.com', 'mismatch', undefined, ['phone'], ['found']],
+			['rejected@example.com', 'error', 500, [], ['step_failed']],
+			['unlisted@example.com', 'missing', 404, [], ['step_failed']],
+		]);
+		expect(receiptOf(result.output(NODE, 1)[1]).error).toMatch(/^the step before failed: ./);
+		expect(result.output(NODE, 0).map(emailOf)).toEqual(['jane.roe@example.com']);
+	});
+
 	it('reads the row a Data table node inserted, owner included, with the row id as the record id', async () => {
 		const tables = contactsTable();
 		const result = await runWorkflow(loadWorkflow(join(__dirname, 'response-data-table.workflow.json')), { now: NOW, dataTables: tables });
