@@ -54,7 +54,9 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		respondReceipt(b, 'Answer: Unreadable', [column + 2, row + 1.5], { code: 422, body: '{ status: "invalid", reasons: $json.invalid?.reasons ?? [] }' });
 		b.connect(alertInvalid, 'Answer: Unreadable');
 	}
-	if (checkSignature) {
+	// Wired even when a template ships with Check Signature off (the Rejected output appears only
+	// when it is on): turning it on, as the setup notes say, then needs no rewiring.
+	{
 		const alertForged = notificationRow(b, 'Alert: Forged Post', [column + 1, row + 2.5], {
 			kind: 'alert',
 			channel: 'email',
@@ -125,10 +127,11 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		writeToHttpCrm(b, [contextColumn + 2, row]);
 		verifyByReadBack(b, NODE.save, [verifyColumn, row]);
 	} else {
-		saveRecord(b, NODE.save, [contextColumn + 2, row]);
+		saveRecord(b, NODE.save, [contextColumn + 2, row], { onError: 'continueErrorOutput' });
 		b.connect(NODE.assign, NODE.save, 0);
-		readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign);
+		readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign, { onError: 'continueErrorOutput' });
 		b.connect(NODE.save, NODE.readBack);
+		recordNotSaved(b, [contextColumn + 3, row + 2.5]);
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
 	sectionNotes(b, { entry: column, context: contextColumn, record: contextColumn + 2, verify: verifyColumn }, row);
@@ -176,6 +179,9 @@ function writeToHttpCrm(b, [column, row]) {
 		sendBody: true,
 		specifyBody: 'json',
 		jsonBody: expr(`JSON.stringify(${CRM_CONTACT})`),
+		// A replayed inquiry (same id) sends the same key: a CRM that honours it keeps one contact.
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Idempotency-Key', value: expr('$json.id') }] },
 		options: {},
 	}, [column, row], {
 		onError: 'continueErrorOutput',
@@ -193,6 +199,25 @@ function writeToHttpCrm(b, [column, row]) {
 	});
 	b.connect(NODE.save, refused, 1);
 	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 3.5], { alertSent: true });
+}
+
+/**
+ * The system of record failed the write or the read-back (the table is gone, the database is
+ * down): an alert and a ledger row that says so, as for a CRM that refuses the record.
+ */
+function recordNotSaved(b, [column, row]) {
+	const notSaved = notificationRow(b, 'Alert: Record Not Saved', [column, row], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: '"manager@example.com"',
+		subject: '"An inquiry could not be saved"',
+		body: `"Inquiry from " + ($('${NODE.assign}').item.json.contact.name.full ?? "someone") + " could not be saved to inquiry_records: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
+		dedupeKey: `$('${NODE.assign}').item.json.id + ":record_write"`,
+		inquiryId: `$('${NODE.assign}').item.json.id`,
+	});
+	b.connect(NODE.save, notSaved, 1);
+	b.connect(NODE.readBack, notSaved, 1);
+	ledgerAfter(b, notSaved, NODE.assign, 'Not Saved', [column + 1, row + 2], { alertSent: true });
 }
 
 /** How the demo CRM (template 01c) reads one contact; most CRMs use /contacts/{recordId}. */

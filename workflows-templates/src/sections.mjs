@@ -67,7 +67,7 @@ const RECORD_VALUES = {
 };
 
 /** The system of record (embedded default): upsert keyed by inquiryId, so a replay never duplicates. */
-export function saveRecord(b, name, at) {
+export function saveRecord(b, name, at, extra = {}) {
 	const value = Object.fromEntries(Object.entries(RECORD_VALUES).map(([column, code]) => [column, expr(code)]));
 	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
 		resource: 'row',
@@ -76,11 +76,11 @@ export function saveRecord(b, name, at) {
 		filters: { conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.id') }] },
 		columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: Object.keys(RECORD_VALUES).map(schemaColumn) },
 		options: {},
-	}, at);
+	}, at, extra);
 }
 
 /** Reads the record back from the system of record, so verification sees what was really stored. */
-export function readRecordBack(b, name, at, inquiryNode) {
+export function readRecordBack(b, name, at, inquiryNode, extra = {}) {
 	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
 		resource: 'row',
 		operation: 'get',
@@ -88,7 +88,7 @@ export function readRecordBack(b, name, at, inquiryNode) {
 		matchType: 'allConditions',
 		filters: { conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr(`$('${inquiryNode}').item.json.id`) }] },
 		limit: 1,
-	}, at, { alwaysOutputData: true });
+	}, at, { alwaysOutputData: true, ...extra });
 }
 
 /** A production webhook that keeps the exact posted bytes (signatures need them) and answers from a Respond node. */
