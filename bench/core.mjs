@@ -54,7 +54,8 @@ export function recordOf(inquiry) {
  * The five stages with the settings the templates use. Each function takes one stage's input
  * item and returns its output item (undefined when the inquiry leaves through a failure output).
  */
-export function createStages({ owners = 10, now = NOW } = {}) {
+export function createStages({ owners = 10, now = NOW, lib = core } = {}) {
+	const core = lib;
 	const wording = core.FollowUpWording.parse({ businessName: 'Acme Plumbing' });
 	const profile = core.BUILT_IN_PROFILES.routeReady;
 	const session = new core.AssignmentSession(assignConfig(owners));
