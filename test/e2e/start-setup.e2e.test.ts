@@ -1,12 +1,13 @@
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import type { N8nInstance, TemplateSetup, WorkflowDefinition } from './harness';
+import type { N8nInstance, TemplateSetup } from './harness';
 import {
 	dataTableRows,
 	declaredTables,
 	listDataTables,
 	loadTemplates,
 	setUpTemplates,
+	startsByItself,
 	startN8n,
 	tryItCommands,
 } from './harness';
@@ -20,19 +21,6 @@ const START_TIMEOUT_MS = 25 * 60_000;
 const FIXTURE_DIR = join(__dirname, 'workflows', 'templates-fixture');
 jest.setTimeout(120_000);
 
-/** Triggers that run by themselves once published (manual, error and sub-workflow triggers do not). */
-const NOT_SELF_STARTING = new Set([
-	'n8n-nodes-base.manualTrigger',
-	'n8n-nodes-base.errorTrigger',
-	'n8n-nodes-base.executeWorkflowTrigger',
-]);
-const startsByItself = (workflow: WorkflowDefinition) =>
-	workflow.nodes.some(
-		(node) =>
-			!node.disabled &&
-			!NOT_SELF_STARTING.has(node.type) &&
-			(/Trigger$/.test(node.type) || node.type === 'n8n-nodes-base.webhook'),
-	);
 
 const summary = (setup: TemplateSetup) => ({
 	templates: setup.templates.map(({ file, id, published }) => ({ file, id, published })),

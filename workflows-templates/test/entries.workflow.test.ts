@@ -55,7 +55,7 @@ describe('template 5: ad lead → owner', () => {
 
 	it('looks up Meta leads that arrived as ids only (two in one post), then routes each like any other', async () => {
 		// The Graph API answers with the lead's own id, the leadgen_id the webhook carried.
-		const lookup = { ...(vendorBody('facebook_lead_ads__lead_graph_lookup__2.json') as unknown as IDataObject), id: '123123123123' };
+		const lookup: IDataObject = { ...(vendorBody('facebook_lead_ads__lead_graph_lookup__2.json') as unknown as IDataObject), id: '123123123123' };
 		const second = { ...lookup, id: '123123123124', field_data: (lookup.field_data as IDataObject[]).map((field) => (field.name === 'email' ? { ...field, values: ['ana@example.com'] } : field)) };
 		const { result, tables } = await run('05-ad-lead-to-owner.json', 'Lead Webhook', vendorBody('facebook_lead_ads__leadgen_webhook__1.json'), { 'Fetch Lead (Graph API)': [{ json: lookup }, { json: second }] });
 		expect(result.error).toBeUndefined();

@@ -24,5 +24,5 @@ export {
 export type { CredentialRefs, TemplateFile, TemplateResult, TemplateSetup } from './templates';
 export { loadVendorPayload, vendorRequest } from './vendorPayloads';
 export type { VendorPayload } from './vendorPayloads';
-export { nodeOutput, nodeRan, publicWorkflowBody, webhookEndpoints } from './workflow';
+export { nodeOutput, nodeRan, publicWorkflowBody, startsByItself, webhookEndpoints } from './workflow';
 export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';

@@ -79,3 +79,20 @@ export function nodeOutput(
 export function nodeRan(execution: Execution, nodeName: string): boolean {
 	return (execution.data?.resultData?.runData?.[nodeName]?.length ?? 0) > 0;
 }
+
+/** Triggers that run by themselves once published (manual, error and sub-workflow triggers do not). */
+const NOT_SELF_STARTING = new Set([
+	'n8n-nodes-base.manualTrigger',
+	'n8n-nodes-base.errorTrigger',
+	'n8n-nodes-base.executeWorkflowTrigger',
+]);
+
+/** Whether a workflow has an enabled trigger that starts it once published, so it can be published. */
+export function startsByItself(workflow: WorkflowDefinition): boolean {
+	return workflow.nodes.some(
+		(node) =>
+			!node.disabled &&
+			!NOT_SELF_STARTING.has(node.type) &&
+			(/Trigger$/.test(node.type) || node.type === 'n8n-nodes-base.webhook'),
+	);
+}

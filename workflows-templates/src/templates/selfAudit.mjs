@@ -95,7 +95,7 @@ export function build() {
 			'Import and publish the entry templates (01b, 02, 03, 04, 05) first.',
 			'In **Audit Settings**, set *baseUrl* to your n8n\'s production webhook address (ending in /webhook/) and *reportTo* to your e-mail.',
 			'Missed calls are signed: to include them, give **Sign Like Twilio** a Crypto credential whose HMAC secret is the secret in the missed-call template\'s credential, and turn it on. Without it that entry is skipped and the report says so.',
-			'Press **Execute workflow**. To audit every morning, turn on **Every Morning at 07:00** and publish.',
+			'Press **Execute workflow**, or publish and open …/webhook/inquiry-self-audit (e.g. with curl) to run it and get the report back. To audit every morning, turn on **Every Morning at 07:00**.',
 		],
 	});
 
@@ -113,6 +113,15 @@ export function build() {
 	});
 	b.connect(NODE.manual, NODE.settings);
 	b.connect(NODE.daily, NODE.settings);
+	// Published, the audit also runs on request and answers with its report (the last node's row).
+	b.node('Run Audit on Request', 'n8n-nodes-base.webhook', 2.1, {
+		httpMethod: 'GET',
+		path: 'inquiry-self-audit',
+		responseMode: 'lastNode',
+		responseData: 'firstEntryJson',
+		options: {},
+	}, [0, -0.2], { webhookId: 'inquiry-self-audit' });
+	b.connect('Run Audit on Request', NODE.settings);
 
 	b.node(NODE.inquiries, 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: inquiriesJson(), options: {} }, [2, 1]);
 	b.connect(NODE.settings, NODE.inquiries);
