@@ -18,7 +18,7 @@ import { checkSecretShape } from '../../core/inquiry/signatures/secret';
 import type { SignatureScheme } from '../../core/inquiry/signatures/types';
 import type { ItemOutcome } from '../shared/runner';
 import { runPerItem } from '../shared/runner';
-import { normalizeInquiryProperties, OUTPUT, OUTPUTS_EXPRESSION } from './normalizeInquiry.description';
+import { normalizeInquiryProperties, OUTPUT, OUTPUTS_EXPRESSION, SUBTITLE_EXPRESSION } from './normalizeInquiry.description';
 
 export class NormalizeInquiry implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +27,7 @@ export class NormalizeInquiry implements INodeType {
 		icon: { light: 'file:normalizeInquiry.svg', dark: 'file:normalizeInquiry.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ "Source: " + $parameter.source + ($parameter.checkSignature ? ", signature checked" : "") }}',
+		subtitle: SUBTITLE_EXPRESSION,
 		description:
 			'Turn a new lead from any form, call, text, chat, email, booking or ad into one clean inquiry record, and reject forged webhook posts',
 		defaults: { name: 'Normalize Inquiry' },

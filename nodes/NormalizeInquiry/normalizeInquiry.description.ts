@@ -30,6 +30,10 @@ const sourceOptions: INodePropertyOptions[] = [
 	{ name: 'Custom Mapping', value: 'custom', description: 'Point each inquiry field at a value yourself' },
 ];
 
+/** The canvas subtitle: the source by its short name ("Typeform", "Auto-Detect") and whether signatures are checked. */
+const SOURCE_SHORT_NAMES = Object.fromEntries(sourceOptions.map((option) => [option.value, option.name.replace(/ \(.*\)$/, '')]));
+export const SUBTITLE_EXPRESSION = `={{ (${JSON.stringify(SOURCE_SHORT_NAMES)}[$parameter.source] || $parameter.source) + ($parameter.checkSignature ? " · signature checked" : "") }}`;
+
 const COUNTRIES: [code: string, name: string][] = [
 	['US', 'United States'],
 	['CA', 'Canada'],
