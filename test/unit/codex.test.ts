@@ -132,6 +132,12 @@ describe.each(nodes.map((node) => [node.description.displayName, node] as const)
 		}
 	});
 
+	test('explains at least one choice with a notice or a parameter hint', () => {
+		const explained = (properties: INodeTypeDescription['properties']): boolean =>
+			properties.some((property) => property.type === 'notice' || Boolean(property.hint));
+		expect(explained(description.properties)).toBe(true);
+	});
+
 	test('names each of its outputs', () => {
 		if (typeof description.outputs === 'string') {
 			expect(description.outputs).toMatch(/"displayName"/);
