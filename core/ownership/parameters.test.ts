@@ -1,6 +1,6 @@
 import { InquiryError } from '../shared/errors';
 import { assignOwner } from './assignOwner';
-import { configFromParameters } from './parameters';
+import { compileAssignParameters, configFromParameters } from './parameters';
 import { inquiry, MON_10AM_NY } from './test/fixtures';
 
 const form = {
@@ -121,5 +121,23 @@ describe('configFromParameters', () => {
 		expect(fail({ owners: { owner: [{ name: 'Ana', hours: 'Mon-Fry 9-5' }] } })).toContain(
 			'owner \'Ana\' (row 1): hours "Mon-Fry 9-5"',
 		);
+	});
+});
+
+describe('compileAssignParameters', () => {
+	it('compiles the same settings once and shares the result; other settings or time zones compile anew', () => {
+		const first = compileAssignParameters(structuredClone(form), 'UTC');
+		expect(compileAssignParameters(structuredClone(form), 'UTC')).toBe(first);
+		expect(first.owners.map((owner) => owner.owner.id)).toEqual(['ana@example.com', 'ben']);
+		expect(first.config.calendar.holidays).toEqual(['2026-12-25']);
+		expect(compileAssignParameters(structuredClone(form), 'Europe/Berlin')).not.toBe(first);
+		const other = compileAssignParameters({ ...structuredClone(form), holidays: '2026-12-24' }, 'UTC');
+		expect(other).not.toBe(first);
+		expect(other.config.calendar.holidays).toEqual(['2026-12-24']);
+	});
+
+	it('fails again, with the same error, for settings that cannot compile', () => {
+		const broken = { ...form, businessHours: 'Weekdays nine to five' };
+		for (let i = 0; i < 2; i++) expect(() => compileAssignParameters(broken, 'UTC')).toThrow('"Weekdays nine" is not a day');
 	});
 });

@@ -7,6 +7,8 @@ import type {
 	RuleOperator,
 	Strategy,
 } from './config';
+import type { CompiledAssignConfig } from './compile';
+import { compileAssignConfig } from './compile';
 import { parseDateList, parseHoursText } from './hoursText';
 import { readRoster } from './rosterRows';
 
@@ -158,4 +160,23 @@ export function configFromParameters(
 		filters: p.filters ?? {},
 		stickyMemorySize: p.stickyMemorySize,
 	};
+}
+
+const compiledBySettings = new Map<string, CompiledAssignConfig>();
+const MAX_COMPILED_SETTINGS = 32;
+
+/**
+ * The node's settings compiled, remembered by their JSON: a published workflow runs the same
+ * settings in every execution, and compiling them (roster, hours, rules) cost the node more than
+ * assigning an inquiry. The compiled settings are never changed after compiling, so runs can
+ * share them; settings that fail to compile are not remembered and fail again.
+ */
+export function compileAssignParameters(p: AssignParameters, workflowTimezone: string): CompiledAssignConfig {
+	const key = JSON.stringify([p, workflowTimezone]);
+	const known = compiledBySettings.get(key);
+	if (known) return known;
+	const compiled = compileAssignConfig(configFromParameters(p, workflowTimezone));
+	if (compiledBySettings.size >= MAX_COMPILED_SETTINGS) compiledBySettings.clear();
+	compiledBySettings.set(key, compiled);
+	return compiled;
 }

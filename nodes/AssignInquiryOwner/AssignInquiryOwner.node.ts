@@ -8,11 +8,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { readInquiry } from '../../core/inquiry/read';
 import { AssignmentSession, withAssignment } from '../../core/ownership/assignOwner';
-import { compileAssignConfig } from '../../core/ownership/compile';
 import type { OpenLoad } from '../../core/ownership/load';
 import { readOpenLoad } from '../../core/ownership/load';
 import type { AssignParameters } from '../../core/ownership/parameters';
-import { configFromParameters } from '../../core/ownership/parameters';
+import { compileAssignParameters } from '../../core/ownership/parameters';
 import { readRoutingState } from '../../core/ownership/state';
 import { runPerItem } from '../shared/runner';
 import {
@@ -77,7 +76,7 @@ export class AssignInquiryOwner implements INodeType {
 			) as unknown as AssignParameters;
 			const { state, reset } = readRoutingState(staticData.routing);
 			return new AssignmentSession(
-				compileAssignConfig(configFromParameters(settings, this.getTimezone())),
+				compileAssignParameters(settings, this.getTimezone()),
 				state,
 				{ stateWasReset: reset },
 			);
