@@ -35,6 +35,26 @@ export function checkManifest(pkg) {
 	return problems;
 }
 
+/** The files npm always packs besides the "files" list; the tarball holds these and dist/, nothing else. */
+export const TOP_LEVEL_FILES = ['package.json', 'README.md', 'LICENSE'];
+
+/**
+ * What the tarball may hold: exactly dist/ plus package.json, README.md and LICENSE, with every
+ * node and credential file package.json's n8n field names, and each node's codex beside it.
+ */
+export function checkContents(files, pkg) {
+	const problems = [];
+	const has = new Set(files);
+	for (const file of TOP_LEVEL_FILES) if (!has.has(file)) problems.push(`missing from the tarball: ${file}`);
+	for (const file of files) if (!file.startsWith('dist/') && !TOP_LEVEL_FILES.includes(file)) problems.push(`unexpected file in the tarball: ${file}`);
+	for (const file of [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])]) if (!has.has(file)) problems.push(`missing from the tarball: ${file} (named in package.json's n8n field)`);
+	for (const file of pkg.n8n?.nodes ?? []) {
+		const codex = file.replace(/\.js$/, '.json');
+		if (!has.has(codex)) problems.push(`missing from the tarball: ${codex} (the node's codex: categories, aliases, docs link)`);
+	}
+	return problems;
+}
+
 /** Loads every node and credential with only the host's modules resolvable. */
 export function checkLoads(packageDir) {
 	const hostPaths = [join(PROJECT_ROOT, 'node_modules')];
