@@ -12,3 +12,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await Expression.disposeExpressionEngine();
 });
+
+// A whole workflow (some tests run several) is slower than jest's 5 s default on a busy 2-core
+// machine; this is a hang guard, not a speed goal (speed lives in `npm run bench`).
+jest.setTimeout(60_000);
