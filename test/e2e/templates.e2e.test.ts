@@ -3,7 +3,7 @@ import type { N8nInstance, TemplateSetup } from './harness';
 import type { LocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import { CRM_TOKEN, startLocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import type { WorkflowDefinition } from './harness';
-import { dataTableRows, importTemplates, loadTemplates, loadVendorPayload, setUpTemplates, startN8n, startsByItself, vendorRequest } from './harness';
+import { dataTableRows, importTemplates, insertDataTableRows, loadTemplates, loadVendorPayload, setUpTemplates, startN8n, startsByItself, vendorRequest } from './harness';
 
 /**
  * The templates as a user runs them: `npm start`'s set-up path imports and publishes them on a
@@ -55,7 +55,7 @@ async function ledgerRowOnceClosed(inquiryId: string) {
 	}
 }
 
-test('every template that starts by itself is published; the manual-only self-audit is imported', () => {
+test('every template is imported, and each one that starts by itself is published', () => {
 	const templates = new Map(loadTemplates().map((template) => [template.file, template.workflow]));
 	const unpublished = setup.templates.filter((t) => !t.published);
 	expect(unpublished.filter((t) => startsByItself(templates.get(t.file)!)).map((t) => `${t.file}: ${t.note}`)).toEqual([]);
@@ -168,4 +168,21 @@ describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses 
 		expect(alerts).toHaveLength(1);
 		expect(String(alerts[0].body)).toContain(says);
 	});
+});
+
+test('the leak sweep finds an inquiry that entered the ledger a week ago and went nowhere, and alerts about it once', async () => {
+	const receivedAt = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+	await insertDataTableRows(n8n, 'inquiry_ledger', [
+		{ inquiryId: 'inq_e2e_stalled', receivedAt, channel: 'form', sourceSystem: 'typeform', contactName: 'Stalled Person', contactEmail: 'stalled@example.com', stage: 'entry', entryCheck: 'pass', score: 1 },
+	]);
+	const sweep = setup.templates.find((t) => t.file.startsWith('06-'));
+	for (const run of [1, 2]) {
+		expect((await fetch(`${n8n.baseUrl}/webhook/inquiry-leak-sweep`)).status).toBe(200);
+		await n8n.waitForExecutions(sweep!.id, { count: run, timeoutMs: 30_000 });
+	}
+	const alerts = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.inquiryId === 'inq_e2e_stalled');
+	expect(alerts).toHaveLength(1);
+	expect(String(alerts[0].dedupeKey)).toMatch(/^sweep:inq_e2e_stalled:/);
+	const [row] = (await dataTableRows(n8n, 'inquiry_ledger')).filter((r) => r.inquiryId === 'inq_e2e_stalled');
+	expect(row).toMatchObject({ sweepReason: expect.stringMatching(/./), sweepAction: expect.stringMatching(/./) });
 });

@@ -190,3 +190,10 @@ export async function dataTableRows(
 	} while (cursor);
 	return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
+
+/** Adds rows to a Data table by name through the public API (e.g. to seed a ledger). */
+export async function insertDataTableRows(client: N8nClient, name: string, rows: Array<Record<string, unknown>>): Promise<void> {
+	const table = (await listDataTables(client)).find((candidate) => candidate.name === name);
+	if (!table) throw new Error(`No Data table named "${name}"`);
+	await client.api('POST', `/data-tables/${table.id}/rows`, { data: rows, returnType: 'count' });
+}

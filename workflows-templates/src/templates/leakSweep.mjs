@@ -59,13 +59,16 @@ export function build() {
 			'In the three message nodes, replace manager@example.com with the person who should hear about stalled inquiries.',
 			'Optional: turn on **Email the Manager** or **Post to Slack** with your credential to send the messages for real.',
 			'When someone answers an inquiry, set *contactedAt* on its ledger row (your CRM or inbox workflow can do it); until then every inquiry past its deadline counts as unanswered.',
-			'Press **Publish**.',
+			'Press **Publish**. To sweep right away (after a restart, say), open …/webhook/inquiry-leak-sweep.',
 		],
 	});
 
 	b.node(NODE.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }, [0, 1]);
 	readLedger(b, NODE.read, [1, 1], { matchType: 'anyCondition', filters: [where('contactedAt', 'isEmpty'), where('verifiedAt', 'isEmpty')] });
 	b.connect(NODE.schedule, NODE.read);
+	// Published, the sweep also runs on request (GET …/webhook/inquiry-leak-sweep), e.g. after a restart.
+	b.node('Sweep on Request', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'GET', path: 'inquiry-leak-sweep', responseMode: 'onReceived', options: {} }, [0, 0], { webhookId: 'inquiry-leak-sweep' });
+	b.connect('Sweep on Request', NODE.read);
 	b.node(NODE.skipAudit, 'n8n-nodes-base.filter', 2.2, {
 		conditions: conditions([condition(expr('$json.contactName ?? ""'), { type: 'string', operation: 'notEquals' }, SELF_AUDIT_NAME)]),
 		options: {},
