@@ -1,13 +1,10 @@
-import { readdirSync } from 'fs';
-import { join } from 'path';
-import { parsePayload } from '../normalizeInquiry';
 import { bookingsPresets } from './bookings';
 import { callsPresets } from './calls';
 import { chatPresets } from './chat';
 import { emailPresets } from './email';
 import { SOURCE_PRESETS, detectPreset } from './index';
 import { marketplacesPresets } from './marketplaces';
-import { normalizeAll, sampleBody } from './test/samples';
+import { normalizeAll, SAMPLE_FILES, samplePayload } from './test/samples';
 
 /** The booking, call, chat, email and marketplace samples, each with the one preset that must claim it. */
 const OURS: Record<string, string> = {
@@ -36,16 +33,8 @@ const OUR_PRESETS = [
 	...marketplacesPresets,
 ];
 const OUR_KEYS = new Set(OUR_PRESETS.map((preset) => preset.key));
-const SAMPLES = readdirSync(join(__dirname, '../../../test/fixtures/vendor-payloads')).filter(
-	(file) => file.endsWith('.json'),
-);
-
-/** The payload as the node sees it: a JSON array body arrives as { events: [...] }. */
-function payloadOf(file: string): Record<string, unknown> {
-	const payload = parsePayload(sampleBody(file));
-	if (typeof payload === 'string') throw new Error(`${file}: ${payload}`);
-	return payload;
-}
+const SAMPLES = SAMPLE_FILES;
+const payloadOf = samplePayload;
 
 describe('auto-detect over every booking, call, chat, email and marketplace sample', () => {
 	it('knows every such sample in the fixtures', () => {

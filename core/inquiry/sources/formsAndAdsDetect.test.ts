@@ -1,10 +1,7 @@
-import { readdirSync } from 'fs';
-import { join } from 'path';
-import { parsePayload } from '../normalizeInquiry';
 import { adLeadsPresets } from './adLeads';
 import { formsPresets } from './forms';
 import { SOURCE_PRESETS, detectPreset } from './index';
-import { sampleBody } from './test/samples';
+import { SAMPLE_FILES, samplePayload } from './test/samples';
 
 /** The form and ad-lead samples, each with the one preset that must claim it. */
 const OURS: Record<string, string> = {
@@ -20,16 +17,8 @@ const OURS: Record<string, string> = {
 	'google_ads__lead_form_webhook__1.json': 'google_ads',
 };
 const FORM_AND_AD_KEYS = new Set([...formsPresets, ...adLeadsPresets].map((preset) => preset.key));
-const SAMPLES = readdirSync(join(__dirname, '../../../test/fixtures/vendor-payloads')).filter(
-	(file) => file.endsWith('.json'),
-);
-
-/** The payload as the node sees it: a JSON array body arrives as { events: [...] }. */
-function payloadOf(file: string): Record<string, unknown> {
-	const payload = parsePayload(sampleBody(file));
-	if (typeof payload === 'string') throw new Error(`${file}: ${payload}`);
-	return payload;
-}
+const SAMPLES = SAMPLE_FILES;
+const payloadOf = samplePayload;
 
 describe('auto-detect over every vendor sample', () => {
 	it('knows every form and ad-lead sample in the fixtures', () => {
