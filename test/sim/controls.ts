@@ -1,31 +1,36 @@
-import { listDataTables } from '../e2e/harness/dataTables';
 import type { WorkflowDefinition } from '../e2e/harness/workflow';
 import { publicWorkflowBody } from '../e2e/harness/workflow';
+import type { SimCrm } from './crm';
 import type { SimN8n } from './n8n';
 import type { SimControl } from './types';
 
-/** The system of record the templates write, and the name it hides under while "down". */
+/** The system of record the Data table templates write, and the name it is missing under while "down". */
 const RECORDS_TABLE = 'inquiry_records';
 const OFFLINE_NAME = `${RECORDS_TABLE}_offline`;
 const ASSIGN_NODE = '.assignInquiryOwner';
+const DATA_TABLE_NODE = 'n8n-nodes-base.dataTable';
 
 type Node = WorkflowDefinition['nodes'][number];
+type Patch = 'destination' | 'owners';
 
 /**
  * Breaks and heals a running n8n the way the day's faults need, through its public API:
- * - destination down/up: the records Data table is renamed away and back, so every write to it
- *   fails (the templates reference it by name) as a down CRM would;
+ * - destination down/up: the HTTP CRM (template 01c) drops every connection, and the Data table
+ *   templates' record nodes point at a table that is not there, so every write and read-back
+ *   fails as a down system of record would. (Renaming the table is not enough: a published
+ *   workflow keeps the table it resolved by name.) Both are restored afterwards;
  * - owners away/back: every owner in each template's roster is set inactive and republished, then
  *   restored, as an office manager would in the editor;
  * - restart: n8n is killed and started again.
  * Resolves with a note instead of failing when a template gives it nothing to change.
  */
 export class TemplateControls {
-	private readonly rosters = new Map<string, WorkflowDefinition>();
+	private readonly saved = new Map<Patch, Map<string, WorkflowDefinition>>();
 
 	constructor(
 		private readonly sim: SimN8n,
 		private readonly workflowIds: readonly string[],
+		private readonly crm?: SimCrm,
 	) {}
 
 	async apply(control: SimControl): Promise<string | undefined> {
@@ -34,44 +39,46 @@ export class TemplateControls {
 				await this.sim.restart();
 				return undefined;
 			case 'destination_down':
-				return await this.renameTable(RECORDS_TABLE, OFFLINE_NAME);
+				this.crm?.down();
+				return await this.patch('destination', writesRecords, offline, this.crm ? 1 : 0);
 			case 'destination_up':
-				return await this.renameTable(OFFLINE_NAME, RECORDS_TABLE);
+				this.crm?.up();
+				return await this.restore('destination', this.crm !== undefined);
 			case 'owners_away':
-				return await this.sendOwnersAway();
+				return await this.patch('owners', hasRoster, everyoneInactive);
 			case 'owners_back':
-				return await this.bringOwnersBack();
+				return await this.restore('owners');
 		}
 	}
 
-	private async renameTable(from: string, to: string): Promise<string | undefined> {
-		const table = (await listDataTables(this.sim.client)).find(
-			(candidate) => candidate.name === from,
-		);
-		if (!table) return `no Data table named ${from}`;
-		await this.sim.client.api('PATCH', `/data-tables/${table.id}`, { name: to });
-		return undefined;
-	}
-
-	private async sendOwnersAway(): Promise<string | undefined> {
+	/** Changes the matching nodes of every template that has one and republishes it; the originals are kept. */
+	private async patch(
+		kind: Patch,
+		matches: (node: Node) => boolean,
+		change: (node: Node) => Node,
+		alreadyChanged = 0,
+	): Promise<string | undefined> {
+		const originals = new Map<string, WorkflowDefinition>();
 		for (const id of this.workflowIds) {
 			const workflow = await this.sim.client.api<WorkflowDefinition>('GET', `/workflows/${id}`);
-			if (!workflow.nodes.some(hasRoster)) continue;
-			this.rosters.set(id, workflow);
+			if (!workflow.nodes.some(matches)) continue;
+			originals.set(id, workflow);
 			await this.save(id, {
 				...workflow,
-				nodes: workflow.nodes.map((node) => (hasRoster(node) ? everyoneInactive(node) : node)),
+				nodes: workflow.nodes.map((node) => (matches(node) ? change(node) : node)),
 			});
 		}
-		return this.rosters.size
+		this.saved.set(kind, originals);
+		return originals.size + alreadyChanged > 0
 			? undefined
-			: 'no template keeps its roster in the Assign Inquiry Owner node';
+			: `no template has a node to change for ${kind}`;
 	}
 
-	private async bringOwnersBack(): Promise<string | undefined> {
-		if (!this.rosters.size) return 'no roster was changed';
-		for (const [id, workflow] of this.rosters) await this.save(id, workflow);
-		this.rosters.clear();
+	private async restore(kind: Patch, alreadyRestored = false): Promise<string | undefined> {
+		const originals = this.saved.get(kind);
+		if (!originals?.size) return alreadyRestored ? undefined : 'nothing was changed';
+		for (const [id, workflow] of originals) await this.save(id, workflow);
+		this.saved.delete(kind);
 		return undefined;
 	}
 
@@ -79,6 +86,22 @@ export class TemplateControls {
 		await this.sim.client.api('PUT', `/workflows/${id}`, publicWorkflowBody(workflow));
 		await this.sim.client.publish(id);
 	}
+}
+
+function tableOf(node: Node): string | undefined {
+	const locator = node.parameters?.dataTableId as { value?: unknown } | undefined;
+	return typeof locator?.value === 'string' ? locator.value : undefined;
+}
+
+const writesRecords = (node: Node) =>
+	node.type === DATA_TABLE_NODE && tableOf(node) === RECORDS_TABLE;
+
+function offline(node: Node): Node {
+	const locator = node.parameters?.dataTableId as Record<string, unknown>;
+	return {
+		...node,
+		parameters: { ...node.parameters, dataTableId: { ...locator, value: OFFLINE_NAME } },
+	};
 }
 
 function ownersOf(node: Node): Array<Record<string, unknown>> | undefined {

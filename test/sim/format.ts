@@ -46,7 +46,7 @@ export function formatDayTable(
 			theirs('— (no owner)'),
 		],
 		[
-			`Alerts raised within SLA (${duration(ours.alerts.slaMs)})`,
+			`Failures alerted within SLA (${duration(ours.alerts.slaMs)})`,
 			`${count(ours.alerts.withinSla)} of ${count(ours.alerts.raised)}`,
 			theirs('— (no alerts)'),
 		],

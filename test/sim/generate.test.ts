@@ -93,6 +93,7 @@ describe('generateDay', () => {
 		expect(new Set(day.events.map((event) => event.path))).toEqual(
 			new Set([
 				'inquiry-form',
+				'inquiry-form-crm',
 				'inquiry-booking',
 				'inquiry-chat',
 				'inquiry-ad-lead',

@@ -7,6 +7,8 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { RUNS_DIR } from '../e2e/harness/paths';
+import { readScorecardItem } from '../../core/scorecard/ledger';
+import { periodReport } from '../../core/scorecard/report';
 import type { DriveResult } from './drive';
 import { formatDayTable, formatNaiveReasons } from './format';
 import { generateDay, SIM_DEFAULTS } from './generate';
@@ -36,7 +38,8 @@ export function parseArgs(argv: readonly string[]): SimArgs {
 		count,
 		seed: value('--seed') ?? SIM_DEFAULTS.seed,
 		rate: value('--rate') ?? 25,
-		maxSeconds: value('--max-seconds') ?? (quick ? 180 : 3600),
+		// A bound, not a target: on two busy cores n8n itself takes 3–5 inquiries a second through the chain.
+		maxSeconds: value('--max-seconds') ?? (quick ? 600 : 5400),
 		naiveOnly: argv.includes('--naive-only'),
 	};
 }
@@ -76,6 +79,27 @@ function describeRun(label: string, run: DriveResult & { notes: string[] }): voi
 	for (const note of run.notes) say(`  ! ${note}`);
 }
 
+/**
+ * The day's continuity report, as the Scorecard node's Summarize Period makes it from the ledger
+ * rows (`npm run sim -- --picture` screenshots it for the README).
+ */
+function dayScorecard(ledger: Array<Record<string, unknown>>, count: number): string {
+	const now = new Date();
+	const rows = ledger.flatMap((row) => {
+		try {
+			return [readScorecardItem(row, now)];
+		} catch {
+			return [];
+		}
+	});
+	return periodReport(rows, {
+		now,
+		timezone: 'America/New_York',
+		title: `Simulated business day: ${count.toLocaleString('en-US')} deliveries`,
+		businessName: 'Inquiry Continuity templates in n8n 2.41.1',
+	}).html;
+}
+
 async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
 	const senderScript = join(__dirname, 'sender.cjs');
@@ -93,6 +117,7 @@ async function main(): Promise<number> {
 			const run = await runTemplates(sim, day, drive);
 			describeRun('Templates', run);
 			ours = reportDay(day.events, run.deliveries, run.tables, { caused: causedFaults(run) });
+			writeFileSync(join(out, 'day-report.html'), dayScorecard(run.tables.ledger, args.count));
 			// Everything the figures come from, to look into a leak or a duplicate by hand.
 			const details = { deliveries: run.deliveries, controls: run.controls, tables: run.tables };
 			writeFileSync(join(out, 'templates-run.json'), JSON.stringify(details));

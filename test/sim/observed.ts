@@ -17,11 +17,13 @@ export interface Delivery {
 	receiptStatus?: string;
 }
 
-/** The three Data tables the templates write (workflows-templates/data-tables.json). */
+/** The three Data tables the templates write (workflows-templates/data-tables.json), and the HTTP CRM's contacts. */
 export interface TablesAfter {
 	ledger: Row[];
 	records: Row[];
 	notifications: Row[];
+	/** Contacts in the CRM template 01c writes to (each carries its inquiryId). */
+	crm?: Row[];
 }
 
 export function text(value: unknown): string | undefined {

@@ -219,6 +219,34 @@ describe('reportDay', () => {
 		expect(reportDay(events, deliveries, tables, { caused }).unmet.unassignedNotAlerted).toBe(0);
 	});
 
+	it("counts the HTTP CRM's contacts as records, and the templates' owner_assigned rows as assignments", () => {
+		const tables = {
+			ledger: ledger.slice(0, 1),
+			records: [],
+			crm: [
+				{ id: 'c-1', inquiryId: 'A' },
+				{ id: 'c-2', inquiryId: 'A' },
+			],
+			notifications: [
+				{ inquiryId: 'A', kind: 'owner_assigned' },
+				{ inquiryId: 'A', kind: 'owner_assigned' },
+			],
+		};
+		const twice = reportDay(events.slice(0, 1), deliveries.slice(0, 1), tables);
+		expect(twice.duplicatesCreated).toMatchObject({ total: 2, records: 1, assignments: 1 });
+	});
+
+	it('holds only failures to the alert SLA, not a later escalation about a verified inquiry', () => {
+		const late = { inquiryId: 'A', kind: 'escalation', notifiedAt: at(sentAt(1) + 60 * 60_000) };
+		const tables = {
+			ledger: ledger.slice(0, 1),
+			records: records.slice(0, 1),
+			notifications: [late],
+		};
+		const escalated = reportDay(events.slice(0, 1), deliveries.slice(0, 1), tables);
+		expect(escalated).toMatchObject({ recordsVerified: 1, alerts: { raised: 0, withinSla: 0 } });
+	});
+
 	it('sees no leak and no duplicate when every inquiry is verified once', () => {
 		const clean = reportDay(events.slice(0, 1), deliveries.slice(0, 1), {
 			ledger: ledger.slice(0, 1),
@@ -280,7 +308,7 @@ describe('formatDayTable', () => {
 				'| **Silent leaks** | **3** | **0** |',
 				'| Duplicates created | 4 | 0 |',
 				'| Time to owner (median / p95) | 4.0 s / 8.0 s | — (no owner) |',
-				'| Alerts raised within SLA (15.0 min) | 1 of 2 | — (no alerts) |',
+				'| Failures alerted within SLA (15.0 min) | 1 of 2 | — (no alerts) |',
 				'',
 				'_hand-made day_',
 			].join('\n'),

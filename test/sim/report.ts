@@ -44,7 +44,9 @@ export interface DayReport {
 	};
 }
 
-const NOTIFICATION_KINDS_ONCE = new Set(['owner_assignment', 'follow_up', 'alert', 'escalation']);
+/** The owner's notification: the templates write `owner_assigned`. */
+const OWNER_KINDS = new Set(['owner_assigned', 'owner_assignment']);
+const NOTIFICATION_KINDS_ONCE = new Set([...OWNER_KINDS, 'follow_up', 'alert', 'escalation']);
 const ALERT_KINDS = new Set(['alert', 'escalation']);
 
 /**
@@ -97,13 +99,15 @@ export function reportDay(
 		const row = ledgerOf.get(id) ?? {};
 		const startedAt = firstSent.get(id) ?? epochMs(row.receivedAt);
 		const alertedAt = earliest(epochMs(row.alertedAt), alertNotified.get(id));
-		if (isVerified(row)) recordsVerified += 1;
+		const verified = isVerified(row);
+		if (verified) recordsVerified += 1;
 		else if (alertedAt !== undefined) failuresAlerted += 1;
 		else leaking.push(id);
 		const assignedAt = epochMs(row.assignedAt);
 		if (assignedAt !== undefined && startedAt !== undefined)
 			toOwner.push(Math.max(0, assignedAt - startedAt));
-		if (alertedAt !== undefined) {
+		// The SLA is for failures; a later escalation about a verified inquiry nobody answered is not one.
+		if (!verified && alertedAt !== undefined) {
 			alertsRaised += 1;
 			if (startedAt !== undefined && alertedAt - startedAt <= slaMs) alertsInSla += 1;
 		}
@@ -162,16 +166,20 @@ function countDuplicates(
 	inquiryOfSeq: Map<number, string>,
 	tables: TablesAfter,
 ): DayReport['duplicatesCreated'] {
-	const records = extraPerKey(tables.records, (row) => text(row.inquiryId));
+	// Records in either system of record: the Data table, or the HTTP CRM (template 01c).
+	const records =
+		extraPerKey(tables.records, (row) => text(row.inquiryId)) +
+		extraPerKey(tables.crm ?? [], (row) => text(row.inquiryId));
 	const ledgerRows = extraPerKey(tables.ledger, (row) => text(row.inquiryId));
 	const kindOf = (row: Row) => text(row.kind);
 	const assignments = extraPerKey(
-		tables.notifications.filter((row) => kindOf(row) === 'owner_assignment'),
+		tables.notifications.filter((row) => OWNER_KINDS.has(kindOf(row) ?? '')),
 		(row) => text(row.inquiryId),
 	);
 	const notifications = extraPerKey(
 		tables.notifications.filter(
-			(row) => NOTIFICATION_KINDS_ONCE.has(kindOf(row) ?? '') && kindOf(row) !== 'owner_assignment',
+			(row) =>
+				NOTIFICATION_KINDS_ONCE.has(kindOf(row) ?? '') && !OWNER_KINDS.has(kindOf(row) ?? ''),
 		),
 		// Alerts about deliveries that never became an inquiry carry no id: each is its own event.
 		(row) => (text(row.inquiryId) ? `${text(row.inquiryId)}|${kindOf(row)}` : undefined),

@@ -1,6 +1,8 @@
-// `npm run sim [-- --quick]`: bundles the simulator (TypeScript, shared with its tests) with
+// `npm run sim [-- --quick] [--picture]`: bundles the simulator (TypeScript, shared with its tests) with
 // esbuild, then runs it. The traffic sender is bundled apart: drive.ts forks it as a second process.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -24,8 +26,24 @@ await build({
 	outfile: join(out, 'sender.cjs'),
 });
 
+rmSync(join(out, 'day-report.html'), { force: true });
 const result = spawnSync(process.execPath, [join(out, 'main.cjs'), ...process.argv.slice(2)], {
 	stdio: 'inherit',
 	env: { ...process.env, PROJECT_ROOT: root },
 });
+// --picture: the day's continuity report as a PNG for the README (Debian's Chromium, headless).
+if (process.argv.includes('--picture') && existsSync(join(out, 'day-report.html'))) {
+	const picture = join(root, 'docs/images/simulated-day-report.png');
+	const chromium = execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const { chromium: browserType } = createRequire(import.meta.url)('playwright-core');
+	const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+	try {
+		const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });
+		await page.setContent(readFileSync(join(out, 'day-report.html'), 'utf8'), { waitUntil: 'load' });
+		await page.screenshot({ path: picture, fullPage: true });
+	} finally {
+		await browser.close();
+	}
+	console.log(`Wrote ${picture}`);
+}
 process.exit(result.status ?? 1);

@@ -4,10 +4,23 @@ import {
 	ensureDataTables,
 	listDataTables,
 } from '../e2e/harness/dataTables';
-import type { TemplateFile } from '../e2e/harness/templates';
+import type { TemplateResult } from '../e2e/harness/templates';
 import { declaredTables, importTemplates, loadTemplates } from '../e2e/harness/templates';
 import type { WorkflowDefinition } from '../e2e/harness/workflow';
 import { TemplateControls } from './controls';
+import {
+	configure,
+	DESTINATION_CREDENTIAL,
+	isSweep,
+	lastExecutionId,
+	SECRET_CREDENTIAL,
+	SWEEP_MINUTE_MS,
+	SWEEP_PATH,
+	sweepOnCall,
+	waitForRun,
+} from './templateSetup';
+import type { SimCrm } from './crm';
+import { startSimCrm } from './crm';
 import type { DriveOptions, DriveResult } from './drive';
 import { driveDay } from './drive';
 import naiveWorkflow from './naive.workflow.json';
@@ -23,7 +36,6 @@ export const TABLES = {
 	notifications: 'inquiry_notifications',
 	naive: 'naive_records',
 } as const;
-const SECRET_CREDENTIAL = 'inquiryWebhookSecretApi';
 const NAIVE_PATH = 'naive-inquiry';
 
 export interface StageResult extends DriveResult {
@@ -39,7 +51,12 @@ async function rowsOf(sim: SimN8n, table: string): Promise<Row[]> {
 }
 
 /** Waits until the tables stop growing (executions finish after their webhook answers). */
-async function settle(sim: SimN8n, tables: string[], quietMs = 4000, maxMs = 90_000): Promise<void> {
+async function settle(
+	sim: SimN8n,
+	tables: string[],
+	quietMs = 4000,
+	maxMs = 90_000,
+): Promise<void> {
 	const deadline = Date.now() + maxMs;
 	let last = -1;
 	let stableSince = Date.now();
@@ -52,22 +69,19 @@ async function settle(sim: SimN8n, tables: string[], quietMs = 4000, maxMs = 90_
 	}
 }
 
-/**
- * Points the templates at the simulation's webhook-secret credential: every slot of that type, and
- * every Normalize Inquiry node that checks signatures (a template ships without a credential id,
- * since ids belong to the instance it is imported into).
- */
-function withCredential(template: TemplateFile, id: string, name: string): TemplateFile {
-	const nodes = template.workflow.nodes.map((node) => {
-		const credentials = node.credentials as
-			| Record<string, { id: string; name: string }>
-			| undefined;
-		const checksSignatures =
-			node.type.endsWith('.normalizeInquiry') && node.parameters?.checkSignature === true;
-		if (!credentials?.[SECRET_CREDENTIAL] && !checksSignatures) return node;
-		return { ...node, credentials: { ...credentials, [SECRET_CREDENTIAL]: { id, name } } };
-	});
-	return { ...template, workflow: { ...template.workflow, nodes } };
+/** Runs the leak sweep once every open ledger row is old enough to count as stalled. */
+async function runSweep(sim: SimN8n, sweep: TemplateResult, notes: string[]): Promise<void> {
+	const open = (await rowsOf(sim, TABLES.ledger)).filter(
+		(row) => !row.verifiedAt && !row.alertedAt,
+	);
+	const newest = Math.max(0, ...open.map((row) => Date.parse(String(row.receivedAt)) || 0));
+	const wait = newest + SWEEP_MINUTE_MS + 5000 - Date.now();
+	if (open.length > 0 && wait > 0) await sleep(wait);
+	const before = await lastExecutionId(sim.client, sweep.id);
+	await sim.client.postWebhook(SWEEP_PATH, { method: 'POST', body: {} });
+	if (!(await waitForRun(sim.client, sweep.id, before)))
+		notes.push('the leak sweep did not finish in time');
+	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 }
 
 /**
@@ -80,14 +94,43 @@ export async function runTemplates(
 	day: SimDay,
 	options: Omit<DriveOptions, 'onControl' | 'pathOverride'>,
 ): Promise<StageResult & { tables: TablesAfter }> {
+	const crm = await startSimCrm();
+	try {
+		return await takeTheDay(sim, day, options, crm);
+	} finally {
+		await crm.close();
+	}
+}
+
+async function takeTheDay(
+	sim: SimN8n,
+	day: SimDay,
+	options: Omit<DriveOptions, 'onControl' | 'pathOverride'>,
+	crm: SimCrm,
+): Promise<StageResult & { tables: TablesAfter }> {
 	const notes: string[] = [];
-	const credentialName = 'Inquiry Webhook Secret (simulated day)';
-	const credentialId = await sim.client.createCredential(SECRET_CREDENTIAL, credentialName, {
-		secret: SIM_SECRET,
-		publicUrl: '',
-	});
+	const secretName = 'Inquiry Webhook Secret (simulated day)';
+	const secret = {
+		id: await sim.client.createCredential(SECRET_CREDENTIAL, secretName, {
+			secret: SIM_SECRET,
+			publicUrl: '',
+		}),
+		name: secretName,
+	};
+	const destinationName = 'Handoff Destination API (simulated CRM)';
+	const destination = {
+		id: await sim.client.createCredential(DESTINATION_CREDENTIAL, destinationName, {
+			baseUrl: crm.url,
+			authentication: 'none',
+			testPath: '/contacts',
+		}),
+		name: destinationName,
+	};
+	const signedPaths = new Set(
+		day.events.filter((event) => event.scheme !== 'none').map((event) => event.path),
+	);
 	const templates = loadTemplates().map((template) =>
-		withCredential(template, credentialId, credentialName),
+		sweepOnCall(configure(template, { secret, destination, signedPaths, crmUrl: crm.url })),
 	);
 	await ensureDataTables(
 		sim.client,
@@ -112,21 +155,20 @@ export async function runTemplates(
 	const controls = new TemplateControls(
 		sim,
 		imported.filter((template) => template.published).map((template) => template.id),
+		crm,
 	);
 	const onControl = async (control: SimControl) => await controls.apply(control);
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	const sweep = imported
-		.find((t) => t.published && /sweep/i.test(t.name))
-		?.endpoints.find((e) => e.prefix === 'webhook');
-	if (sweep) {
-		await sim.client.postWebhook(sweep.path, { method: sweep.method, body: {} });
-		await settle(sim, [TABLES.ledger, TABLES.notifications]);
-	} else notes.push('leak sweep not run: no published sweep template with a webhook');
+	const sweepIndex = templates.findIndex(isSweep);
+	const sweep = imported[sweepIndex];
+	if (sweep?.published) await runSweep(sim, sweep, notes);
+	else notes.push('leak sweep not run: no published sweep template');
 	const tables = {
 		ledger: await rowsOf(sim, TABLES.ledger),
 		records: await rowsOf(sim, TABLES.records),
 		notifications: await rowsOf(sim, TABLES.notifications),
+		crm: crm.contacts(),
 	};
 	return { ...drive, notes, tables };
 }

@@ -228,14 +228,25 @@ function tally(context: BuildContext): Built {
 	};
 }
 
-/** Every form vendor posts to the form template and sends an email, so context can be stripped. */
+/**
+ * Every form vendor sends an email, so context can be stripped. The signing vendors post to the
+ * form template (01b); Jotform and Gravity Forms, which do not sign, post to the HTTP CRM one (01c).
+ */
 const FORM = { path: PATHS.form, canStrip: true, calls: false } as const;
+const FORM_TO_CRM = { ...FORM, path: PATHS.formCrm } as const;
 
 export const formVendors: VendorSpec[] = [
 	{ ...FORM, key: 'typeform', scheme: 'typeform', encoding: 'json', weight: 9, build: typeform },
-	{ ...FORM, key: 'jotform', scheme: 'none', encoding: 'multipart', weight: 5, build: jotform },
 	{
-		...FORM,
+		...FORM_TO_CRM,
+		key: 'jotform',
+		scheme: 'none',
+		encoding: 'multipart',
+		weight: 5,
+		build: jotform,
+	},
+	{
+		...FORM_TO_CRM,
 		key: 'gravity_forms',
 		scheme: 'none',
 		encoding: 'json',

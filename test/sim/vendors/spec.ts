@@ -7,6 +7,8 @@ import type { BodyEncoding, SimScheme } from '../types';
 /** Which published template receives the vendor (workflows-templates, /tmp plan: webhook paths). */
 export const PATHS = {
 	form: 'inquiry-form',
+	/** Template 01c: forms whose inquiries go to a CRM over HTTP, read back and verified. */
+	formCrm: 'inquiry-form-crm',
 	booking: 'inquiry-booking',
 	phone: 'inquiry-missed-call',
 	chat: 'inquiry-chat',
