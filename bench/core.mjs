@@ -9,6 +9,8 @@ import { fixed, formatRate, interleaved, note, printTable, ratios, summarize } f
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
 export const core = require(join(root, 'dist/core/index.js'));
+/** The phone library as the package ships it (bundled into dist by scripts/build.mjs). */
+const phoneLibrary = require(join(root, 'dist/core/vendor/libphonenumber.js'));
 
 const fixtures = join(root, 'test/fixtures/vendor-payloads');
 /** The body of every vendor sample (forms, calls, SMS, chat, email, bookings, ad leads, marketplaces). */
@@ -51,8 +53,9 @@ export function recordOf(inquiry) {
 }
 
 /**
- * The five stages with the settings the templates use. Each function takes one stage's input
- * item and returns its output item (undefined when the inquiry leaves through a failure output).
+ * The five stages with the settings the templates use, each doing per item what its node does
+ * (reading the inquiry at the edge, extending it, appending to the trail). `normalize` returns
+ * the inquiries of one payload; the others take one item and return the next stage's item.
  */
 export function createStages({ owners = 10, now = NOW, lib = core } = {}) {
 	const core = lib;
@@ -66,6 +69,7 @@ export function createStages({ owners = 10, now = NOW, lib = core } = {}) {
 		context: (item) => core.checkInquiryContext(item, profile, { wording, now, nodeName: 'Check Inquiry Context' }).inquiry,
 		assign: (item) => {
 			const inquiry = core.readInquiry(item);
+			// The node's settings are compiled once per run (and remembered across runs).
 			return core.withAssignment(inquiry, session.assign(inquiry, { now }), 'Assign Inquiry Owner');
 		},
 		verify: (item) => {
@@ -105,6 +109,17 @@ export function runCoreBench({ quick }) {
 	const each = (fn, items) => () => {
 		for (const item of items) fn(item);
 	};
+	// What normalize spends in the phone library alone: the samples' numbers, parsed, typed and formatted.
+	const phones = inputs.context.flatMap((inquiry) => (inquiry.contact.phone ? [inquiry.contact.phone.raw] : []));
+	const phoneWork = () => {
+		for (const raw of phones) {
+			const parsed = phoneLibrary.parsePhoneNumberFromString(raw, { defaultCountry: 'US' });
+			if (parsed?.isPossible()) {
+				parsed.getType();
+				parsed.formatNational();
+			}
+		}
+	};
 	const texts = Object.fromEntries(Object.entries(inputs).map(([k, items]) => [k, items.map((item) => JSON.stringify(item))]));
 	// One floor per input set: the cheapest thing any stage could do with the same items.
 	const measured = [
@@ -114,6 +129,7 @@ export function runCoreBench({ quick }) {
 		{ key: 'floor:assigned', fn: jsonFloor(texts.verify), ops: inputs.verify.length },
 		{ key: 'floor:verified', fn: jsonFloor(texts.score), ops: inputs.score.length },
 		{ key: 'normalize', label: 'normalize (26 vendor samples)', floor: 'floor:payloads', fn: each(s10.normalize, inputs.normalize), ops: payloads.length },
+		{ key: 'phones', label: `  of which libphonenumber (${phones.length} numbers)`, floor: 'floor:payloads', fn: phoneWork, ops: payloads.length },
 		{ key: 'context', label: 'check context (route-ready)', floor: 'floor:normalized', fn: each(s10.context, inputs.context), ops: inputs.context.length },
 		{ key: 'assign10', label: 'assign (10 owners, round robin)', floor: 'floor:checked', fn: each(s10.assign, inputs.assign), ops: inputs.assign.length },
 		{ key: 'assign200', label: 'assign (200 owners, round robin)', floor: 'floor:checked', fn: each(s200.assign, inputs.assign), ops: inputs.assign.length },

@@ -67,7 +67,11 @@ async function benchEngine(harness, engine, plan, log) {
 	try {
 		const template = templateWorkflow();
 		await harness.ensureDataTables(instance, harness.dataTablesNeeded([template], harness.declaredTables()));
-		for (const workflow of [bareWorkflow(), template, shapeWorkflow(savedItem())]) await instance.publish(await instance.importWorkflow(workflow));
+		const ids = {};
+		for (const [key, workflow] of [['bare', bareWorkflow()], ['template', template], ['shape', shapeWorkflow(savedItem())]]) {
+			ids[key] = await instance.importWorkflow(workflow);
+			await instance.publish(ids[key]);
+		}
 		// Warm-up: n8n compiles, caches node types and fills its connection pools on first use.
 		for (const w of WORKFLOWS) await load(instance.baseUrl, w.path, { concurrency: 4, maxRequests: plan.warmup, maxSeconds: 30, expect: w.expect, pid });
 
@@ -83,13 +87,24 @@ async function benchEngine(harness, engine, plan, log) {
 			byConcurrency[concurrency] = summarizeRounds(rounds);
 			log(`  ${engine}, concurrency ${concurrency}: done`);
 		}
-		return { n8n: instance.runtime.version, byConcurrency };
+		return { n8n: instance.runtime.version, byConcurrency, executionDataBytes: await executionDataBytes(instance, ids) };
 	} catch (error) {
 		error.message = `${error.message}\n${instance.logTail(30)}`;
 		throw error;
 	} finally {
 		await instance.stop();
 	}
+}
+
+/** The average size of what n8n stores per execution (its run data as the public API returns it). */
+async function executionDataBytes(instance, ids) {
+	const sizes = {};
+	for (const [key, id] of Object.entries(ids)) {
+		const page = await instance.api('GET', `/executions?workflowId=${id}&includeData=true&limit=5`);
+		const lengths = page.data.map((execution) => JSON.stringify(execution.data ?? {}).length);
+		sizes[key] = Math.round(lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length));
+	}
+	return sizes;
 }
 
 function summarizeRounds(rounds) {
@@ -149,6 +164,10 @@ export async function runN8nBench({ quick, root, log = console.log }) {
 			requests: r.latencyMs.template.requests,
 		}));
 		printTable(`Real n8n ${result.n8n}, ${engine} expression engine (N8N_EXPRESSION_ENGINE=${engine}): template (Webhook → Normalize → Context → Assign → Data table upsert → Verify → Respond) vs bare Webhook → Respond and vs the same shape built from n8n's own nodes; ${plan.rounds} rotating rounds of ≤ ${plan.maxSeconds} s per concurrency`, rows);
+		const one = result.byConcurrency[plan.concurrency[0]];
+		const bytes = result.executionDataBytes;
+		note(`at concurrency ${plan.concurrency[0]}: n8n's own 7-node shape costs ${fixed(1)(one.cpuMsPerExecution.shape.median)} ms CPU per execution against the bare webhook's ${fixed(1)(one.cpuMsPerExecution.bare.median)} ms (ceiling for any node pack in this shape: ${pct(one.cpuMsPerExecution.bare.median / one.cpuMsPerExecution.shape.median)} of bare); this package's four nodes add ${fixed(1)(one.cpuMsPerExecution.template.median - one.cpuMsPerExecution.shape.median)} ms`);
+		note(`run data n8n stores per execution (API JSON): bare ${bytes.bare} B, shape ${bytes.shape} B, template ${bytes.template} B; the template also saves the round-robin state after every execution`);
 		if (engine === 'legacy') {
 			const all = Object.values(result.byConcurrency);
 			const ratioOk = all.every((r) => r.templateVsBare.throughputRatio.median >= 0.7);

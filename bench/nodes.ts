@@ -108,11 +108,11 @@ function summarize(values: number[]) {
 	return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
 
-export async function runNodesBench({ quick, engine }: { quick: boolean; engine: 'vm' | 'legacy' }): Promise<NodeBenchRow[]> {
+export async function runNodesBench({ quick, engine, runs: runsWanted }: { quick: boolean; engine: 'vm' | 'legacy'; runs?: number }): Promise<NodeBenchRow[]> {
 	Expression.setExpressionEngine(engine);
 	await Expression.initExpressionEngine({ engine, bridgeTimeout: 5000, bridgeMemoryLimit: 128, poolSize: 1, maxCodeCacheSize: 1024 });
 	const count = quick ? 2000 : 10_000;
-	const runs = quick ? 3 : 7;
+	const runs = runsWanted ?? (quick ? 3 : 7);
 	const items = stageItems(count);
 	const cases: { name: string; items: IDataObject[]; node: ChainNode }[] = [
 		{ name: 'Normalize Inquiry', items: items.bodies, node: { name: 'Normalize Inquiry', type: `${PACKAGE}.normalizeInquiry`, parameters: { source: 'auto', defaultCountry: 'US', payloadFrom: 'wholeItem' } } },
