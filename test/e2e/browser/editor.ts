@@ -125,16 +125,12 @@ export interface EditorOptions {
 
 /** One browser tab on one n8n editor. */
 export class Editor {
-	/** Uncaught errors in the editor's own code, for failure messages. */
-	readonly pageErrors: string[] = [];
-
 	private constructor(
 		readonly context: BrowserContext,
 		readonly page: Page,
 		readonly baseUrl: string,
 	) {
 		page.setDefaultTimeout(TIMEOUT_MS);
-		page.on('pageerror', (error) => this.pageErrors.push(error.message));
 	}
 
 	static async open(browser: Browser, baseUrl: string, options: EditorOptions = {}): Promise<Editor> {
@@ -297,8 +293,9 @@ export class Editor {
 				'canvas-build-with-ai-button',
 			]
 				.map((id) => `[data-test-id="${id}"]`)
-				// The Editor / Executions / Evaluations switch floats over the canvas too.
-				.concat('.tab-bar-container')
+				// The Editor / Executions / Evaluations switch floats over the canvas too, and with
+				// several triggers the run button grows a trigger picker beside it.
+				.concat('.tab-bar-container', '[data-test-id="canvas-wrapper"] > :has([data-test-id="execute-workflow-button"])')
 				.join(',')
 				.concat('{visibility:hidden!important}'),
 		});
