@@ -33,6 +33,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 		strategy = 'round_robin',
 		respond = false,
 		afterNormalize,
+		afterNormalizeColumns = 1,
 		record = 'dataTable',
 	} = options;
 	const row = 1;
@@ -82,7 +83,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 	}
 	if (afterNormalize) {
 		next = afterNormalize(b, next, [contextColumn, row]);
-		contextColumn += 1;
+		contextColumn += afterNormalizeColumns;
 	}
 
 	b.ours(NODE.context, 'checkInquiryContext', { profile, businessName: BUSINESS.name, options: {} }, [contextColumn, row]);
@@ -98,7 +99,7 @@ export function addContinuityChain(b, entry, column, options = {}) {
 				? '$json.context.followUp?.sms ?? $json.context.followUp?.chat ?? ""'
 				: '$json.context.followUp?.email?.body ?? $json.context.followUp?.chat ?? ""',
 	});
-	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [contextColumn + 1, row + 1.5], {
+	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [contextColumn + 1, row + 3.5], {
 		kind: 'alert',
 		channel: 'email',
 		recipient: '"manager@example.com"',
@@ -113,14 +114,14 @@ export function addContinuityChain(b, entry, column, options = {}) {
 	b.connect(NODE.context, NODE.assign, 1);
 	b.connect(NODE.context, alertUnreachable, 2);
 
-	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [contextColumn + 2, row + 1.5], {
+	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [contextColumn + 2, row + 4.5], {
 		kind: 'alert',
 		channel: 'email',
 		recipient: '"manager@example.com"',
 		subject: '"Inquiry without an owner"',
 		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
 	});
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [contextColumn + 3, row + 3.5], { alertSent: true });
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [contextColumn + 3, row + 4.5], { alertSent: true });
 	b.connect(NODE.assign, alertUnassigned, 1);
 	const verifyColumn = contextColumn + 4;
 	if (record === 'httpCrm') {
@@ -140,11 +141,12 @@ export function addContinuityChain(b, entry, column, options = {}) {
 
 /** One short note above each stage, in plain words, including where to swap in a CRM. */
 function sectionNotes(b, columns, row) {
-	const top = row - 4.6;
-	b.note('Entry', 'Every post becomes one clean inquiry. Unreadable or forged posts become alert rows. The ledger row is written first, so even a crash later leaves a trace the leak sweep finds.', [columns.entry - 0.1, top], { width: 2.1, height: 1.1 });
-	b.note('Context and owner', 'Missing details get a follow-up question, and the inquiry is still routed. The owner is picked by your rules with a deadline on business hours; nobody free means an alert.', [columns.context - 0.1, top], { width: 2.1, height: 1.1 });
-	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create/upsert and get nodes instead and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 01c.', [columns.record - 0.1, top], { width: 2.1, height: 1.1 });
-	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes are off until you add credentials.', [columns.verify - 0.1, top], { width: 4.1, height: 1.1 });
+	const top = row - 4.8;
+	const span = (from, to) => ({ width: Math.max(1, to - from) - 0.1, height: 1.4 });
+	b.note('Entry', 'Every post becomes one clean inquiry; unreadable or forged ones become alert rows. The ledger row is written first, so even a crash leaves a trace the leak sweep finds.', [columns.entry, top], span(columns.entry, columns.context));
+	b.note('Context and owner', 'Missing details get a follow-up question, and the inquiry is still routed. The owner is picked by your rules with a deadline on business hours; nobody free means an alert.', [columns.context, top], span(columns.context, columns.record));
+	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create and get nodes and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 01c.', [columns.record, top], span(columns.record, columns.verify));
+	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes stay off until you add credentials.', [columns.verify, top], span(columns.verify, columns.verify + 4));
 }
 
 /**
@@ -198,7 +200,7 @@ function writeToHttpCrm(b, [column, row]) {
 		inquiryId: `$('${NODE.assign}').item.json.id`,
 	});
 	b.connect(NODE.save, refused, 1);
-	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 3.5], { alertSent: true });
+	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 2.5], { alertSent: true });
 }
 
 /**
@@ -217,7 +219,7 @@ function recordNotSaved(b, [column, row]) {
 	});
 	b.connect(NODE.save, notSaved, 1);
 	b.connect(NODE.readBack, notSaved, 1);
-	ledgerAfter(b, notSaved, NODE.assign, 'Not Saved', [column + 1, row + 2], { alertSent: true });
+	ledgerAfter(b, notSaved, NODE.assign, 'Not Saved', [column + 1, row], { alertSent: true });
 }
 
 /** How the demo CRM (template 01c) reads one contact; most CRMs use /contacts/{recordId}. */

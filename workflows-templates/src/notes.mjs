@@ -12,5 +12,5 @@ export function overview(b, { closes, how, setup }) {
 		'',
 		'Works as imported on a self-hosted n8n: records, the ledger and notifications go to n8n Data tables until you connect your own tools.',
 	].join('\n');
-	return b.note('How it works', content, [-1.2, -2.4], { width: 3.6, height: 3.2, color: 4 });
+	return b.note('How it works', content, [-4.2, -2.2], { width: 3.8, height: 3.4, color: 1 });
 }

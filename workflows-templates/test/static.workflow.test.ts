@@ -79,4 +79,25 @@ describe('templates (static checks)', () => {
 		const overview = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote' && String(n.parameters.content).includes('### How it works'));
 		expect(String(overview?.parameters.content)).toContain('### Setup');
 	});
+
+	it.each(templates.map((t) => [t.file, t.workflow] as const))('%s is tidy: no two nodes on one spot, nothing under the overview, notes side by side', (_file, workflow) => {
+		const isNote = (node: (typeof workflow.nodes)[number]) => node.type === 'n8n-nodes-base.stickyNote';
+		const nodes = workflow.nodes.filter((node) => !isNote(node));
+		const notes = workflow.nodes.filter(isNote);
+		const box = (node: (typeof workflow.nodes)[number]) => {
+			const [x, y] = node.position;
+			const { width = 100, height = 100 } = isNote(node) ? (node.parameters as { width?: number; height?: number }) : {};
+			return { x, y, right: x + width, bottom: y + height };
+		};
+		const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+		const crowded: string[] = [];
+		for (const [i, a] of nodes.entries())
+			for (const b of nodes.slice(i + 1))
+				if (Math.abs(a.position[0] - b.position[0]) < 160 && Math.abs(a.position[1] - b.position[1]) < 120) crowded.push(`${a.name} ~ ${b.name}`);
+		const overview = notes.find((note) => note.name === 'Note: How it works');
+		expect(overview).toBeDefined();
+		for (const node of nodes) if (overlap(box(node), box(overview!))) crowded.push(`${node.name} under the overview`);
+		for (const [i, a] of notes.entries()) for (const b of notes.slice(i + 1)) if (overlap(box(a), box(b))) crowded.push(`${a.name} over ${b.name}`);
+		expect(crowded).toEqual([]);
+	});
 });

@@ -22,12 +22,12 @@ export function build() {
 		],
 	});
 
-	webhookEntry(b, 'Meta Handshake', 'inquiry-ad-lead', [0, -2.6], { method: 'GET' });
+	webhookEntry(b, 'Meta Handshake', 'inquiry-ad-lead', [0, -2.2], { method: 'GET' });
 	b.node('Meta Verification', 'n8n-nodes-base.respondToWebhook', 1.5, {
 		respondWith: 'text',
 		responseBody: expr("$json.query['hub.mode'] === 'subscribe' && $json.query['hub.verify_token'] === 'your-verify-token' ? $json.query['hub.challenge'] : 'verify token mismatch'"),
 		options: { responseCode: expr("$json.query['hub.verify_token'] === 'your-verify-token' ? 200 : 403") },
-	}, [1, -2.6]);
+	}, [1, -2.2]);
 	b.connect('Meta Handshake', 'Meta Verification');
 
 	webhookEntry(b, 'Lead Webhook', 'inquiry-ad-lead', [0, 1]);
@@ -35,6 +35,7 @@ export function build() {
 		respond: true,
 		followUpChannel: 'email',
 		profile: 'routeReady',
+		afterNormalizeColumns: 4,
 		afterNormalize: (builder, from, [column, row]) => {
 			builder.node('Needs Lookup?', 'n8n-nodes-base.if', 2.2, {
 				conditions: {
@@ -43,18 +44,18 @@ export function build() {
 					combinator: 'and',
 				},
 				options: {},
-			}, [column, row + 0.8]);
+			}, [column, row]);
 			builder.connect(from, 'Needs Lookup?');
 			builder.node('Fetch Lead (Graph API)', 'n8n-nodes-base.httpRequest', 4.2, {
 				url: expr('"https://graph.facebook.com/v21.0/" + $json.needsLookup.ids.leadgenId'),
 				authentication: 'predefinedCredentialType',
 				nodeCredentialType: 'facebookGraphApi',
 				options: {},
-			}, [column + 0.5, row + 2], { onError: 'continueErrorOutput' });
+			}, [column + 1, row - 1], { onError: 'continueErrorOutput' });
 			builder.connect('Needs Lookup?', 'Fetch Lead (Graph API)', 0);
-			builder.ours('Normalize Lead Details', 'normalizeInquiry', { source: 'meta_lead', defaultCountry: 'US', payloadFrom: 'wholeItem' }, [column + 1, row + 2]);
+			builder.ours('Normalize Lead Details', 'normalizeInquiry', { source: 'meta_lead', defaultCountry: 'US', payloadFrom: 'wholeItem' }, [column + 2, row - 1]);
 			builder.connect('Fetch Lead (Graph API)', 'Normalize Lead Details', 0);
-			const failed = notificationRow(builder, 'Alert: Lead Lookup Failed', [column + 1, row + 3], {
+			const failed = notificationRow(builder, 'Alert: Lead Lookup Failed', [column + 3, row - 1], {
 				kind: 'alert',
 				channel: 'email',
 				recipient: '"manager@example.com"',
@@ -65,7 +66,7 @@ export function build() {
 			builder.connect('Fetch Lead (Graph API)', failed, 1);
 			builder.connect('Normalize Lead Details', failed, 1);
 			// Both the looked-up lead and a complete Google lead continue to the context check.
-			builder.node('Lead Ready', 'n8n-nodes-base.noOp', 1, {}, [column + 1.5, row]);
+			builder.node('Lead Ready', 'n8n-nodes-base.noOp', 1, {}, [column + 3, row]);
 			builder.connect('Needs Lookup?', 'Lead Ready', 1);
 			builder.connect('Normalize Lead Details', 'Lead Ready', 0);
 			return 'Lead Ready';
