@@ -131,6 +131,8 @@ function summarizeRounds(rounds) {
 		/** CPU time of n8n's process per execution: unlike exec/s, barely moved by other processes. */
 		cpuMsPerExecution: Object.fromEntries(Object.entries(rounds).map(([k, list]) => [k, summarize(list.map((r) => r.n8nCpuMs / r.completed))])),
 		latencyMs: Object.fromEntries(Object.entries(rounds).map(([k, list]) => [k, latency(list)])),
+		/** Executions per CPU second relative to bare: the throughput ratio once n8n is CPU-bound. */
+		cpuCapacity: Object.fromEntries(['shape', 'template'].map((k) => [k, summarize(rounds.bare.map((r, i) => r.n8nCpuMs / r.completed / (rounds[k][i].n8nCpuMs / rounds[k][i].completed)))])),
 		templateVsBare: versus('template', 'bare'),
 		shapeVsBare: versus('shape', 'bare'),
 		templateVsShape: versus('template', 'shape'),
@@ -155,6 +157,7 @@ export async function runN8nBench({ quick, root, log = console.log }) {
 			template: fixed(0)(r.execPerSecond.template.median),
 			'template/bare median (p95, max)': `${pct(r.templateVsBare.throughputRatio.median)} (${pct(r.templateVsBare.throughputRatio.p95)}, ${pct(r.templateVsBare.throughputRatio.max)})`,
 			'shape/bare': pct(r.shapeVsBare.throughputRatio.median),
+			'by CPU: template/bare, shape/bare': `${pct(r.cpuCapacity.template.median)}, ${pct(r.cpuCapacity.shape.median)}`,
 			'template/shape': pct(r.templateVsShape.throughputRatio.median),
 			'bare p50/p99 ms': `${fixed(1)(r.latencyMs.bare.p50)} / ${fixed(1)(r.latencyMs.bare.p99)}`,
 			'template p50/p99': `${fixed(1)(r.latencyMs.template.p50)} / ${fixed(1)(r.latencyMs.template.p99)}`,
