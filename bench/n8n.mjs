@@ -59,7 +59,7 @@ function savedItem() {
 	return stages.assign(stages.context(inquiry));
 }
 
-/** One engine: start n8n, set up both workflows, measure each concurrency in alternating rounds. */
+/** One engine: start n8n, set up the three workflows, measure each concurrency in rotating rounds. */
 async function benchEngine(harness, engine, plan, log) {
 	const instance = await harness.startN8n({ engine, label: `bench-${engine}` });
 	// The n8n main process (the harness keeps it as `server`); its CPU time is read from /proc.
