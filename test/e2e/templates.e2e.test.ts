@@ -105,6 +105,27 @@ test('a caller who rings three times gets one text back; a forged post gets 401 
 	expect(notifications.filter((row) => row.kind === 'alert' && String(row.body).includes('signature'))).toHaveLength(1);
 	const calls = (await dataTableRows(n8n, 'inquiry_records')).filter((row) => row.channel === 'missed_call');
 	expect(calls).toHaveLength(3);
+	const callIds = new Set(calls.map((row) => row.inquiryId));
+	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => callIds.has(row.inquiryId));
+	expect(ledger.map((row) => row.handoffStatus)).toEqual(['verified', 'verified', 'verified']);
+	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.kind === 'owner_assigned' && callIds.has(row.inquiryId));
+	expect(told).toHaveLength(3);
+});
+
+test.each([
+	['inquiry-chat', 'intercom__conversation.user.created__1', '03-chat-to-owner.json', 'bill@bill.bill'],
+	['inquiry-booking', 'calendly__invitee.created__1', '04-booking-to-owner.json', 'test@example.com'],
+])('%s: a real %s post becomes a verified record, its owner is told and its ledger row is closed', async (path, sample, file, email) => {
+	const response = await n8n.postWebhook(path, vendorRequest(loadVendorPayload(sample)));
+	expect(response.status).toBe(200);
+	const inquiryId = String((response.json as { inquiryId?: string } | undefined)?.inquiryId);
+	await settle(file, 1);
+	const records = (await dataTableRows(n8n, 'inquiry_records')).filter((row) => row.inquiryId === inquiryId);
+	expect(records.map((row) => row.email)).toEqual([email]);
+	const ledger = await ledgerRowOnceClosed(inquiryId);
+	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([['verified', 'pass']]);
+	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned');
+	expect(told).toHaveLength(1);
 });
 
 test('Meta’s subscription handshake is answered with hub.challenge', async () => {
@@ -120,6 +141,10 @@ test('a Google Ads lead becomes a record; a replay of it does not create a secon
 	await settle('05-ad-lead-to-owner.json', 2);
 	const leads = (await dataTableRows(n8n, 'inquiry_records')).filter((row) => row.sourceSystem === 'google_ads');
 	expect(leads.map((r) => [r.email, r.service, r.postalCode])).toEqual([['test@example.com', 'Roofing', '94043']]);
+	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => row.inquiryId === leads[0].inquiryId);
+	expect(ledger.map((row) => row.handoffStatus)).toEqual(['verified']);
+	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.kind === 'owner_assigned' && row.inquiryId === leads[0].inquiryId);
+	expect(told).toHaveLength(1);
 });
 
 describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses fields or fails', () => {
