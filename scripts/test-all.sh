@@ -39,7 +39,7 @@ step "n8n runtimes (2.41.1 and 1.123.81, cached)" bash scripts/n8n-runtime.sh al
 step "end-to-end tests (real n8n 2.41.1)" jest_layer e2e --runInBand
 # 500 deliveries with faults through the published templates in its own n8n (started and stopped
 # here); fails on any silent leak or duplicate. Figures: test/e2e/.runs/sim/latest.md.
-step "simulated business day, quick (npm run sim -- --quick)" node test/sim/run.mjs --quick
+step "simulated business day, quick (npm run sim -- --quick --no-restart)" node test/sim/run.mjs --quick --no-restart
 
 node -e '
 const fs = require("fs"); let passed = 0, failed = 0, skipped = 0;
