@@ -51,12 +51,9 @@ describe('generateDay', () => {
 		);
 	});
 
-	it('builds a full 10,000-inquiry day quickly with about 10% faults of every kind', () => {
-		const started = performance.now();
+	it('builds a full 10,000-inquiry day with about 10% faults of every kind', () => {
 		const full = generateDay();
-		const elapsed = performance.now() - started;
 		expect(full.events).toHaveLength(SIM_DEFAULTS.count);
-		expect(elapsed).toBeLessThan(2000);
 		const faulted = full.events.filter((event) => event.fault).length / full.count;
 		expect(faulted).toBeGreaterThan(0.08);
 		expect(faulted).toBeLessThan(0.12);
