@@ -383,15 +383,11 @@ describe('form presets on hostile input', () => {
 			Object.fromEntries(keys.map((key) => [key, [huge, null, [], {}]])),
 			Object.fromEntries(keys.map((key) => [key, { [key]: huge, __proto__: huge }])),
 		];
-		const started = Date.now();
 		for (const payload of payloads) {
 			for (const preset of formsPresets) {
-				preset.detect(payload);
-				preset.extract(payload);
-				preset.split?.(payload);
+				expect(() => [preset.detect(payload), preset.extract(payload), preset.split?.(payload)]).not.toThrow();
 			}
 		}
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });
