@@ -119,8 +119,12 @@ export async function driveDay(
 					);
 				} else if (message.type === 'done') resolve(message.deliveries);
 			});
+			// Messages still in the channel are delivered after 'exit' may fire: give them a moment.
 			sender.once('exit', (code) =>
-				reject(new Error(`The traffic sender exited (${code}) before reporting`)),
+				setTimeout(
+					() => reject(new Error(`The traffic sender exited (${code}) before reporting`)),
+					2000,
+				),
 			);
 			sender.send(config);
 		});

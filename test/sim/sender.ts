@@ -181,8 +181,10 @@ if (require.main === module && process.send) {
 				}),
 		};
 		void sendDay(events, message, hooks).then((deliveries) => {
-			send({ type: 'done', deliveries, seconds: (Date.now() - started) / 1000 });
-			process.disconnect?.();
+			// Disconnect only once the (large) report is flushed, or the driver sees an exit without it.
+			process.send?.({ type: 'done', deliveries, seconds: (Date.now() - started) / 1000 }, () =>
+				process.disconnect?.(),
+			);
 		});
 	});
 }

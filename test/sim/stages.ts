@@ -79,7 +79,7 @@ async function runSweep(sim: SimN8n, sweep: TemplateResult, notes: string[]): Pr
 	if (open.length > 0 && wait > 0) await sleep(wait);
 	const before = await lastExecutionId(sim.client, sweep.id);
 	await sim.client.postWebhook(SWEEP_PATH, { method: 'POST', body: {} });
-	if (!(await waitForRun(sim.client, sweep.id, before)))
+	if (!(await waitForRun(sim.client, sweep.id, before, 900_000)))
 		notes.push('the leak sweep did not finish in time');
 	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 }
