@@ -41,6 +41,11 @@ export function formatDayTable(
 			theirs(count(naive?.duplicatesCreated ?? 0)),
 		],
 		[
+			'Lost by n8n while starting (200 before any workflow ran)',
+			count(ours.lostWhileStarting),
+			theirs(count(naive?.lostWhileStarting ?? 0)),
+		],
+		[
 			'Time to owner (median / p95)',
 			`${duration(ours.timeToOwnerMs.median)} / ${duration(ours.timeToOwnerMs.p95)}`,
 			theirs('— (no owner)'),

@@ -26,6 +26,8 @@ export interface NaiveReport {
 	silentLeaks: number;
 	byReason: Record<NaiveLeakReason, number>;
 	duplicatesCreated: number;
+	/** Answered 200 "starting up" by n8n after the restart, before the workflow ran (see report.ts). */
+	lostWhileStarting: number;
 }
 
 /**
@@ -87,5 +89,6 @@ export function reportNaive(
 		silentLeaks: leaks.size,
 		byReason,
 		duplicatesCreated: byReason.duplicate_record + rewritten,
+		lostWhileStarting: deliveries.filter((delivery) => delivery.startingUp).length,
 	};
 }

@@ -15,7 +15,15 @@ export interface Delivery {
 	/** From the webhook's receipt `{ inquiryId, status }`. */
 	inquiryId?: string;
 	receiptStatus?: string;
+	/**
+	 * n8n answered 200 "n8n is starting up. Please wait" without running any workflow (it does so
+	 * while its database migrations run after a restart): the vendor sees success and never retries.
+	 */
+	startingUp?: boolean;
 }
+
+/** What n8n 2.41's server sends, with status 200, to every request while it is starting. */
+export const N8N_STARTING_UP = 'n8n is starting up';
 
 /** The three Data tables the templates write (workflows-templates/data-tables.json), and the HTTP CRM's contacts. */
 export interface TablesAfter {
@@ -41,9 +49,13 @@ export function epochMs(value: unknown): number | undefined {
 	return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-/** Whether the webhook took the delivery in: a 2xx whose receipt does not say it was rejected. */
+/**
+ * Whether the webhook took the delivery in: a 2xx whose receipt does not say it was rejected, and
+ * that a workflow answered (not n8n's own "starting up" reply; those are counted apart).
+ */
 export function accepted(delivery: Delivery | undefined): boolean {
 	if (!delivery?.status || delivery.status < 200 || delivery.status > 299) return false;
+	if (delivery.startingUp) return false;
 	return delivery.receiptStatus?.toLowerCase() !== 'rejected';
 }
 

@@ -247,6 +247,15 @@ describe('reportDay', () => {
 		expect(escalated).toMatchObject({ recordsVerified: 1, alerts: { raised: 0, withinSla: 0 } });
 	});
 
+	it('counts n8n\'s 200 "starting up" answers apart: lost at n8n\'s door, not a leak of the templates', () => {
+		const starting: Delivery = { seq: 1, status: 200, attempts: 1, sentAtMs: T0, startingUp: true };
+		const tables = { ledger: [], records: [], notifications: [] };
+		const atTheDoor = reportDay(events.slice(0, 1), [starting], tables);
+		expect(atTheDoor).toMatchObject({ inquiriesIn: 0, silentLeaks: 0, lostWhileStarting: 1 });
+		expect(atTheDoor.deliveries).toMatchObject({ accepted: 0, failed: 1 });
+		expect(reportNaive(events.slice(0, 1), [starting], []).lostWhileStarting).toBe(1);
+	});
+
 	it('sees no leak and no duplicate when every inquiry is verified once', () => {
 		const clean = reportDay(events.slice(0, 1), deliveries.slice(0, 1), {
 			ledger: ledger.slice(0, 1),
@@ -282,6 +291,7 @@ describe('reportNaive', () => {
 				missed_call_no_follow_up: 3,
 			},
 			duplicatesCreated: 1,
+			lostWhileStarting: 0,
 		});
 		// A delivery written twice (its answer was lost and the vendor retried) is a duplicate as well.
 		expect(reportNaive(events, all200, [...naiveRows, { seq: '1' }]).duplicatesCreated).toBe(2);
@@ -307,6 +317,7 @@ describe('formatDayTable', () => {
 				'| Failures alerted | 2 | 0 (no alerts) |',
 				'| **Silent leaks** | **3** | **0** |',
 				'| Duplicates created | 4 | 0 |',
+				'| Lost by n8n while starting (200 before any workflow ran) | 0 | 0 |',
 				'| Time to owner (median / p95) | 4.0 s / 8.0 s | — (no owner) |',
 				'| Failures alerted within SLA (15.0 min) | 1 of 2 | — (no alerts) |',
 				'',

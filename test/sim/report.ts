@@ -16,6 +16,11 @@ export interface ReportOptions {
 
 export interface DayReport {
 	deliveries: { sent: number; accepted: number; rejected: number; failed: number; notSent: number };
+	/**
+	 * Deliveries n8n answered 200 "starting up" after the restart, before any workflow ran: lost
+	 * at n8n's door, where no template can see them (not counted as the templates' leaks).
+	 */
+	lostWhileStarting: number;
 	/** Distinct inquiries that entered: accepted by a webhook (2xx) or written to the ledger. */
 	inquiriesIn: number;
 	recordsVerified: number;
@@ -116,6 +121,7 @@ export function reportDay(
 	const duplicates = countDuplicates(events, inquiryOfSeq, tables);
 	return {
 		deliveries: countDeliveries(events, deliveryOf),
+		lostWhileStarting: deliveries.filter((delivery) => delivery.startingUp).length,
 		inquiriesIn: entered.size,
 		recordsVerified,
 		failuresAlerted,
@@ -154,6 +160,7 @@ function countDeliveries(
 		}
 		counts.sent += 1;
 		if (accepted(delivery)) counts.accepted += 1;
+		else if (delivery.startingUp) counts.failed += 1;
 		else if (delivery.status >= 200 && delivery.status < 500 && delivery.status !== 0)
 			counts.rejected += 1;
 		else counts.failed += 1;

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import type { Delivery } from './observed';
+import { N8N_STARTING_UP } from './observed';
 import { signEvent } from './sign';
 import type { SimEvent } from './types';
 
@@ -61,7 +62,8 @@ const sleep = async (ms: number) =>
 const retryable = (status: number) =>
 	status === 0 || status === 404 || status === 408 || status === 429 || status >= 500;
 
-function receiptOf(text: string): Pick<Delivery, 'inquiryId' | 'receiptStatus'> {
+function receiptOf(text: string): Pick<Delivery, 'inquiryId' | 'receiptStatus' | 'startingUp'> {
+	if (text.startsWith(N8N_STARTING_UP)) return { startingUp: true };
 	try {
 		const parsed = JSON.parse(text) as unknown;
 		const first = (Array.isArray(parsed) ? parsed[0] : parsed) as
