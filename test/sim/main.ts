@@ -115,7 +115,7 @@ async function main(): Promise<number> {
 		const day = args.noRestart ? { ...generated, timeline: generated.timeline.filter((control) => control.kind !== 'restart') } : generated;
 		if (args.noRestart) say('The n8n restart is left out of this day (--no-restart).');
 		const drive = { senderScript, rate: args.rate, maxSeconds: args.maxSeconds };
-		const out = join(RUNS_DIR, 'sim');
+		const out = process.env.SIM_OUT ?? join(RUNS_DIR, 'sim');
 		mkdirSync(out, { recursive: true });
 		let ours: DayReport | undefined;
 		if (!args.naiveOnly) {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '../..');
-const out = join(root, 'test/e2e/.runs/sim');
+// SIM_OUT keeps a run's bundles and results apart (two runs at once would overwrite each other's).
+const out = process.env.SIM_OUT ?? join(root, 'test/e2e/.runs/sim');
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -29,7 +30,7 @@ await build({
 rmSync(join(out, 'day-report.html'), { force: true });
 const result = spawnSync(process.execPath, [join(out, 'main.cjs'), ...process.argv.slice(2)], {
 	stdio: 'inherit',
-	env: { ...process.env, PROJECT_ROOT: root },
+	env: { ...process.env, PROJECT_ROOT: root, SIM_OUT: out },
 });
 // --picture: the day's continuity report as a PNG for the README (Debian's Chromium, headless).
 if (process.argv.includes('--picture') && existsSync(join(out, 'day-report.html'))) {
