@@ -21,8 +21,8 @@ if [ ! -x "$CHROMIUM" ]; then
 	fi
 	echo "» Installing Debian's chromium package (apt-get)" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	"${as_root[@]}" apt-get update -qq >&2
-	"${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
+	"${as_root[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+	"${as_root[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
 fi
 
 "$CHROMIUM" --version >&2

@@ -223,6 +223,61 @@ describe('hold until next available', () => {
 		);
 	});
 
+	it('holds only until the hold limit: business minutes from arrival, inclusive', () => {
+		// Ana starts Mon 9 Mar 10:00 New York (EDT) = 14:00 UTC. The business opens at 09:00 EDT,
+		// so 60 business minutes end exactly at her start, and 30 end half an hour before it.
+		const anaOnly = [owners[0]];
+		const within = assign(
+			config(anaOnly, { holdUntilAvailable: true, maxHoldMinutes: 60 }),
+			{ receivedAt: saturday.toISOString() },
+			saturday,
+		).result;
+		expect(within).toMatchObject({ status: 'assigned', heldUntil: '2026-03-09T14:00:00.000Z' });
+
+		const beyond = assign(
+			config(anaOnly, { holdUntilAvailable: true, maxHoldMinutes: 30 }),
+			{ receivedAt: saturday.toISOString() },
+			saturday,
+		).result;
+		expect(beyond).toMatchObject({
+			status: 'unassigned',
+			unassignedReason: 'all_off_hours',
+			nextAvailable: { ownerId: 'ana', name: 'Ana', at: '2026-03-09T14:00:00.000Z' },
+		});
+		expect(beyond.reason).toContain(
+			'The first person back is Ana, Mon 9 Mar 2026 10:00 (America/New_York), later than an inquiry may be held.',
+		);
+		expect(beyond.reasons.map((r) => r.code)).toContain('hold_too_long');
+	});
+
+	it('by default holds no longer than the escalation deadline: a 13-month absence is Unassigned', () => {
+		// Mon 2 Mar 2026 10:00 EST; normal urgency is due 14:00 and escalates 15:00 (20:00 UTC).
+		// Ana is back Thu 1 Apr 2027 at the business's 09:00 (EDT, 13:00 UTC); Ben months later.
+		const away = [
+			owner('ana', { outOfOffice: [{ start: '2026-03-01', end: '2027-03-31' }] }),
+			owner('ben', { outOfOffice: [{ start: '2026-03-01', end: '2027-06-30' }] }),
+		];
+		const { result } = assign(config(away, { holdUntilAvailable: true }));
+		expect(result).toMatchObject({
+			status: 'unassigned',
+			unassignedReason: 'all_out_of_office',
+			escalateAt: '2026-03-02T20:00:00.000Z',
+			nextAvailable: { ownerId: 'ana', at: '2027-04-01T13:00:00.000Z' },
+		});
+		expect(result.owner).toBeUndefined();
+		expect(result.reason).toContain('The first person back is Ana, Thu 1 Apr 2027 09:00');
+	});
+
+	it('by default holds an inquiry over a weekend, since the owner is back before escalation', () => {
+		// Sat 7 Mar: the business clock starts Mon 09:00 EDT, due 13:00, escalates 14:00 (18:00 UTC).
+		const { result } = assign(
+			config([owner('ana')], { holdUntilAvailable: true }),
+			{ receivedAt: saturday.toISOString() },
+			saturday,
+		);
+		expect(result).toMatchObject({ status: 'assigned', heldUntil: '2026-03-09T13:00:00.000Z' });
+	});
+
 	it('without the option, leaves it unassigned as all_off_hours (the inactive owner does not count)', () => {
 		const { result } = assign(config(owners.slice(0, 2)), {}, saturday);
 		expect(result.unassignedReason).toBe('all_off_hours');

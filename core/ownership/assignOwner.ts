@@ -5,9 +5,9 @@ import { compileAssignConfig } from './compile';
 import type { AssignConfigInput } from './config';
 import type { CompiledOwner } from './eligibility';
 import { EligibilityContext } from './eligibility';
-import type { Choice, Considered } from './choose';
+import type { Choice, Considered, TooLateToHold } from './choose';
 import { consider, holdFor, pickIn } from './choose';
-import { deadlineOf } from './deadline';
+import { deadlineOf, holdLimitOf } from './deadline';
 import {
 	assignedSentence,
 	formatLocal,
@@ -93,8 +93,13 @@ export class AssignmentSession {
 				break;
 			}
 		}
-		if (!pick && config.holdUntilAvailable)
-			pick = holdFor(considered, nowMs, facts, this.compiled, this.memory, trace);
+		let tooLate: TooLateToHold | undefined;
+		if (!pick && config.holdUntilAvailable) {
+			const limitMs = holdLimitOf(this.compiled, inquiry.request.urgency, inquiry.receivedAt, nowMs);
+			const held = holdFor(considered, nowMs, limitMs, facts, this.compiled, this.memory, trace);
+			pick = held.choice;
+			tooLate = held.tooLate;
+		}
 		if (options.openLoad === undefined && this.compiled.hasOpenCaps) {
 			trace.add(
 				'open_load_unknown',
@@ -134,9 +139,20 @@ export class AssignmentSession {
 				reason: unassignedSentence(
 					considered.map((c) => ({ pool: c.pool, excluded: c.excluded })),
 					respondByText,
+					tooLate &&
+						`${tooLate.owner.owner.name}, ${localText(tooLate.atMs, tooLate.owner, true)}`,
 				),
 				reasons: trace.reasons(),
 				fallbackUsed: considered.length > 1,
+				...(tooLate
+					? {
+							nextAvailable: {
+								ownerId: tooLate.owner.owner.id,
+								name: tooLate.owner.owner.name,
+								at: new Date(tooLate.atMs).toISOString(),
+							},
+						}
+					: {}),
 			};
 		}
 
@@ -156,9 +172,7 @@ export class AssignmentSession {
 				.map((c) => ({ pool: c.pool, excluded: c.excluded })),
 			rule: route.rule,
 			heldUntil:
-				pick.heldUntilMs === undefined
-					? undefined
-					: `${formatLocal(pick.heldUntilMs, pick.owner.availability.clock)} (${pick.owner.availability.clock.name})`,
+				pick.heldUntilMs === undefined ? undefined : localText(pick.heldUntilMs, pick.owner),
 			respondBy: respondByText,
 		});
 		return {
@@ -181,6 +195,12 @@ export class AssignmentSession {
 		if (this.compiled.config.sticky && facts.identityKeys.length)
 			this.memory.remember(facts.identityKeys, owner.key, this.compiled.config.stickyMemorySize);
 	}
+}
+
+/** "Mon 9 Mar 09:00 (Europe/London)": an instant on the owner's own clock. */
+function localText(ms: number, owner: CompiledOwner, withYear = false): string {
+	const { clock } = owner.availability;
+	return `${formatLocal(ms, clock, withYear)} (${clock.name})`;
 }
 
 function pickDefined<T extends object, K extends keyof T>(

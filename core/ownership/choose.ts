@@ -104,22 +104,39 @@ export function pickIn(
 	return { owner, strategy, considered };
 }
 
-/** The owner who becomes available first among those excluded only for a time reason. */
+/** The first person back, when that lies past the hold limit. */
+export interface TooLateToHold {
+	owner: CompiledOwner;
+	atMs: number;
+}
+
+/**
+ * The owner who becomes available first among those excluded only for a time reason, when that
+ * is no later than `limitMs`. Otherwise `tooLate` names the first person back, so the
+ * unassigned inquiry can say when somebody returns.
+ */
 export function holdFor(
 	considered: Considered[],
 	nowMs: number,
+	limitMs: number,
 	facts: InquiryFacts,
 	compiled: CompiledAssignConfig,
 	memory: RoutingMemory,
 	trace: Trace,
-): Choice | undefined {
+): { choice?: Choice; tooLate?: TooLateToHold } {
+	let tooLate: TooLateToHold | undefined;
 	for (const one of considered) {
 		let earliest = Infinity;
 		let first: CompiledOwner[] = [];
 		for (const { owner, code } of one.excluded) {
 			if (!TIME_EXCLUSIONS.has(code)) continue;
 			const at = nextOpening(nowMs, owner.availability);
-			if (at === undefined || at > earliest) continue;
+			if (at === undefined) continue;
+			if (at > limitMs) {
+				if (!tooLate || at < tooLate.atMs) tooLate = { owner, atMs: at };
+				continue;
+			}
+			if (at > earliest) continue;
 			if (at < earliest) first = [];
 			earliest = at;
 			first.push(owner);
@@ -132,11 +149,19 @@ export function holdFor(
 			: smoothWeightedPick(first, memory.poolCredits(one.pool.key), () => 1);
 		trace.add('held', `next available at ${new Date(earliest).toISOString()}`, owner.owner.id);
 		return {
-			owner,
-			strategy: 'next_available',
-			considered: { ...one, eligible: first },
-			heldUntilMs: earliest,
+			choice: {
+				owner,
+				strategy: 'next_available',
+				considered: { ...one, eligible: first },
+				heldUntilMs: earliest,
+			},
 		};
 	}
-	return undefined;
+	if (tooLate)
+		trace.add(
+			'hold_too_long',
+			`first back at ${new Date(tooLate.atMs).toISOString()}, past the hold limit ${new Date(limitMs).toISOString()}`,
+			tooLate.owner.owner.id,
+		);
+	return { tooLate };
 }

@@ -94,6 +94,11 @@ export const AssignConfig = z.object({
 	fallbackOwner: z.string().trim().optional(),
 	/** When nobody is available now, assign to whoever starts first instead of leaving it unassigned. */
 	holdUntilAvailable: z.boolean().default(false),
+	/**
+	 * The longest an inquiry may be held, in business minutes from its arrival. Absent: until its
+	 * escalation deadline, so a hold never outlasts the point where a manager would step in.
+	 */
+	maxHoldMinutes: Minutes.optional(),
 	ownersWithoutHours: OwnersWithoutHours.default('businessHours'),
 	deadlines: Deadlines.default({}),
 	filters: EligibilityFilters.default({}),

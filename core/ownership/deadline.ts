@@ -37,3 +37,20 @@ export function deadlineOf(
 		escalateAtMs: addBusinessMs(respondByMs, deadlines.escalateAfter, clock),
 	};
 }
+
+/**
+ * The latest opening an inquiry may be held for: `maxHoldMinutes` business minutes after it
+ * arrived, or else the escalation deadline it would have without a hold.
+ */
+export function holdLimitOf(
+	compiled: CompiledAssignConfig,
+	urgency: Urgency,
+	receivedAt: string,
+	nowMs: number,
+): number {
+	const { maxHoldMinutes } = compiled.config;
+	if (maxHoldMinutes === undefined) return deadlineOf(compiled, urgency, receivedAt, nowMs).escalateAtMs;
+	const received = Date.parse(receivedAt);
+	const start = Math.min(Number.isFinite(received) ? received : nowMs, nowMs);
+	return addBusinessMs(start, maxHoldMinutes, compiled.calendar);
+}

@@ -66,10 +66,12 @@ const MONTH_NAMES = [
 ];
 
 /** "Mon 9 Mar 10:00" in the clock's zone. */
-export function formatLocal(ms: number, clock: ZoneClock): string {
+/** "Mon 9 Mar 09:00", or "Thu 1 Apr 2027 09:00" with the year (for dates that may be far off). */
+export function formatLocal(ms: number, clock: ZoneClock, withYear = false): string {
 	const local = clock.toLocal(ms);
 	const date = isoDateOfDay(local.day);
-	return `${WEEKDAY_NAMES[local.weekday]} ${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${minutesToHHmm(local.minute)}`;
+	const year = withYear ? ` ${date.slice(0, 4)}` : '';
+	return `${WEEKDAY_NAMES[local.weekday]} ${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]}${year} ${minutesToHHmm(local.minute)}`;
 }
 
 const CODE_TEXT: Record<ExclusionCode, string> = {
@@ -197,12 +199,17 @@ export function assignedSentence(story: AssignedStory): string {
 	return `${skipped}${core}${rule} Respond by ${story.respondBy}.`;
 }
 
+/** `firstBack`: who returns first and when, when that is later than the inquiry may be held. */
 export function unassignedSentence(
 	tried: { pool: PoolView; excluded: Exclusion[] }[],
 	respondBy: string,
+	firstBack?: string,
 ): string {
 	const what = tried.length
 		? tried.map((t) => poolSummary(t.pool, t.excluded)).join('; ')
 		: 'the roster is empty';
-	return `Nobody could take this inquiry (${what}). It needs a person to pick it up; respond by ${respondBy}.`;
+	const back = firstBack
+		? ` The first person back is ${firstBack}, later than an inquiry may be held.`
+		: '';
+	return `Nobody could take this inquiry (${what}).${back} It needs a person to pick it up; respond by ${respondBy}.`;
 }

@@ -62,6 +62,8 @@ export interface AssignParameters {
 	fallbackTeam?: string;
 	fallbackOwner?: string;
 	holdUntilAvailable?: boolean;
+	/** 0 or absent: until the escalation deadline. */
+	maxHoldMinutes?: number;
 	deadlines?: {
 		emergencyMinutes?: number;
 		highMinutes?: number;
@@ -148,6 +150,7 @@ export function configFromParameters(
 		fallbackTeam: blankToUndefined(p.fallbackTeam),
 		fallbackOwner: blankToUndefined(p.fallbackOwner),
 		holdUntilAvailable: p.holdUntilAvailable,
+		maxHoldMinutes: capOf(p.maxHoldMinutes),
 		ownersWithoutHours: p.ownersWithoutHours,
 		deadlines: {
 			emergency: d.emergencyMinutes,

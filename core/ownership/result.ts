@@ -50,6 +50,7 @@ export const DECISION_CODES = [
 	'fallback_team',
 	'fallback_owner',
 	'held',
+	'hold_too_long',
 	'unassigned',
 	'more_excluded',
 	'open_load_unknown',
@@ -95,6 +96,11 @@ export const AssignmentResult = z.object({
 	fallbackUsed: z.boolean(),
 	/** When the held owner becomes available (UTC ISO), for "hold until next available". */
 	heldUntil: z.string().optional(),
+	/**
+	 * When nobody could take it and holding was on: the first person back and when (UTC ISO),
+	 * which lay past the hold limit.
+	 */
+	nextAvailable: z.object({ ownerId: z.string(), name: z.string(), at: z.string() }).optional(),
 	/** True when the node ran as a dry run: the routing state was not saved. */
 	dryRun: z.boolean(),
 	assignedAt: z.string(),

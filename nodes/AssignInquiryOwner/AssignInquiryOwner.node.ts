@@ -36,6 +36,7 @@ const SETTINGS: Record<keyof AssignParameters, unknown> = {
 	fallbackTeam: '',
 	fallbackOwner: '',
 	holdUntilAvailable: false,
+	maxHoldMinutes: 0,
 	deadlines: {},
 	filters: {},
 	stickyMemorySize: 5000,

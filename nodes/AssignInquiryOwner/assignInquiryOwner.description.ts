@@ -425,6 +425,16 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 			'Whether to assign to the owner who starts work first when nobody is available now, with the deadline counted from their start. Off: such inquiries leave through Unassigned.',
 	},
 	{
+		displayName: 'Hold At Most (Business Minutes)',
+		name: 'maxHoldMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 527040 },
+		default: 0,
+		displayOptions: { show: { holdUntilAvailable: [true] } },
+		description:
+			"How long an inquiry may wait for someone to come back, counted in business minutes from its arrival. 0: until the inquiry's escalation deadline. When the first person back starts later than that, the inquiry leaves through Unassigned, saying who is back first and when.",
+	},
+	{
 		displayName: 'Response Deadlines',
 		name: 'deadlines',
 		type: 'collection',

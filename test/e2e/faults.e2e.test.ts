@@ -24,6 +24,10 @@ const CALLS = 'inquiry-missed-call';
 const SLOW_MS = 4000;
 const READ_TIMEOUT_MS = 1500;
 jest.setTimeout(240_000);
+/** Everyone's absence in the all-away copy, relative to the run: from a month ago for 13 months. */
+const DAY_MS = 86_400_000;
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+const AWAY = { from: isoDay(-30), until: isoDay(395) };
 
 let sim: SimN8n;
 let crm: SimCrm;
@@ -60,7 +64,7 @@ beforeAll(async () => {
 	// The read-back gives up sooner than the template's 10 s, so a slow CRM times out within the test.
 	httpCrm.workflow.nodes = httpCrm.workflow.nodes.map((node) => (node.type.endsWith('.verifyInquiryHandoff') ? { ...node, parameters: { ...node.parameters, timeout: READ_TIMEOUT_MS } } : node));
 	const formWebhook = pick('01b-');
-	const away = SAMPLE_OWNERS(formWebhook).map((owner) => ({ ...owner, outOfOffice: '2026-01-01..2027-12-31' }));
+	const away = SAMPLE_OWNERS(formWebhook).map((owner) => ({ ...owner, outOfOffice: `${AWAY.from}..${AWAY.until}` }));
 	// The system of record is gone for this copy: its record nodes name a table that does not exist.
 	const recordsGone = variant(formWebhook, RECORDS_DOWN, (node) => (node.type === 'n8n-nodes-base.dataTable' && (node.parameters?.dataTableId as { value?: string }).value === 'inquiry_records' ? { ...node, parameters: { ...node.parameters, dataTableId: { __rl: true, mode: 'name', value: 'inquiry_records_gone' } } } : node));
 	const templates = [httpCrm, formWebhook, pick('02-'), pick('06-'), variant(formWebhook, EMPTY_ROSTER, withOwners([])), variant(formWebhook, ALL_AWAY, withOwners(away)), recordsGone];
@@ -166,6 +170,24 @@ describe('nobody can take the inquiry (template 01b)', () => {
 		const alerts = await alertsFor(posted.inquiryId);
 		expect(alerts.map((alert) => alert.subject)).toEqual(['Inquiry without an owner']);
 		expect((await rows('inquiry_records')).filter((record) => record.inquiryId === posted.inquiryId)).toEqual([]);
+	});
+
+	test('everyone is away for longer than the hold bound (Hold Until Next Available on) → the reason says when the first person is back', async () => {
+		const posted = await postForm(ALL_AWAY, { email: 'away.return.date@example.com' });
+		const row = await closedRow(posted.inquiryId);
+		expect(row).toMatchObject({ ownerId: '', alertedAt: expect.stringMatching(/^2\d{3}-/) });
+		const alerts = await alertsFor(posted.inquiryId);
+		expect(alerts).toHaveLength(1);
+		const body = String(alerts[0].body);
+		expect(body).toContain('out of office');
+		// "The first person back is First team member, Mon 3 Jan 2028 09:00 (America/New_York)": the
+		// first opening after the absence ends, so within a week of the day after it.
+		const back = /The first person back is First team member, \w{3} (\d{1,2}) (\w{3}) (\d{4}) \d\d:\d\d/.exec(body);
+		expect(back).not.toBeNull();
+		const backDay = Date.parse(`${back?.[1]} ${back?.[2]} ${back?.[3]} 12:00 UTC`);
+		const dayAfter = Date.parse(`${AWAY.until}T12:00:00Z`) + DAY_MS;
+		expect(backDay).toBeGreaterThanOrEqual(dayAfter);
+		expect(backDay).toBeLessThan(dayAfter + 7 * DAY_MS);
 	});
 });
 
