@@ -37,6 +37,8 @@ step "packed-package check" node scripts/check-package.mjs
 # The n8n runtimes are cached outside the tree; a cold install (~4 min each) shows up here, not in a test.
 step "n8n runtimes (2.41.1 and 1.123.81, cached)" bash scripts/n8n-runtime.sh all
 step "end-to-end tests (real n8n 2.41.1)" jest_layer e2e --runInBand
+# No test may depend on today's date: the date-sensitive suites again, 18 months from now.
+step "clock moved 18 months ahead (unit, workflow, fault e2e)" bash scripts/test-clock-ahead.sh
 # 500 deliveries with faults through the published templates in its own n8n (started and stopped
 # here); fails on any silent leak or duplicate. Figures: test/e2e/.runs/sim/latest.md.
 step "simulated business day, quick (npm run sim -- --quick --no-restart)" node test/sim/run.mjs --quick --no-restart

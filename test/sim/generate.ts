@@ -26,7 +26,7 @@ export const SIM_DEFAULTS = {
 	count: 10_000,
 	quickCount: 500,
 	baseUrl: 'http://127.0.0.1:5678',
-	dayStartMs: Date.UTC(2026, 2, 2, 13, 0, 0),
+	dayStartMs: Date.UTC(2026, 2, 2, 13, 0, 0), // fixed-date: a replayed day; the sender signs with its own clock
 } as const;
 
 /** A delivery before it has its place in the day's order. */

@@ -67,7 +67,7 @@ export const SYNTHETIC_INQUIRIES = [
 		contextMayAsk: true,
 		body: {
 			AccountSid: 'ACself-audit',
-			ApiVersion: '2010-04-01',
+			ApiVersion: '2010-04-01', // fixed-date: Twilio's API version name, not a time
 			CallSid: `CAself-audit-${TOKEN.run}`,
 			CallStatus: 'no-answer',
 			CallDuration: '0',

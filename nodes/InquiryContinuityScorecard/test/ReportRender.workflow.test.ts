@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { externalReferences } from '../../../core/scorecard/test/externalReferences';
 import { SAMPLE_WEEK, sampleWeek } from '../../../core/scorecard/test/sampleWeek';
 import { manualTriggerWorkflow, runWorkflow } from '../../../test/harness';
+import { realClockEnv } from '../../../test/harness/realClockEnv';
 
 /**
  * The e-mailed report, as Summarize Period produces it for a realistic week, rendered in headless
@@ -18,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
 	const executablePath = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-	browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+	browser = await chromium.launch({ executablePath, env: realClockEnv(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 }, 600_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium, selectors } from 'playwright-core';
 import type { N8nClient, Owner } from '../harness';
 import { PACKAGE_NAME, PROJECT_ROOT } from '../harness';
+import { realClockEnv } from '../../harness/realClockEnv';
 
 const TIMEOUT_MS = 20_000;
 
@@ -88,6 +89,7 @@ export async function launchChromium(): Promise<Browser> {
 	selectors.setTestIdAttribute('data-test-id');
 	return await chromium.launch({
 		executablePath: chromiumPath(),
+		env: realClockEnv(),
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
