@@ -107,8 +107,18 @@ function n8nEnvironment(options: LaunchOptions): Record<string, string> {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		DB_TYPE: 'sqlite',
+		...clockShift(),
 		...options.env,
 	};
+}
+
+/** scripts/with-clock-ahead.sh's shifted clock, passed on so n8n sees the same date as the test. */
+function clockShift(): Record<string, string> {
+	const shift: Record<string, string> = {};
+	for (const [name, value] of Object.entries(process.env))
+		if (value !== undefined && (name === 'LD_PRELOAD' || name === 'NO_FAKE_STAT' || name.startsWith('FAKETIME')))
+			shift[name] = value;
+	return shift;
 }
 
 async function waitUntilReady(
