@@ -8,6 +8,10 @@ export { installPack } from './communityPackage';
 export { dataTableRows, dataTablesNeeded, ensureDataTables, insertDataTableRows, listDataTables } from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
+export { startQueueN8n } from './queueMode';
+export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
+export { startPostgres, startRedis } from './services';
+export type { PostgresService, RedisService } from './services';
 export { PACKAGE_NAME, PROJECT_ROOT, TEMPLATES_DIR, VENDOR_PAYLOADS_DIR } from './paths';
 export type { ExpressionEngine } from './process';
 export { ensureRuntime, N8N_VERSIONS } from './runtime';
@@ -15,6 +19,7 @@ export type { N8nRuntime, N8nVersion } from './runtime';
 export { N8nInstance, startN8n } from './startN8n';
 export type { StartOptions } from './startN8n';
 export {
+	createDemoCrmCredential,
 	declaredTables,
 	importTemplates,
 	loadTemplates,
