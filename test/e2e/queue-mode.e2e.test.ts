@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { QueueStack, TemplateResult } from './harness';
 import {
 	createDemoCrmCredential,
+	deliverLikeAVendor,
 	dataTableRows,
 	dataTablesNeeded,
 	declaredTables,
@@ -88,23 +89,6 @@ const formBody = (n: number, tag: string) =>
 		postal_code: '94110',
 	});
 
-/** One post as a vendor makes it, retried with the same bytes on a 5xx or a broken connection, as vendors document. */
-async function vendorPost(
-	path: string,
-	rawBody: string,
-): Promise<{ status: number; inquiryId: string; attempts: number }> {
-	for (let attempts = 1; ; attempts++) {
-		const response = await stack.main
-			.postWebhook(path, { rawBody, contentType: 'application/json', headers: {} })
-			.catch(() => undefined);
-		if ((response && response.status < 500) || attempts >= 20) {
-			const json = (response?.json ?? {}) as { inquiryId?: string };
-			return { status: response?.status ?? 0, inquiryId: String(json.inquiryId ?? ''), attempts };
-		}
-		await sleep(1000);
-	}
-}
-
 async function inBatches<T>(
 	count: number,
 	size: number,
@@ -164,7 +148,7 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 		const posted = await inBatches(
 			INQUIRIES,
 			CONCURRENCY,
-			async (n) => await vendorPost(FORM, formBody(n, 'spread')),
+			async (n) => await deliverLikeAVendor(stack.main, FORM, formBody(n, 'spread'), 20),
 		);
 		answers = posted;
 		ids = posted.map((a) => a.inquiryId);
@@ -249,7 +233,7 @@ test('a worker killed with SIGKILL mid-burst, vendors retrying on 5xx: every inq
 	const startedBefore = startedPerWorker();
 	const senders = Array.from(
 		{ length: burst },
-		async (_, n) => await vendorPost(FORM, formBody(n, 'kill')),
+		async (_, n) => await deliverLikeAVendor(stack.main, FORM, formBody(n, 'kill')),
 	);
 	// Kill the worker once it is running some of the burst.
 	const deadline = Date.now() + 60_000;

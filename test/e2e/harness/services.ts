@@ -37,7 +37,15 @@ export interface RegistryService {
 	stop(): Promise<void>;
 }
 
-type ServiceName = 'postgres' | 'redis' | 'registry';
+export interface FrontService {
+	/** Where vendors post instead of n8n, e.g. http://127.0.0.1:40124 */
+	url: string;
+	port: number;
+	pid: number;
+	stop(): Promise<void>;
+}
+
+type ServiceName = 'postgres' | 'redis' | 'registry' | 'haproxy';
 const INSTALL_AND_START_TIMEOUT_MS = 10 * 60_000;
 
 const scriptOf = (service: ServiceName) => join(PROJECT_ROOT, 'scripts/services', `${service}.sh`);
@@ -109,4 +117,16 @@ export async function startRedis(): Promise<RedisService> {
 /** A local npm registry on 127.0.0.1 with the given packed tarball published to it. */
 export async function startRegistry(tarball: string): Promise<RegistryService> {
 	return await startService<Omit<RegistryService, 'stop'>>('registry', tarball);
+}
+
+/**
+ * HAProxy in front of the n8n on `n8nPort`, forwarding only while n8n's readiness is 200 and each
+ * entry webhook path is registered (scripts/services/haproxy.sh says why).
+ */
+export async function startFront(n8nPort: number, webhookPaths: string[]): Promise<FrontService> {
+	return await startService<Omit<FrontService, 'stop'>>(
+		'haproxy',
+		String(n8nPort),
+		...webhookPaths,
+	);
 }
