@@ -78,3 +78,10 @@ stop_pid() {
 	done
 	kill -s KILL "$pid" 2>/dev/null || true
 }
+
+# Stops a service by the PID in its PID file, then deletes the service's folder.
+stop_service() {
+	local folder="$1" pid_file="$2"
+	stop_pid "$(head -1 "$pid_file" 2>/dev/null || true)" TERM
+	rm -rf "$folder"
+}

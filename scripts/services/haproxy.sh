@@ -75,15 +75,10 @@ start_front() {
 	printf '{"url":"http://127.0.0.1:%s","port":%s,"pid":%s}\n' "$port" "$port" "$pid"
 }
 
-stop_front() {
-	local folder="$1"
-	stop_pid "$(head -1 "$folder/haproxy.pid" 2>/dev/null || true)" TERM
-	rm -rf "$folder"
-}
 
 case "${1:-}" in
 start) start_front "${2:?folder}" "${3:?n8n port}" "${@:4}" ;;
-stop) stop_front "${2:?folder}" ;;
+stop) stop_service "${2:?folder}" "$2/haproxy.pid" ;;
 config) haproxy_config "0.0.0.0:8080" "${2:?n8n host:port}" "${@:3}" ;;
 *) echo "usage: $0 start <folder> <n8n-port> <webhook-path>… | stop <folder> | config <host:port> <path>…" >&2; exit 2 ;;
 esac

@@ -23,15 +23,10 @@ start_redis() {
 	printf '{"host":"127.0.0.1","port":%s,"pid":%s,"log":"%s"}\n' "$port" "$pid" "$folder/redis.log"
 }
 
-stop_redis() {
-	local folder="$1"
-	stop_pid "$(cat "$folder/redis.pid" 2>/dev/null || true)" TERM
-	rm -rf "$folder"
-}
 
 case "${1:-}" in
 start) start_redis "${2:?folder}" ;;
-stop) stop_redis "${2:?folder}" ;;
+stop) stop_service "${2:?folder}" "$2/redis.pid" ;;
 ensure) ensure_debian_packages "$REDIS_SERVER" redis-server && "$REDIS_SERVER" --version ;;
 *) echo "usage: $0 start|stop <folder> | ensure" >&2; exit 2 ;;
 esac

@@ -76,15 +76,10 @@ YAML
 	printf '{"url":"%s","pid":%s,"log":"%s"}\n' "$url" "$pid" "$folder/verdaccio.log"
 }
 
-stop_registry() {
-	local folder="$1"
-	stop_pid "$(cat "$folder/verdaccio.pid" 2>/dev/null || true)" TERM
-	rm -rf "$folder"
-}
 
 case "${1:-}" in
 start) start_registry "${2:?folder}" "${3:?tarball}" ;;
-stop) stop_registry "${2:?folder}" ;;
+stop) stop_service "${2:?folder}" "$2/verdaccio.pid" ;;
 ensure) ensure_verdaccio && echo "Verdaccio: $VERDACCIO_BIN" ;;
 *) echo "usage: $0 start <folder> <tarball> | stop <folder> | ensure" >&2; exit 2 ;;
 esac
