@@ -5,6 +5,7 @@
 #   bash scripts/services/haproxy.sh start <folder> <n8n-port> <webhook-path>…  → {"url","port","pid"}
 #   bash scripts/services/haproxy.sh stop <folder>     stops it by its PID, deletes <folder>
 #   bash scripts/services/haproxy.sh config <n8n-host:port> <webhook-path>…    prints the config only
+#   bash scripts/services/haproxy.sh ensure            installs HAProxy only
 #
 # Why: while n8n migrates its database after a start it answers every request, webhooks included,
 # with 200 "n8n is starting up. Please wait", which a vendor takes as delivered. /healthz/readiness
@@ -80,5 +81,6 @@ case "${1:-}" in
 start) start_front "${2:?folder}" "${3:?n8n port}" "${@:4}" ;;
 stop) stop_service "${2:?folder}" "$2/haproxy.pid" ;;
 config) haproxy_config "0.0.0.0:8080" "${2:?n8n host:port}" "${@:3}" ;;
+ensure) ensure_debian_packages "$HAPROXY" haproxy && "$HAPROXY" -v | sed -n 1p ;;
 *) echo "usage: $0 start <folder> <n8n-port> <webhook-path>… | stop <folder> | config <host:port> <path>…" >&2; exit 2 ;;
 esac
