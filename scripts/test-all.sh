@@ -36,6 +36,13 @@ step "workflow tests (in-process n8n, vm expression engine)" env NODE_OPTIONS=--
 step "packed-package check" node scripts/check-package.mjs
 # The n8n runtimes are cached outside the tree; a cold install (~4 min each) shows up here, not in a test.
 step "n8n runtimes (2.41.1 and 1.123.81, cached)" bash scripts/n8n-runtime.sh all
+# The queue-mode, front and community-install suites start these; installed once (apt-get, npm),
+# so a cold install (~50 s) shows up here, not in a test.
+ensure_test_services() {
+	local service
+	for service in postgres redis haproxy registry; do bash scripts/services/$service.sh ensure || return 1; done
+}
+step "test services (PostgreSQL, Redis, HAProxy from Debian; Verdaccio; cached)" ensure_test_services
 step "end-to-end tests (real n8n 2.41.1)" jest_layer e2e --runInBand
 # No test may depend on today's date: the date-sensitive suites again, 18 months from now.
 step "clock moved 18 months ahead (unit, workflow, fault e2e)" bash scripts/test-clock-ahead.sh

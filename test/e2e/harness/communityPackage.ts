@@ -18,26 +18,52 @@ const INSTALLED_MARKER = '.inquiry-continuity-tarball';
  * valid for n8n's own installer later. Returns whether it installed anything.
  */
 export function installPack(userFolder: string, tarball: string, runtime: N8nRuntime): boolean {
-	const folder = communityNodesFolder(userFolder);
+	const folder = preparedNodesFolder(userFolder);
 	const marker = join(folder, INSTALLED_MARKER);
 	const wanted = `${basename(dirname(tarball))}/${basename(tarball)}`;
 	if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return false;
+	const localCopy = join(folder, `${PACKAGE_NAME}.tgz`);
+	copyFileSync(tarball, localCopy);
+	npmInstall(folder, runtime, [`./${PACKAGE_NAME}.tgz`]);
+	writeFileSync(marker, wanted);
+	return true;
+}
 
+/**
+ * Installs this package by name and version from an npm registry, as n8n's manual-install
+ * instructions do on each queue-mode worker (`cd ~/.n8n/nodes && npm install <package>`).
+ */
+export function installPackFromRegistry(
+	userFolder: string,
+	registryUrl: string,
+	version: string,
+	runtime: N8nRuntime,
+): void {
+	npmInstall(preparedNodesFolder(userFolder), runtime, [
+		`${PACKAGE_NAME}@${version}`,
+		`--registry=${registryUrl}`,
+	]);
+}
+
+function preparedNodesFolder(userFolder: string): string {
+	const folder = communityNodesFolder(userFolder);
 	mkdirSync(folder, { recursive: true });
 	if (!existsSync(join(folder, 'package.json')))
 		writeFileSync(
 			join(folder, 'package.json'),
 			JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
 		);
-	const localCopy = join(folder, `${PACKAGE_NAME}.tgz`);
-	copyFileSync(tarball, localCopy);
+	return folder;
+}
+
+function npmInstall(folder: string, runtime: N8nRuntime, what: string[]): void {
 	// --legacy-peer-deps: the peer (n8n-workflow "*") is the host's, so npm need not resolve it
 	// from the registry (7 s → under 1 s, and no network).
 	execFileSync(
 		'npm',
 		[
 			'install',
-			`./${PACKAGE_NAME}.tgz`,
+			...what,
 			'--omit=peer',
 			'--legacy-peer-deps',
 			'--ignore-scripts',
@@ -51,6 +77,4 @@ export function installPack(userFolder: string, tarball: string, runtime: N8nRun
 			env: { ...process.env, PATH: `${dirname(runtime.node)}:${process.env.PATH ?? ''}` },
 		},
 	);
-	writeFileSync(marker, wanted);
-	return true;
 }

@@ -5,9 +5,19 @@
 export { N8nClient } from './client';
 export type { Owner, WebhookCall, WebhookResponse } from './client';
 export { installPack } from './communityPackage';
-export { dataTableRows, dataTablesNeeded, ensureDataTables, insertDataTableRows, listDataTables } from './dataTables';
+export {
+	dataTableRows,
+	dataTablesNeeded,
+	ensureDataTables,
+	insertDataTableRows,
+	listDataTables,
+} from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
+export { startQueueN8n } from './queueMode';
+export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
+export { startFront, startPostgres, startRedis, startRegistry } from './services';
+export type { FrontService, PostgresService, RedisService, RegistryService } from './services';
 export { PACKAGE_NAME, PROJECT_ROOT, TEMPLATES_DIR, VENDOR_PAYLOADS_DIR } from './paths';
 export type { ExpressionEngine } from './process';
 export { ensureRuntime, N8N_VERSIONS } from './runtime';
@@ -15,6 +25,7 @@ export type { N8nRuntime, N8nVersion } from './runtime';
 export { N8nInstance, startN8n } from './startN8n';
 export type { StartOptions } from './startN8n';
 export {
+	createDemoCrmCredential,
 	declaredTables,
 	importTemplates,
 	loadTemplates,
@@ -23,6 +34,14 @@ export {
 } from './templates';
 export type { CredentialRefs, TemplateFile, TemplateResult, TemplateSetup } from './templates';
 export { loadVendorPayload, vendorRequest } from './vendorPayloads';
+export { deliverLikeAVendor } from './vendorRetry';
+export type { Delivery } from './vendorRetry';
 export type { VendorPayload } from './vendorPayloads';
-export { nodeOutput, nodeRan, publicWorkflowBody, startsByItself, webhookEndpoints } from './workflow';
+export {
+	nodeOutput,
+	nodeRan,
+	publicWorkflowBody,
+	startsByItself,
+	webhookEndpoints,
+} from './workflow';
 export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';

@@ -9,8 +9,11 @@ export type ExpressionEngine = 'vm' | 'legacy';
 
 export interface LaunchOptions {
 	runtime: N8nRuntime;
+	/** `start` (the main instance, the default) or `worker` (queue mode: runs jobs from Redis). */
+	command?: 'start' | 'worker';
 	/** N8N_USER_FOLDER: n8n keeps everything (SQLite, settings, community packages) below <folder>/.n8n. */
 	userFolder: string;
+	/** The editor and webhook port; for a worker, its health server's port (/healthz/readiness). */
 	port: number;
 	/** Task-broker port; two instances on the default 5679 clash. */
 	brokerPort: number;
@@ -32,6 +35,8 @@ export interface N8nProcess {
 	logTail(lines?: number): string;
 	/** Stops n8n's whole process group (n8n and its task runner): SIGTERM, then SIGKILL. */
 	stop(): Promise<void>;
+	/** Sends a signal to n8n's whole process group at once (SIGKILL: a crash, nothing flushed). */
+	kill(signal: NodeJS.Signals): void;
 }
 
 /** A port free on 127.0.0.1 right now (the OS picks it). */
@@ -108,6 +113,7 @@ function n8nEnvironment(options: LaunchOptions): Record<string, string> {
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		DB_TYPE: 'sqlite',
 		...clockShift(),
+		...(options.command === 'worker' ? workerEnvironment(options.port) : {}),
 		...options.env,
 	};
 }
@@ -121,11 +127,22 @@ function clockShift(): Record<string, string> {
 	return shift;
 }
 
+/** A worker has no editor: its health server (readiness = database and Redis connected) is on `port`. */
+function workerEnvironment(port: number): Record<string, string> {
+	return {
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		// Its health server listens on every interface unless told otherwise.
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+	};
+}
+
 async function waitUntilReady(
 	baseUrl: string,
 	child: ChildProcess,
 	timeoutMs: number,
 	tail: () => string,
+	command: LaunchOptions['command'] = 'start',
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
@@ -142,6 +159,7 @@ async function waitUntilReady(
 				readiness.ok && ((await readiness.json()) as { status?: string }).status === 'ok';
 			// Readiness means "database migrated"; the REST routes (owner setup, login) are mounted a
 			// moment later, so wait for one of them too (n8n 1.x answers 404 in between).
+			if (migrated && command === 'worker') return;
 			if (migrated) {
 				const settings = await fetch(`${baseUrl}/rest/settings`, {
 					signal: AbortSignal.timeout(2000),
@@ -164,7 +182,7 @@ async function waitUntilReady(
 export async function launchN8n(options: LaunchOptions): Promise<N8nProcess> {
 	const baseUrl = `http://127.0.0.1:${options.port}`;
 	const logFd = openSync(options.logFile, 'a');
-	const child = spawn(options.runtime.node, [options.runtime.bin, 'start'], {
+	const child = spawn(options.runtime.node, [options.runtime.bin, options.command ?? 'start'], {
 		cwd: options.userFolder,
 		env: n8nEnvironment(options),
 		detached: true,
@@ -198,10 +216,16 @@ export async function launchN8n(options: LaunchOptions): Promise<N8nProcess> {
 	};
 
 	try {
-		await waitUntilReady(baseUrl, child, options.readinessTimeoutMs ?? 120_000, logTail);
+		await waitUntilReady(
+			baseUrl,
+			child,
+			options.readinessTimeoutMs ?? 120_000,
+			logTail,
+			options.command,
+		);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { pid, baseUrl, exited, logTail, stop };
+	return { pid, baseUrl, exited, logTail, stop, kill: (signal) => killGroup(pid, signal) };
 }

@@ -1,0 +1,158 @@
+import { randomBytes } from 'crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { installPackFromRegistry } from './communityPackage';
+import { packedTarball } from './pack';
+import { PROJECT_ROOT, RUNS_DIR } from './paths';
+import type { N8nProcess } from './process';
+import { freePort, launchN8n } from './process';
+import { ensureRuntime } from './runtime';
+import type { PostgresService, RedisService, RegistryService } from './services';
+import { startPostgres, startRedis, startRegistry } from './services';
+import type { N8nInstance } from './startN8n';
+import { startN8n } from './startN8n';
+
+/**
+ * n8n's queue mode as a production install runs it: PostgreSQL, Redis, one main instance (editor,
+ * API, webhooks; it enqueues each execution) and workers that run them, every process with the
+ * same encryption key and this package in its own nodes folder: the main from the packed tarball,
+ * each worker by name and version from a local npm registry serving that tarball, as n8n's
+ * manual-install steps for workers do. (n8n's own installers, the editor's and
+ * N8N_COMMUNITY_PACKAGES, fetch only from registry.npmjs.org unless the instance is licensed for
+ * a custom registry: docs/queue-mode.md.)
+ */
+export interface QueueStackOptions {
+	/** How many `n8n worker` processes (default 2). */
+	workers?: number;
+	/** Names the copies of the logs kept in test/e2e/.runs/logs. */
+	label?: string;
+	/** Extra environment for every process. */
+	env?: Record<string, string>;
+}
+
+export interface QueueWorker {
+	/** 1, 2, …: the order the workers were started in. */
+	number: number;
+	process: N8nProcess;
+	/** The worker's whole log so far. */
+	log(): string;
+}
+
+export interface QueueStack {
+	main: N8nInstance;
+	workers: QueueWorker[];
+	postgres: PostgresService;
+	redis: RedisService;
+	/** The local npm registry the workers installed this package from. */
+	registry: RegistryService;
+	/** Stops the workers, main, Redis and PostgreSQL, each by its PID; safe to call twice. */
+	stop(): Promise<void>;
+}
+
+/** What every process of one queue-mode install shares. */
+function queueEnvironment(
+	postgres: PostgresService,
+	redis: RedisService,
+	encryptionKey: string,
+): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		N8N_ENCRYPTION_KEY: encryptionKey,
+		// The MCP registry module looks something up online at start; there is no network here.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+	};
+}
+
+async function distinctFreePorts(count: number): Promise<number[]> {
+	const ports = new Set<number>();
+	while (ports.size < count) ports.add(await freePort());
+	return [...ports];
+}
+
+const packageVersion = () =>
+	(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+		.version;
+
+async function startWorker(
+	number: number,
+	env: Record<string, string>,
+	label: string,
+	registry: RegistryService,
+): Promise<QueueWorker & { cleanup(): Promise<void> }> {
+	const runtime = ensureRuntime('2.41.1');
+	const userFolder = mkdtempSync(join(tmpdir(), `inquiry-worker-${number}-`));
+	const logFile = join(userFolder, 'n8n.log');
+	let launched: N8nProcess | undefined;
+	const cleanup = async () => {
+		await launched?.stop();
+		if (existsSync(logFile)) {
+			mkdirSync(join(RUNS_DIR, 'logs'), { recursive: true });
+			copyFileSync(logFile, join(RUNS_DIR, 'logs', `${label}-worker-${number}.log`));
+		}
+		rmSync(userFolder, { recursive: true, force: true });
+	};
+	try {
+		installPackFromRegistry(userFolder, registry.url, packageVersion(), runtime);
+		const [healthPort, brokerPort] = await distinctFreePorts(2);
+		launched = await launchN8n({
+			runtime,
+			command: 'worker',
+			userFolder,
+			port: healthPort,
+			brokerPort,
+			engine: 'vm',
+			logFile,
+			scratchFolder: true,
+			env,
+		});
+		return { number, process: launched, log: () => readFileSync(logFile, 'utf8'), cleanup };
+	} catch (error) {
+		await cleanup();
+		throw error;
+	}
+}
+
+/** Starts PostgreSQL, Redis, the registry, the main instance (owner and API key set up) and the workers. */
+export async function startQueueN8n(options: QueueStackOptions = {}): Promise<QueueStack> {
+	const label = options.label ?? 'queue';
+	const [postgres, redis, registry] = await Promise.all([
+		startPostgres(),
+		startRedis(),
+		startRegistry(packedTarball()),
+	]);
+	const env = {
+		...queueEnvironment(postgres, redis, randomBytes(24).toString('hex')),
+		...options.env,
+	};
+	const workers: Array<Awaited<ReturnType<typeof startWorker>>> = [];
+	let main: N8nInstance | undefined;
+	const stop = async () => {
+		await Promise.all(workers.map(async (worker) => await worker.cleanup()));
+		await main?.stop();
+		await Promise.all([redis.stop(), postgres.stop(), registry.stop()]);
+	};
+	try {
+		// The main instance migrates the database; workers started after it find it migrated.
+		main = await startN8n({ version: '2.41.1', engine: 'vm', label: `${label}-main`, env });
+		const count = options.workers ?? 2;
+		await Promise.all(
+			Array.from({ length: count }, async (_, i) => {
+				workers.push(await startWorker(i + 1, env, label, registry));
+			}),
+		);
+		workers.sort((a, b) => a.number - b.number);
+		return { main, workers, postgres, redis, registry, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
