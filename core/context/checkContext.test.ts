@@ -111,6 +111,17 @@ describe('unreachable', () => {
 		expect(result.followUp?.fields).toEqual(['contact']);
 	});
 
+	// NANP numbers are NXX-NXX-XXXX with N = 2–9 (NANPA): 000-000-0000 and 123-456-7890 ring no one.
+	it.each(['000-000-0000', '123-456-7890', '(415) 123-4567'])(
+		'is the outcome for the impossible number %s, with the reason shown',
+		(phone) => {
+			const result = checkContext(makeInquiry({ ...FULL, email: undefined, phone }), quoteReady);
+			expect(result.outcome).toBe('unreachable');
+			const warning = result.quality.find((q) => q.code === 'phone_invalid');
+			expect(warning?.message).toMatch(/cannot start with 0 or 1|all zeros/);
+		},
+	);
+
 	it('wins even when the profile does not ask for contact details at all', () => {
 		const result = checkContext(
 			makeInquiry({ service: 'Roof repair' }),

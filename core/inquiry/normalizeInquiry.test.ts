@@ -16,10 +16,10 @@ describe('normalizeInquiry', () => {
 			channel: 'sms',
 			receivedAt: '2026-03-02T15:04:05.000Z',
 			source: { system: 'twilio', preset: 'twilio', detectedBy: 'auto', recordId: 'SM00000000000000000000000000000000' },
-			contact: { phone: { e164: '+14151234567', valid: true, inNumberingPlan: false } },
+			// The sample's From is a placeholder no one can ring (NANP exchange 123): kept, not an identity.
+			contact: { phone: { raw: '+14151234567', valid: false } },
 			request: { message: 'Hello', urgency: 'normal', location: { city: 'SAN FRANCISCO', region: 'CA', postalCode: '94104', country: 'US' } },
-			identityKeys: ['phone:+14151234567'],
-			dedupeKey: 'sms:phone:+14151234567',
+			identityKeys: [],
 			continuity: { trail: [{ stage: 'entry', outcome: 'normalized', at: '2026-03-02T15:04:05.000Z' }] },
 		});
 	});

@@ -21,8 +21,17 @@ for (const [digit, letters] of Object.entries({ 2: 'ABC', 3: 'DEF', 4: 'GHI', 5:
 	for (const letter of letters) KEYPAD[letter] = digit;
 }
 
-/** "ext. 12", "x12", "#12", "extension 12" at the end of a (trimmed) number. */
-const EXTENSION = /(?:ext\.?|extension|x|#)\s*(\d{1,7})$/i;
+/**
+ * An extension at the end of a number, in the ways libphonenumber reads them: "ext", "ext.",
+ * "ext:", ";ext=", "extn", "extension", "int.", "x", "x.", "#", ";" or ",," before the digits, and an
+ * optional closing "#" (auto-dialling). An "x" counts only after a digit or space, so a vanity
+ * word ending in X keeps its letters.
+ */
+const EXTENSION =
+	/(?:[\s,;]*(?:e?xt(?:ensi[oó]n|ensio|n)?|int)\.?[:=]?|(?<=[\d\s)])x\.?:?|#|;|,,?)\s*(\d{1,20})#?$/i;
+/** tel: URI parameters (RFC 3966): ";ext=204", ";phone-context=+44". */
+const TEL_EXTENSION = /;ext=(\d{1,20})/i;
+const TEL_CONTEXT = /;phone-context=(\+[\d-]+)/i;
 const MAX_PHONE_INPUT = 64;
 
 export interface PhoneOptions {
@@ -39,14 +48,8 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	if (raw === undefined) return undefined;
 	if (raw.length > MAX_PHONE_INPUT) return { valid: false, raw: raw.slice(0, MAX_PHONE_INPUT) };
 
-	let text = raw;
-	let extension: string | undefined;
-	const ext = EXTENSION.exec(text);
-	if (ext && ext.index > 0) {
-		extension = ext[1];
-		text = text.slice(0, ext.index).trimEnd();
-	}
-	text = text.replace(/^\s*(?:tel:|callto:)/i, '');
+	// NFKC turns full-width digits and letters ("ｅｘｔｎ４５６") into their plain forms.
+	let { text, extension } = splitExtension(raw.normalize('NFKC'));
 	// "00 44 …" is the international prefix in most of the world; libphonenumber only knows it
 	// when the default country uses it, so rewrite it as "+".
 	text = text.replace(/^\s*00(?=[1-9])/, '+');
@@ -64,6 +67,8 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 		if (international?.isPossible()) parsed = international;
 	}
 	if (!parsed || !parsed.isPossible()) return { valid: false, raw, ...(extension ? { extension } : {}) };
+	const impossible = impossibleReason(parsed.countryCallingCode, parsed.nationalNumber);
+	if (impossible) return { valid: false, raw, problem: impossible, ...(extension ? { extension } : {}) };
 
 	// A number is valid exactly when its digits match one of the country's line types, so one
 	// type lookup answers both questions (libphonenumber would otherwise match the patterns twice).
@@ -79,8 +84,43 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	};
 	if (parsed.country) phone.country = parsed.country;
 	const extensionFound = extension ?? parsed.ext;
-	if (extensionFound) phone.extension = extensionFound;
+	if (extensionFound) {
+		phone.extension = extensionFound;
+		// The national form is what people read: with the extension, so the owner dials both.
+		phone.national = `${phone.national} ext. ${extensionFound}`;
+	}
 	return phone;
+}
+
+/** The number without its extension, from a tel: URI or typed text. */
+function splitExtension(input: string): { text: string; extension?: string } {
+	let text = input;
+	if (/^\s*tel:/i.test(text)) {
+		const extension = TEL_EXTENSION.exec(text)?.[1];
+		const context = TEL_CONTEXT.exec(text)?.[1];
+		text = text.replace(/^\s*tel:/i, '').replace(/;.*$/, '');
+		if (context && !text.startsWith('+')) text = `${context}${text}`;
+		return extension ? { text, extension } : { text };
+	}
+	text = text.replace(/^\s*callto:/i, '');
+	const ext = EXTENSION.exec(text);
+	if (!ext || ext.index === 0) return { text };
+	return { text: text.slice(0, ext.index).trimEnd(), extension: ext[1] };
+}
+
+/**
+ * Numbers no one can ring, though they have a possible length: all zeros anywhere, and in the
+ * North American plan an area code or exchange starting with 0 or 1 (NANP's NXX-NXX-XXXX format,
+ * N = 2–9), which rules out the typed-to-pass-the-form 000-000-0000 and 123-456-7890. The
+ * fictional 555-0100…0199 range is a real format and stays reachable (see the Normalize Inquiry
+ * reference).
+ */
+function impossibleReason(callingCode: string, national: string): string | undefined {
+	if (/^0+$/.test(national)) return 'the number is all zeros';
+	if (callingCode !== '1' || national.length !== 10) return undefined;
+	if (!/^[2-9]/.test(national)) return 'a North American area code cannot start with 0 or 1';
+	if (!/^\d{3}[2-9]/.test(national)) return 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1';
+	return undefined;
 }
 
 function phoneText(input: unknown): string | undefined {

@@ -34,7 +34,7 @@ describe('receiveInquiry', () => {
 		expect(result.results).toHaveLength(1);
 		expect(result.results[0]).toMatchObject({
 			status: 'normalized',
-			inquiry: { channel: 'sms', contact: { phone: { e164: '+14151234567' } } },
+			inquiry: { channel: 'sms', contact: { phone: { raw: '+14151234567' } } },
 		});
 	});
 
