@@ -49,10 +49,11 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 	if (raw.length > MAX_PHONE_INPUT) return { valid: false, raw: raw.slice(0, MAX_PHONE_INPUT) };
 
 	// NFKC turns full-width digits and letters ("ｅｘｔｎ４５６") into their plain forms.
-	let { text, extension } = splitExtension(raw.normalize('NFKC'));
+	const split = splitExtension(raw.normalize('NFKC'));
+	const extension = split.extension;
 	// "00 44 …" is the international prefix in most of the world; libphonenumber only knows it
 	// when the default country uses it, so rewrite it as "+".
-	text = text.replace(/^\s*00(?=[1-9])/, '+');
+	let text = split.text.replace(/^\s*00(?=[1-9])/, '+');
 	// Vanity numbers (1-800-FLOWERS): map letters to keypad digits once at least 7 digits are present.
 	if (/[A-Za-z]/.test(text)) text = lettersToDigits(text);
 	// WhatsApp and some carriers send "14155550123": digits only, with the country code but no "+".

@@ -181,6 +181,20 @@ const TABLE: Record<string, Row> = {
 		email: 'support@postmarkapp.com',
 		message: 'This is a test text body.',
 	},
+	// RingCentral: the caller is `from` on an inbound call, the callee `to` on an outbound one; the
+	// side with an extensionId is the business's own line, whichever party the event is about.
+	'ringcentral__telephony_session_inbound__1.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
+	'ringcentral__telephony_session_outbound__2.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
+	'ringcentral__telephony_session_outbound__3.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
+	'ringcentral__telephony_session_inbound__4.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
+	'ringcentral__telephony_session_inbound__5.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		name: 'Dibyendu Roy',
+		phone: '+14083388064',
+		phoneInPlan: true,
+		why: { name: 'an all-capitals name is re-cased' },
+	},
 	'tally__FORM_RESPONSE__1.json': {
 		preset: 'tally',
 		channel: 'form',
