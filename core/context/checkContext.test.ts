@@ -372,6 +372,15 @@ describe('quality warnings', () => {
 		expect(fields(result.missing)).toEqual(['service', 'message']);
 	});
 
+	// Filler repeated once per name box is still filler; a real two-word name is not.
+	it.each(['Test Test', 'asdf asdf', 'TEST TESTER'])('treats the name %s as a placeholder', (name) => {
+		expect(codes(makeInquiry({ ...FULL, name }))).toEqual(['placeholder_value:name']);
+	});
+
+	it('keeps a real name that holds one filler-like word', () => {
+		expect(codes(makeInquiry({ ...FULL, name: 'Na Li' }))).toEqual([]);
+	});
+
 	it('keeps real values that merely look short or numeric where numbers belong', () => {
 		expect(
 			codes(

@@ -73,6 +73,8 @@ export const PersonName = z.object({
 	full: z.string().optional(),
 	first: z.string().optional(),
 	last: z.string().optional(),
+	/** Post-nominals split off the full name: "Jr.", "III", "MD". */
+	suffix: z.string().optional(),
 });
 export type PersonName = z.infer<typeof PersonName>;
 
