@@ -1,7 +1,11 @@
 import { memoizeString } from '../../shared/memo';
 import type { EmailAddress } from '../schema';
+import { isKnownProvider } from './mailProviders';
 
-/** Domains people mistype most; a typo within edit distance 2 of one gets a suggestion. */
+/**
+ * Domains people mistype most; a typo within edit distance 2 of one gets a suggestion, unless the
+ * typed domain is itself a known provider (mailProviders.ts).
+ */
 const COMMON_DOMAINS = [
 	'gmail.com',
 	'googlemail.com',
@@ -104,8 +108,21 @@ export function suggestEmail(address: string): string | undefined {
 
 /** Domains repeat across inquiries, so their suggestions are remembered. */
 const suggestDomain = memoizeString((domain: string): string | undefined => {
-	if (COMMON_DOMAINS.includes(domain)) return undefined;
+	// A real provider's domain is what the person meant, however close it is to another.
+	if (isKnownProvider(domain)) return undefined;
+	const closest = closestCommonDomain(domain);
+	if (closest) return closest;
 
+	const dot = domain.lastIndexOf('.');
+	const fixedTld = COMMON_TLDS[dot === -1 ? '' : domain.slice(dot + 1)];
+	if (!fixedTld) return undefined;
+	// The mended domain may hide a second slip ("yahooo.cmo"): never suggest what needs a suggestion.
+	const mended = `${domain.slice(0, dot)}.${fixedTld}`;
+	return isKnownProvider(mended) ? mended : (closestCommonDomain(mended) ?? mended);
+});
+
+/** The common domain within edit distance 2 (1 for short domains), if any. */
+function closestCommonDomain(domain: string): string | undefined {
 	let best: string | undefined;
 	let bestDistance = 3;
 	for (const candidate of COMMON_DOMAINS) {
@@ -116,13 +133,8 @@ const suggestDomain = memoizeString((domain: string): string | undefined => {
 			bestDistance = distance;
 		}
 	}
-	if (best && bestDistance <= (domain.length > 6 ? 2 : 1)) return best;
-
-	const dot = domain.lastIndexOf('.');
-	const tld = dot === -1 ? '' : domain.slice(dot + 1);
-	const fixedTld = COMMON_TLDS[tld];
-	return fixedTld ? `${domain.slice(0, dot)}.${fixedTld}` : undefined;
-});
+	return best && bestDistance <= (domain.length > 6 ? 2 : 1) ? best : undefined;
+}
 
 /** Levenshtein distance with an early exit once every path exceeds `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
