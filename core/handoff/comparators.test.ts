@@ -1,5 +1,6 @@
-import { parsePhone } from '../inquiry/contact/phone';
-import { asText, compareField, containsMatch, emailKey, isEmptyValue, phonesMatch } from './comparators';
+import { emailKey } from '../inquiry/contact/email';
+import { parsePhone, samePhoneNumber } from '../inquiry/contact/phone';
+import { asText, compareField, containsMatch, isEmptyValue } from './comparators';
 
 describe('exact', () => {
 	it('matches the same text only', () => {
@@ -12,6 +13,38 @@ describe('exact', () => {
 	it('treats a numeric id and its text as the same', () => {
 		expect(compareField('exact', '42', 42)).toBe('matched');
 		expect(compareField('exact', 42, '43')).toBe('changed');
+	});
+});
+
+// Unicode Standard Annex #15 (Unicode Normalization Forms): "é" as U+00E9 (NFC) and as
+// U+0065 U+0301 (NFD) are canonically equivalent, the same text.
+describe('Unicode: decomposed and composed text are the same', () => {
+	const composed = 'Jos\u00e9 Mu\u00f1oz';
+	const decomposed = 'Jose\u0301 Mun\u0303oz';
+
+	it.each(['exact', 'normalized', 'contains'] as const)('%s', (comparator) => {
+		expect(composed).not.toBe(decomposed);
+		expect(compareField(comparator, composed, decomposed)).toBe('matched');
+		expect(compareField(comparator, decomposed, composed)).toBe('matched');
+	});
+
+	it('email', () => {
+		expect(compareField('email', 'jos\u00e9@b\u00fccher.de', 'jose\u0301@bu\u0308cher.de')).toBe('matched');
+	});
+});
+
+describe('phone: the extension forms the cleaner reads', () => {
+	// google/libphonenumber PhoneNumberUtilTest.java testParseExtensions: 1 / 8009013355 ext 7246433.
+	it.each(['(800) 901-3355 ext: 7246433', '(800) 901-3355 x 7246433', '(800) 901-3355;7246433', 'tel:+18009013355;ext=7246433'])(
+		'+18009013355 is %s',
+		(actual) => {
+			expect(compareField('phone', '+18009013355', actual)).toBe('matched');
+		},
+	);
+
+	// 1-800-FLOWERS.COM's published number, 1-800-356-9377.
+	it('reads a vanity number by its keypad digits', () => {
+		expect(compareField('phone', '+18003569377', '1-800-FLOWERS')).toBe('matched');
 	});
 });
 
@@ -39,7 +72,7 @@ describe('phone', () => {
 		['+442071838750', '0044 20 7183 8750'],
 		['+33612345678', '06 12 34 56 78'],
 	])('%s is the same number as %s', (expected, actual) => {
-		expect(phonesMatch(expected, actual)).toBe(true);
+		expect(samePhoneNumber(expected, actual)).toBe(true);
 		expect(compareField('phone', expected, actual)).toBe('matched');
 	});
 

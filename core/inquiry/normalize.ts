@@ -49,7 +49,8 @@ export function buildInquiry(draft: InquiryDraft, payload: unknown, preset: Pick
 
 	const identityKeys = [emailIdentity(email), phoneIdentity(phone)].filter((key): key is string => key !== undefined);
 	const eventKey = draft.eventId ?? draft.recordId ?? stableStringify(payload);
-	const id = `inq_${stableHash(`${draft.system}|${draft.event ?? ''}|${eventKey}`)}`;
+	// NFC, so a replay whose text a relay re-encoded (decomposed accents) keeps its id.
+	const id = `inq_${stableHash(`${draft.system}|${draft.event ?? ''}|${eventKey}`.normalize('NFC'))}`;
 	const receivedAt = options.now.toISOString();
 	const status = draft.needsLookup ? 'needs_lookup' : 'normalized';
 

@@ -33,6 +33,18 @@ describe('normalizeInquiry', () => {
 		expect(a.status !== 'invalid' && c.status !== 'invalid' && a.inquiry.id !== c.inquiry.id).toBe(true);
 	});
 
+	// Unicode Standard Annex #15: a payload re-encoded with decomposed accents is the same event.
+	it('gives a replay re-encoded in NFD the same id and the same dedupe key', () => {
+		const composed = { name: 'Jos\u00e9 Mu\u00f1oz', email: 'jos\u00e9@example.com', message: 'Necesito un presupuesto' };
+		const decomposed = { name: 'Jose\u0301 Mun\u0303oz', email: 'jose\u0301@example.com', message: 'Necesito un presupuesto' };
+		const [a] = normalizeInquiry(composed, { now: NOW, source: 'generic' });
+		const [b] = normalizeInquiry(decomposed, { now: NOW, source: 'generic' });
+		if (a.status === 'invalid' || b.status === 'invalid') throw new Error('invalid');
+		expect(b.inquiry.id).toBe(a.inquiry.id);
+		expect(b.inquiry.dedupeKey).toBe(a.inquiry.dedupeKey);
+		expect(b.inquiry.contact.name.full).toBe('Jos\u00e9 Mu\u00f1oz');
+	});
+
 	it('reports why an item cannot become an inquiry', () => {
 		expect(normalizeInquiry('not json at all', { now: NOW })[0]).toMatchObject({ status: 'invalid', reasons: ['unparseable_body'] });
 		expect(normalizeInquiry({}, { now: NOW })[0]).toMatchObject({ status: 'invalid', reasons: ['empty_payload'] });

@@ -28,3 +28,13 @@ describe('parseEmail', () => {
 		expect(emailIdentity(parseEmail('nope'))).toBeUndefined();
 	});
 });
+
+// Unicode Standard Annex #15: decomposed and composed forms are the same address and identity.
+describe('Unicode normalization', () => {
+	it('keys an address in NFC', () => {
+		const composed = parseEmail('jos\u00e9@b\u00fccher.de');
+		const decomposed = parseEmail('jose\u0301@bu\u0308cher.de');
+		expect(decomposed?.address).toBe('jos\u00e9@b\u00fccher.de');
+		expect(emailIdentity(decomposed)).toBe(emailIdentity(composed));
+	});
+});

@@ -65,12 +65,20 @@ export function parseEmail(input: unknown): EmailAddress | undefined {
 	if (typeof input !== 'string') return undefined;
 	const raw = input.trim();
 	if (raw === '') return undefined;
-	const address = extractAddress(raw).toLowerCase();
+	const address = emailKey(raw);
 	const valid = isValidAddress(address);
 	const email: EmailAddress = { address, valid, raw: raw.slice(0, MAX_EMAIL_LENGTH * 2) };
 	const suggestion = valid || address.includes('@') ? suggestEmail(address) : undefined;
 	if (suggestion && suggestion !== address) email.suggestion = suggestion;
 	return email;
+}
+
+/**
+ * The address alone, as compared and deduplicated: "Jane <JANE@Example.com>", "mailto:…?subject",
+ * stray spaces and trailing dots removed, in Unicode NFC and lower case.
+ */
+export function emailKey(text: string): string {
+	return extractAddress(text.trim()).normalize('NFC').toLowerCase();
 }
 
 function extractAddress(raw: string): string {

@@ -92,3 +92,10 @@ describe('forms of address', () => {
 		expect(cleanName({ first: 'Herr', last: 'Müller' })).toMatchObject({ first: 'Herr', last: 'Müller' });
 	});
 });
+
+// Unicode Standard Annex #15: U+0065 U+0301 (NFD) and U+00E9 (NFC) are the same "é".
+describe('Unicode normalization', () => {
+	it('stores names in NFC', () => {
+		expect(cleanName({ full: 'Jose\u0301 Mun\u0303oz' })).toEqual({ full: 'Jos\u00e9 Mu\u00f1oz', first: 'Jos\u00e9', last: 'Mu\u00f1oz' });
+	});
+});

@@ -55,7 +55,9 @@ export function cleanName(parts: { full?: unknown; first?: unknown; last?: unkno
 function cleanPart(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	// Strip control characters and emoji-only noise, collapse whitespace.
+	// NFC: one form of each accented letter, so names compare and deduplicate as people read them.
 	const text = value
+		.normalize('NFC')
 		.replace(CONTROL_CHARACTERS, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()

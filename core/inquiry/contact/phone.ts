@@ -144,6 +144,37 @@ function toCountry(value: string | undefined): CountryCode | undefined {
 	return /^[A-Z]{2}$/.test(upper) ? (upper as CountryCode) : undefined;
 }
 
+/**
+ * The digits a dialler would use, from any way a number is written down: the extension cut off
+ * (every form parsePhone reads), keypad letters of a vanity number mapped, any other letters
+ * ("Mobile:") ending the number, and the "00" international prefix dropped.
+ */
+export function dialDigits(text: string): string {
+	let number = splitExtension(text.normalize('NFKC')).text;
+	if (/[A-Za-z]/.test(number)) {
+		const vanity = lettersToDigits(number);
+		number = vanity !== number ? vanity : number.slice(0, number.search(/[A-Za-z]/));
+	}
+	const digits = number.replace(/\D/g, '');
+	return digits.startsWith('00') ? digits.slice(2) : digits;
+}
+
+/**
+ * The same number whatever the formatting: "+14155550123", "(415) 555-0123", "1-415-555-0123";
+ * "+44 20 7183 8750" and "020 7183 8750". A national form matches an international one when it
+ * ends it, after dropping one trunk "0", with only a country code (1–3 digits) left over.
+ */
+export function samePhoneNumber(a: string, b: string): boolean {
+	const x = dialDigits(a);
+	const y = dialDigits(b);
+	if (x === y) return x !== '';
+	let long = x.length >= y.length ? x : y;
+	let short = long === x ? y : x;
+	if (short.startsWith('0')) short = short.slice(1);
+	if (long.length < short.length) [long, short] = [short, long];
+	return short.length >= 7 && long.length - short.length <= 3 && long.endsWith(short);
+}
+
 /** The identity key for a phone: only a valid E.164 number identifies a person. */
 export function phoneIdentity(phone: PhoneNumber | undefined): string | undefined {
 	return phone?.valid && phone.e164 ? `phone:${phone.e164}` : undefined;
