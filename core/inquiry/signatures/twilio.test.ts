@@ -69,6 +69,33 @@ describe('twilio', () => {
 		expect(urlVariants('http://a.example/p')).toEqual(['http://a.example/p', 'http://a.example:80/p']);
 	});
 
+	// twilio/twilio-node spec/unit/webhooks/webhooks.spec.js: authToken "s3cr3t", empty params; a
+	// signature of the server URL must validate against each target URL (or must not, for the first).
+	describe("Twilio SDK's URL cases", () => {
+		const SDK_TOKEN = 's3cr3t';
+		const validates = (serverUrl: string, targetUrl: string) => {
+			const headers = { 'X-Twilio-Signature': twilioSignature(SDK_TOKEN, serverUrl, {}) };
+			return verifySignature('twilio', { headers, body: {}, url: targetUrl }, SDK_TOKEN, NOW).ok;
+		};
+
+		it.each([
+			['https://example.com:443/path?test=param', 'https://example.com:443/path?test=param'],
+			['https://example.com:443/path?test=param', 'https://example.com/path?test=param'],
+			['https://example.com/path?test=param', 'https://example.com/path?test=param'],
+			['https://example.com/path?test=param', 'https://example.com:443/path?test=param'],
+			["https://example.com/path?test=param'WithQuote", "https://example.com/path?test=param'WithQuote"],
+			["https://example.com/path?test=param'WithQuote", 'https://example.com/path?test=param%27WithQuote'],
+			['https://example.com/path?test=param%27WithQuote', "https://example.com/path?test=param'WithQuote"],
+			['https://example.com/path?test=param%27WithQuote', 'https://example.com/path?test=param%27WithQuote'],
+		])('signed for %s, validates %s', (serverUrl, targetUrl) => {
+			expect(validates(serverUrl, targetUrl)).toBe(true);
+		});
+
+		it('rejects a signature of another URL', () => {
+			expect(validates('https://example.com/path?test=param', 'https://example.com/path?test=param2')).toBe(false);
+		});
+	});
+
 	it('signs JSON bodies through bodySHA256 in the URL and the URL alone', () => {
 		const body = '{"CallSid":"CA1234567890ABCDE","Caller":"+12349013030"}';
 		const hash = createHash('sha256').update(body).digest('hex');

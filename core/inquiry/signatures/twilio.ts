@@ -5,7 +5,8 @@ import type { SchemeVerifier } from './types';
  * Twilio: base64 HMAC-SHA1 (key = Auth Token) of the full URL Twilio requested, followed by every
  * POST parameter's name and value sorted by name. JSON bodies instead carry a `bodySHA256` query
  * parameter (hex SHA-256 of the raw body) and sign the URL alone. Like Twilio's own helper, the
- * URL is tried as given, with its default port and without it, since proxies add or drop ports.
+ * URL is tried as given, with its default port and without it, since proxies add or drop ports,
+ * and with its apostrophes escaped and unescaped.
  */
 export const twilio: SchemeVerifier = (request, secret) => {
 	const signature = header(request.headers, 'X-Twilio-Signature');
@@ -60,8 +61,19 @@ function queryParam(url: string, name: string): string | undefined {
 
 const DEFAULT_PORTS: Record<string, string> = { 'https://': '443', 'http://': '80' };
 
-/** The URL as given, then with the scheme's default port spelled out, or with its port removed. */
+/**
+ * The URL as given, then with the scheme's default port spelled out, or with its port removed;
+ * each also with its apostrophes percent-encoded (%27) and decoded, as Twilio's own SDK tries
+ * them (URL parsers disagree on escaping "'" in a query, so Twilio may have signed either form).
+ */
 export function urlVariants(url: string): string[] {
+	const variants = portVariants(url);
+	if (!/'|%27/i.test(url)) return variants;
+	const quoted = variants.flatMap((variant) => [variant, variant.replace(/'/g, '%27'), variant.replace(/%27/gi, "'")]);
+	return [...new Set(quoted)];
+}
+
+function portVariants(url: string): string[] {
 	const match = /^(https?:\/\/)([^/?#]*)(.*)$/i.exec(url);
 	if (!match) return [url];
 	const [, scheme, authority, rest] = match;
