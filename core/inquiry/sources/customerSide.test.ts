@@ -60,6 +60,38 @@ describe('Aircall', () => {
 	});
 });
 
+describe('CallRail', () => {
+	// A CallRail API v3 call object, the example of CallRail's API reference (customer "Jimmy
+	// Pesto, Sr."), as quoted in the pycallrail client's tests; post-call webhooks carry these fields.
+	const call = {
+		answered: false,
+		business_phone_number: null,
+		customer_city: 'New York City',
+		customer_country: 'US',
+		customer_name: 'Jimmy Pesto, Sr.',
+		customer_phone_number: '+13036231131',
+		customer_state: 'NY',
+		direction: 'inbound',
+		duration: 4,
+		id: 'CAL8154748ae6bd4e278a7cddd38a662f4f',
+		start_time: '2017-01-24T11:27:48.119-05:00',
+		tracking_phone_number: '+13038163491',
+		voicemail: false,
+	};
+
+	it('the customer is customer_phone_number, never the tracking number; the suffix stays a suffix', () => {
+		const inquiry = normalizeOne(call);
+		expect(inquiry.contact.phone).toMatchObject({ raw: '+13036231131', e164: '+13036231131' });
+		expect(inquiry.extraFields['Tracking Number']).toBe('+13038163491');
+		expect(inquiry.contact.name).toEqual({ full: 'Jimmy Pesto, Sr.', first: 'Jimmy', last: 'Pesto', suffix: 'Sr.' });
+		expect(inquiry.channel).toBe('missed_call');
+	});
+
+	it('an outbound call keeps the customer', () => {
+		expect(normalizeOne({ ...call, direction: 'outbound', answered: true }).contact.phone?.raw).toBe('+13036231131');
+	});
+});
+
 describe('WhatsApp Cloud API', () => {
 	it('the customer is messages[].from, not the business display number', () => {
 		const inquiry = normalizeOne(sampleBody('whatsapp_cloud__messages_text__1.json'));
