@@ -373,9 +373,12 @@ describe('quality warnings', () => {
 	});
 
 	// Filler repeated once per name box is still filler; a real two-word name is not.
-	it.each(['Test Test', 'asdf asdf', 'TEST TESTER'])('treats the name %s as a placeholder', (name) => {
-		expect(codes(makeInquiry({ ...FULL, name }))).toEqual(['placeholder_value:name']);
-	});
+	it.each(['Test Test', 'asdf asdf', 'TEST TESTER'])(
+		'treats the name %s as a placeholder',
+		(name) => {
+			expect(codes(makeInquiry({ ...FULL, name }))).toEqual(['placeholder_value:name']);
+		},
+	);
 
 	it('keeps a real name that holds one filler-like word', () => {
 		expect(codes(makeInquiry({ ...FULL, name: 'Na Li' }))).toEqual([]);

@@ -64,7 +64,9 @@ function isOneCharacterRepeated(text: string): boolean {
 
 function isEveryWordFiller(value: string): boolean {
 	const words = value.split(/\s+/).map(foldText).filter(Boolean);
-	return words.length > 1 && words.every((word) => PLACEHOLDER_WORDS.has(withoutTrailingDigits(word)));
+	return (
+		words.length > 1 && words.every((word) => PLACEHOLDER_WORDS.has(withoutTrailingDigits(word)))
+	);
 }
 
 function withoutTrailingDigits(text: string): string {

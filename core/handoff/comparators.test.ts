@@ -29,18 +29,22 @@ describe('Unicode: decomposed and composed text are the same', () => {
 	});
 
 	it('email', () => {
-		expect(compareField('email', 'jos\u00e9@b\u00fccher.de', 'jose\u0301@bu\u0308cher.de')).toBe('matched');
+		expect(compareField('email', 'jos\u00e9@b\u00fccher.de', 'jose\u0301@bu\u0308cher.de')).toBe(
+			'matched',
+		);
 	});
 });
 
 describe('phone: the extension forms the cleaner reads', () => {
 	// google/libphonenumber PhoneNumberUtilTest.java testParseExtensions: 1 / 8009013355 ext 7246433.
-	it.each(['(800) 901-3355 ext: 7246433', '(800) 901-3355 x 7246433', '(800) 901-3355;7246433', 'tel:+18009013355;ext=7246433'])(
-		'+18009013355 is %s',
-		(actual) => {
-			expect(compareField('phone', '+18009013355', actual)).toBe('matched');
-		},
-	);
+	it.each([
+		'(800) 901-3355 ext: 7246433',
+		'(800) 901-3355 x 7246433',
+		'(800) 901-3355;7246433',
+		'tel:+18009013355;ext=7246433',
+	])('+18009013355 is %s', (actual) => {
+		expect(compareField('phone', '+18009013355', actual)).toBe('matched');
+	});
 
 	// 1-800-FLOWERS.COM's published number, 1-800-356-9377.
 	it('reads a vanity number by its keypad digits', () => {
@@ -50,7 +54,9 @@ describe('phone: the extension forms the cleaner reads', () => {
 
 describe('normalized (case- and whitespace-insensitive)', () => {
 	it('ignores case, outer and repeated whitespace', () => {
-		expect(compareField('normalized', 'Water Heater Repair', '  water   heater\nrepair ')).toBe('matched');
+		expect(compareField('normalized', 'Water Heater Repair', '  water   heater\nrepair ')).toBe(
+			'matched',
+		);
 		expect(compareField('normalized', 'Jane Roe', 'JANE ROE')).toBe('matched');
 	});
 
@@ -108,13 +114,22 @@ describe('email', () => {
 	it('ignores case, spaces, mailto: and a display name', () => {
 		expect(emailKey(' Jane Roe <Jane.Roe@Example.com> ')).toBe('jane.roe@example.com');
 		expect(compareField('email', 'jane.roe@example.com', 'JANE.ROE@EXAMPLE.COM')).toBe('matched');
-		expect(compareField('email', 'jane.roe@example.com', 'mailto:jane.roe@example.com')).toBe('matched');
-		expect(compareField('email', { address: 'jane.roe@example.com' }, 'Jane <jane.roe@example.com>')).toBe('matched');
+		expect(compareField('email', 'jane.roe@example.com', 'mailto:jane.roe@example.com')).toBe(
+			'matched',
+		);
+		expect(
+			compareField('email', { address: 'jane.roe@example.com' }, 'Jane <jane.roe@example.com>'),
+		).toBe('matched');
 	});
 
 	it('sees another address, and finds the address in a list', () => {
 		expect(compareField('email', 'jane.roe@example.com', 'janeroe@example.com')).toBe('changed');
-		expect(compareField('email', 'jane.roe@example.com', [{ value: 'work@example.com' }, { value: 'Jane.Roe@example.com' }])).toBe('matched');
+		expect(
+			compareField('email', 'jane.roe@example.com', [
+				{ value: 'work@example.com' },
+				{ value: 'Jane.Roe@example.com' },
+			]),
+		).toBe('matched');
 	});
 });
 
@@ -123,7 +138,9 @@ describe('contains (a message may be truncated)', () => {
 
 	it('matches the whole message, also inside a longer note', () => {
 		expect(compareField('contains', message, message)).toBe('matched');
-		expect(compareField('contains', message, `Web inquiry:\n${message}\n(sent from the website)`)).toBe('matched');
+		expect(
+			compareField('contains', message, `Web inquiry:\n${message}\n(sent from the website)`),
+		).toBe('matched');
 	});
 
 	it('accepts a truncated start of at least the minimum length, with or without an ellipsis', () => {
@@ -135,7 +152,9 @@ describe('contains (a message may be truncated)', () => {
 	});
 
 	it('requires the same start', () => {
-		expect(compareField('contains', message, 'Water heater leaking in the basement since yesterday')).toBe('changed');
+		expect(
+			compareField('contains', message, 'Water heater leaking in the basement since yesterday'),
+		).toBe('changed');
 		expect(compareField('contains', message, message.slice(5, 60))).toBe('changed');
 	});
 
@@ -158,8 +177,14 @@ describe('present', () => {
 
 describe('helpers', () => {
 	it('isEmptyValue and asText', () => {
-		expect([undefined, null, '', '  ', [], {}, [null], [{ value: '' }], { a: null }].every((v) => isEmptyValue(v))).toBe(true);
-		expect([0, false, 'a', [1], { a: 1 }, [{ value: 'x' }]].some((v) => isEmptyValue(v))).toBe(false);
+		expect(
+			[undefined, null, '', '  ', [], {}, [null], [{ value: '' }], { a: null }].every((v) =>
+				isEmptyValue(v),
+			),
+		).toBe(true);
+		expect([0, false, 'a', [1], { a: 1 }, [{ value: 'x' }]].some((v) => isEmptyValue(v))).toBe(
+			false,
+		);
 		expect(asText({ e164: '+14155550123', raw: '(415) 555-0123' })).toBe('+14155550123');
 		expect(asText([{ value: 'a' }, { value: 'b' }])).toBe('a, b');
 		expect(asText({ n: 1 })).toBe('{"n":1}');

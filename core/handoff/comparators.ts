@@ -3,7 +3,14 @@ import { emailKey } from '../inquiry/contact/email';
 import { samePhoneNumber } from '../inquiry/contact/phone';
 
 /** How a destination value is judged against the inquiry's value. */
-export const COMPARATORS = ['exact', 'normalized', 'phone', 'email', 'contains', 'present'] as const;
+export const COMPARATORS = [
+	'exact',
+	'normalized',
+	'phone',
+	'email',
+	'contains',
+	'present',
+] as const;
 export const Comparator = z.enum(COMPARATORS);
 export type Comparator = z.infer<typeof Comparator>;
 
@@ -31,7 +38,11 @@ export function asText(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (Array.isArray(value)) return value.map(asText).filter((part) => part !== '').join(', ');
+	if (Array.isArray(value))
+		return value
+			.map(asText)
+			.filter((part) => part !== '')
+			.join(', ');
 	const record = value as Record<string, unknown>;
 	for (const key of ['e164', 'address', 'value', 'raw']) {
 		if (typeof record[key] === 'string' && record[key] !== '') return record[key];
@@ -57,7 +68,11 @@ function withoutEllipsis(text: string): string {
  * The message kept whole (possibly inside a longer note), or truncated: the destination's text
  * starts the inquiry's and keeps at least `minKept` characters (or all of a shorter message).
  */
-export function containsMatch(expected: string, actual: string, minKept = DEFAULT_MIN_KEPT): boolean {
+export function containsMatch(
+	expected: string,
+	actual: string,
+	minKept = DEFAULT_MIN_KEPT,
+): boolean {
 	const want = normalizeText(expected);
 	const got = normalizeText(actual);
 	if (got.includes(want)) return true;
@@ -66,7 +81,12 @@ export function containsMatch(expected: string, actual: string, minKept = DEFAUL
 }
 
 /** Compared as canonically equivalent text (NFC), so a decomposed accent is the same letter. */
-function sameValue(comparator: Comparator, wantText: string, gotText: string, minKept: number | undefined): boolean {
+function sameValue(
+	comparator: Comparator,
+	wantText: string,
+	gotText: string,
+	minKept: number | undefined,
+): boolean {
 	const want = wantText.normalize('NFC');
 	const got = gotText.normalize('NFC');
 	if (want === got) return comparator !== 'contains' || want !== '';
@@ -91,12 +111,21 @@ function sameValue(comparator: Comparator, wantText: string, gotText: string, mi
  * have). An empty `actual` is lost; for phone and email a list matches when any entry does, since
  * CRMs keep several numbers and addresses per contact.
  */
-export function compareField(comparator: Comparator, expected: unknown, actual: unknown, minKept?: number): FieldVerdict {
+export function compareField(
+	comparator: Comparator,
+	expected: unknown,
+	actual: unknown,
+	minKept?: number,
+): FieldVerdict {
 	if (isEmptyValue(actual)) return 'lost';
 	if (comparator === 'present') return 'matched';
 	const want = asText(expected);
 	if (Array.isArray(actual) && (comparator === 'phone' || comparator === 'email')) {
-		return actual.some((entry) => !isEmptyValue(entry) && sameValue(comparator, want, asText(entry), minKept)) ? 'matched' : 'changed';
+		return actual.some(
+			(entry) => !isEmptyValue(entry) && sameValue(comparator, want, asText(entry), minKept),
+		)
+			? 'matched'
+			: 'changed';
 	}
 	return sameValue(comparator, want, asText(actual), minKept) ? 'matched' : 'changed';
 }

@@ -92,12 +92,18 @@ describe('generic mode on payloads no preset knows', () => {
 		['tel:+18009013355;ext=7246433', { e164: '+18009013355', extension: '7246433' }],
 		['1-800-FLOWERS', { e164: '+18003569377' }],
 	])('gives a labelled phone holding %s to the phone cleaner', (value, phone) => {
-		const inquiry = normalizeOne({ name: 'Ana Ruiz', phone: value, message: 'Please call me back today' }, 'generic');
+		const inquiry = normalizeOne(
+			{ name: 'Ana Ruiz', phone: value, message: 'Please call me back today' },
+			'generic',
+		);
 		expect(inquiry.contact.phone).toMatchObject({ ...phone, valid: true, raw: value });
 	});
 
 	it('keeps a sentence under a phone label out of the phone', () => {
-		const inquiry = normalizeOne({ name: 'Ana Ruiz', phone: 'call me after 5pm', email: 'ana@example.com' }, 'generic');
+		const inquiry = normalizeOne(
+			{ name: 'Ana Ruiz', phone: 'call me after 5pm', email: 'ana@example.com' },
+			'generic',
+		);
 		expect(inquiry.contact.phone).toBeUndefined();
 	});
 

@@ -86,7 +86,8 @@ export function draftFromAnswers(answers: LabeledAnswer[], base: InquiryDraft): 
 
 function fits(field: LabelField, value: string): boolean {
 	if (field === 'email') return EMAIL_VALUE.test(value);
-	if (field === 'phone') return PHONE_VALUE.test(value) ? digitCount(value) >= 7 : isLabeledPhone(value);
+	if (field === 'phone')
+		return PHONE_VALUE.test(value) ? digitCount(value) >= 7 : isLabeledPhone(value);
 	return !WORD_FIELDS.has(field) || /\p{L}/u.test(value);
 }
 

@@ -28,7 +28,8 @@ export interface InquiryFacts {
 }
 
 /** Lower case, single spaces, Unicode NFC (so "Québec" typed with a combining accent is the same). */
-export const normalizeText = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+export const normalizeText = (text: string) =>
+	text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 export const normalizePostal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const LANGUAGE_NAMES: Record<string, string> = {

@@ -5,8 +5,10 @@ import { inquiry } from './test/fixtures';
  * Territories match places written either way. Codes: USPS Publication 28, Appendix B (US
  * states); Canada Post (provinces and territories); ISO 3166-1 alpha-2 (countries).
  */
-const covers = (territory: string, location: { region?: string; country?: string; postalCode?: string; city?: string }) =>
-	inTerritory(compileTerritory(territory), factsOf(inquiry({ location })));
+const covers = (
+	territory: string,
+	location: { region?: string; country?: string; postalCode?: string; city?: string },
+) => inTerritory(compileTerritory(territory), factsOf(inquiry({ location })));
 
 describe('territories match names and codes both ways', () => {
 	it.each([

@@ -55,7 +55,8 @@ const COMMON_TLDS: Record<string, string> = {
 const MAX_EMAIL_LENGTH = 254;
 // Linear: each part is a single character class with no nested quantifiers.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
-const DOMAIN_LABEL = /^[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,61}[A-Za-z0-9\u00a1-\uffff])?$/;
+const DOMAIN_LABEL =
+	/^[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,61}[A-Za-z0-9\u00a1-\uffff])?$/;
 
 /**
  * Cleans an email from any source: "Jane <JANE@Example.com>", "mailto:…", stray spaces.
@@ -99,11 +100,20 @@ export function isValidAddress(address: string): boolean {
 	if (at <= 0 || at === address.length - 1) return false;
 	const local = address.slice(0, at);
 	const domain = address.slice(at + 1);
-	if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+	if (
+		!LOCAL_PART.test(local) ||
+		local.startsWith('.') ||
+		local.endsWith('.') ||
+		local.includes('..')
+	)
+		return false;
 	const labels = domain.split('.');
 	if (labels.length < 2) return false;
 	if (!labels.every((label) => DOMAIN_LABEL.test(label))) return false;
-	return /^[a-z\u00a1-\uffff]{2,63}$/i.test(labels[labels.length - 1]) || /^xn--[a-z0-9-]{1,59}$/i.test(labels[labels.length - 1]);
+	return (
+		/^[a-z\u00a1-\uffff]{2,63}$/i.test(labels[labels.length - 1]) ||
+		/^xn--[a-z0-9-]{1,59}$/i.test(labels[labels.length - 1])
+	);
 }
 
 /** Suggests the address the person most likely meant, or undefined when nothing looks wrong. */

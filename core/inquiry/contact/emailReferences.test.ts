@@ -37,17 +37,43 @@ describe('typo suggestions (mailcheck suites)', () => {
 	// question: the suggestion only warns, and those are the commonest slips of .com), and
 	// spec/mailcheckSpec.js "valid 2ld-tld combinations" (yahoo.co.uk, gmx.fr).
 	it.each([
-		'person@gmail.com', 'person@company.ai', 'person@company.io', 'person@company.app', 'person@company.dev',
-		'person@company.zip', 'person@company.co', 'person@company.design', 'person@company.museum', 'person@proton.me',
-		'person@protonmail.com', 'person@pm.me', 'person@hey.com', 'person@fastmail.com', 'person@tuta.com',
-		'person@mail.example.com', 'person@example.co.uk', 'person@bücher.de', 'person@xn--bcher-kva.de', 'person@example.рф',
-		'test@yahoo.co.uk', 'test@gmx.fr',
+		'person@gmail.com',
+		'person@company.ai',
+		'person@company.io',
+		'person@company.app',
+		'person@company.dev',
+		'person@company.zip',
+		'person@company.co',
+		'person@company.design',
+		'person@company.museum',
+		'person@proton.me',
+		'person@protonmail.com',
+		'person@pm.me',
+		'person@hey.com',
+		'person@fastmail.com',
+		'person@tuta.com',
+		'person@mail.example.com',
+		'person@example.co.uk',
+		'person@bücher.de',
+		'person@xn--bcher-kva.de',
+		'person@example.рф',
+		'test@yahoo.co.uk',
+		'test@gmx.fr',
 	])('leaves %s alone', (address) => {
 		expect(suggestEmail(address)).toBeUndefined();
 	});
 
 	// The providers issue #19 saw "corrected" into others, all on mailcheck's bundled lists.
-	it.each(['ymail.com', 'mail.com', 'mac.com', 'gmx.com', 'me.com', 'msn.com', 'aim.com', 'web.de'])('never replaces the provider %s', (domain) => {
+	it.each([
+		'ymail.com',
+		'mail.com',
+		'mac.com',
+		'gmx.com',
+		'me.com',
+		'msn.com',
+		'aim.com',
+		'web.de',
+	])('never replaces the provider %s', (domain) => {
 		expect(suggestEmail(`person@${domain}`)).toBeUndefined();
 	});
 

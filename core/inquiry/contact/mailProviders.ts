@@ -6,17 +6,70 @@
  */
 export const KNOWN_PROVIDERS = new Set([
 	// mailcheck defaultDomains
-	'msn.com', 'bellsouth.net', 'telus.net', 'comcast.net', 'optusnet.com.au', 'earthlink.net', 'qq.com', 'sky.com',
-	'icloud.com', 'mac.com', 'sympatico.ca', 'googlemail.com', 'att.net', 'xtra.co.nz', 'web.de', 'cox.net', 'gmail.com',
-	'ymail.com', 'aim.com', 'rogers.com', 'verizon.net', 'rocketmail.com', 'google.com', 'optonline.net', 'sbcglobal.net',
-	'aol.com', 'me.com', 'btinternet.com', 'charter.net', 'shaw.ca',
+	'msn.com',
+	'bellsouth.net',
+	'telus.net',
+	'comcast.net',
+	'optusnet.com.au',
+	'earthlink.net',
+	'qq.com',
+	'sky.com',
+	'icloud.com',
+	'mac.com',
+	'sympatico.ca',
+	'googlemail.com',
+	'att.net',
+	'xtra.co.nz',
+	'web.de',
+	'cox.net',
+	'gmail.com',
+	'ymail.com',
+	'aim.com',
+	'rogers.com',
+	'verizon.net',
+	'rocketmail.com',
+	'google.com',
+	'optonline.net',
+	'sbcglobal.net',
+	'aol.com',
+	'me.com',
+	'btinternet.com',
+	'charter.net',
+	'shaw.ca',
 	// mailcheck 1.1 defaultDomains
-	'yahoo.com', 'hotmail.com', 'live.com', 'hotmail.co.uk', 'yahoo.co.uk', 'facebook.com', 'gmx.com', 'mail.com',
+	'yahoo.com',
+	'hotmail.com',
+	'live.com',
+	'hotmail.co.uk',
+	'yahoo.co.uk',
+	'facebook.com',
+	'gmx.com',
+	'mail.com',
 	// mailcheck spec/correctness.test.js: providers left alone
-	'proton.me', 'protonmail.com', 'pm.me', 'hey.com', 'fastmail.com', 'tuta.com',
+	'proton.me',
+	'protonmail.com',
+	'pm.me',
+	'hey.com',
+	'fastmail.com',
+	'tuta.com',
 	// national providers among our typo targets
-	'outlook.com', 't-online.de', 'gmx.de', 'gmx.net', 'orange.fr', 'free.fr', 'yahoo.fr', 'hotmail.fr', 'yahoo.es', 'hotmail.es',
-	'yandex.ru', 'mail.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'hushmail.com', 'inbox.com',
+	'outlook.com',
+	't-online.de',
+	'gmx.de',
+	'gmx.net',
+	'orange.fr',
+	'free.fr',
+	'yahoo.fr',
+	'hotmail.fr',
+	'yahoo.es',
+	'hotmail.es',
+	'yandex.ru',
+	'mail.ru',
+	'zoho.com',
+	'tutanota.com',
+	'tuta.io',
+	'hushmail.com',
+	'inbox.com',
 ]);
 
 /**
@@ -26,14 +79,55 @@ export const KNOWN_PROVIDERS = new Set([
 const SECOND_LEVEL_PROVIDERS = new Set(['yahoo', 'hotmail', 'mail', 'live', 'outlook', 'gmx']);
 /** mailcheck's `defaultTopLevelDomains`: the endings those providers use. */
 const PROVIDER_ENDINGS = new Set([
-	'com', 'com.au', 'com.tw', 'ca', 'co.nz', 'co.uk', 'de', 'fr', 'it', 'ru', 'net', 'org', 'edu', 'gov', 'jp', 'nl', 'kr',
-	'se', 'eu', 'ie', 'co.il', 'us', 'at', 'be', 'dk', 'hk', 'es', 'gr', 'ch', 'no', 'cz', 'in', 'net.au', 'info', 'biz',
-	'mil', 'co.jp', 'sg', 'hu', 'uk',
+	'com',
+	'com.au',
+	'com.tw',
+	'ca',
+	'co.nz',
+	'co.uk',
+	'de',
+	'fr',
+	'it',
+	'ru',
+	'net',
+	'org',
+	'edu',
+	'gov',
+	'jp',
+	'nl',
+	'kr',
+	'se',
+	'eu',
+	'ie',
+	'co.il',
+	'us',
+	'at',
+	'be',
+	'dk',
+	'hk',
+	'es',
+	'gr',
+	'ch',
+	'no',
+	'cz',
+	'in',
+	'net.au',
+	'info',
+	'biz',
+	'mil',
+	'co.jp',
+	'sg',
+	'hu',
+	'uk',
 ]);
 
 /** A domain that is a mailbox provider's own, never a typo of another. */
 export function isKnownProvider(domain: string): boolean {
 	if (KNOWN_PROVIDERS.has(domain)) return true;
 	const dot = domain.indexOf('.');
-	return dot > 0 && SECOND_LEVEL_PROVIDERS.has(domain.slice(0, dot)) && PROVIDER_ENDINGS.has(domain.slice(dot + 1));
+	return (
+		dot > 0 &&
+		SECOND_LEVEL_PROVIDERS.has(domain.slice(0, dot)) &&
+		PROVIDER_ENDINGS.has(domain.slice(dot + 1))
+	);
 }

@@ -2,20 +2,44 @@ import { cleanName, splitFullName } from './name';
 
 describe('cleanName', () => {
 	it('splits a full name, keeping particles with the last name', () => {
-		expect(cleanName({ full: 'María de la Cruz' })).toEqual({ full: 'María de la Cruz', first: 'María', last: 'de la Cruz' });
-		expect(cleanName({ full: 'Dr. Ludwig van Beethoven' })).toEqual({ full: 'Dr. Ludwig van Beethoven', first: 'Ludwig', last: 'van Beethoven' });
+		expect(cleanName({ full: 'María de la Cruz' })).toEqual({
+			full: 'María de la Cruz',
+			first: 'María',
+			last: 'de la Cruz',
+		});
+		expect(cleanName({ full: 'Dr. Ludwig van Beethoven' })).toEqual({
+			full: 'Dr. Ludwig van Beethoven',
+			first: 'Ludwig',
+			last: 'van Beethoven',
+		});
 		expect(splitFullName('Cruz, María')).toEqual({ first: 'María', last: 'Cruz' });
 	});
 
 	it('fixes shouted or whispered Latin names without mangling apostrophes or hyphens', () => {
-		expect(cleanName({ full: "JANE O'BRIEN" })).toEqual({ full: "Jane O'Brien", first: 'Jane', last: "O'Brien" });
-		expect(cleanName({ first: 'anne-marie', last: 'smith-jones' })).toEqual({ full: 'Anne-Marie Smith-Jones', first: 'Anne-Marie', last: 'Smith-Jones' });
+		expect(cleanName({ full: "JANE O'BRIEN" })).toEqual({
+			full: "Jane O'Brien",
+			first: 'Jane',
+			last: "O'Brien",
+		});
+		expect(cleanName({ first: 'anne-marie', last: 'smith-jones' })).toEqual({
+			full: 'Anne-Marie Smith-Jones',
+			first: 'Anne-Marie',
+			last: 'Smith-Jones',
+		});
 		expect(cleanName({ full: 'DeShawn McDonald' }).full).toBe('DeShawn McDonald');
 	});
 
 	it('leaves non-Latin names as typed', () => {
-		expect(cleanName({ full: 'Иван Петров' })).toEqual({ full: 'Иван Петров', first: 'Иван', last: 'Петров' });
-		expect(cleanName({ full: '山田 太郎' })).toEqual({ full: '山田 太郎', first: '山田', last: '太郎' });
+		expect(cleanName({ full: 'Иван Петров' })).toEqual({
+			full: 'Иван Петров',
+			first: 'Иван',
+			last: 'Петров',
+		});
+		expect(cleanName({ full: '山田 太郎' })).toEqual({
+			full: '山田 太郎',
+			first: '山田',
+			last: '太郎',
+		});
 	});
 
 	it('drops values with no letters and control characters', () => {
@@ -61,7 +85,12 @@ describe('suffixes (python-nameparser tests/test_suffixes.py)', () => {
 
 	// Sammy Davis Jr. (the entertainer): given name Sammy, family name Davis.
 	it('a suffix after a comma is not "Last, First"', () => {
-		expect(cleanName({ full: 'Sammy Davis, Jr.' })).toEqual({ full: 'Sammy Davis, Jr.', first: 'Sammy', last: 'Davis', suffix: 'Jr.' });
+		expect(cleanName({ full: 'Sammy Davis, Jr.' })).toEqual({
+			full: 'Sammy Davis, Jr.',
+			first: 'Sammy',
+			last: 'Davis',
+			suffix: 'Jr.',
+		});
 	});
 });
 
@@ -88,14 +117,25 @@ describe('forms of address', () => {
 	});
 
 	it('drops them from a first name given on its own', () => {
-		expect(cleanName({ first: 'Señora María', last: 'García' })).toEqual({ full: 'María García', first: 'María', last: 'García' });
-		expect(cleanName({ first: 'Herr', last: 'Müller' })).toMatchObject({ first: 'Herr', last: 'Müller' });
+		expect(cleanName({ first: 'Señora María', last: 'García' })).toEqual({
+			full: 'María García',
+			first: 'María',
+			last: 'García',
+		});
+		expect(cleanName({ first: 'Herr', last: 'Müller' })).toMatchObject({
+			first: 'Herr',
+			last: 'Müller',
+		});
 	});
 });
 
 // Unicode Standard Annex #15: U+0065 U+0301 (NFD) and U+00E9 (NFC) are the same "é".
 describe('Unicode normalization', () => {
 	it('stores names in NFC', () => {
-		expect(cleanName({ full: 'Jose\u0301 Mun\u0303oz' })).toEqual({ full: 'Jos\u00e9 Mu\u00f1oz', first: 'Jos\u00e9', last: 'Mu\u00f1oz' });
+		expect(cleanName({ full: 'Jose\u0301 Mun\u0303oz' })).toEqual({
+			full: 'Jos\u00e9 Mu\u00f1oz',
+			first: 'Jos\u00e9',
+			last: 'Mu\u00f1oz',
+		});
 	});
 });

@@ -1,28 +1,105 @@
 import type { PersonName } from '../schema';
 
 /** Surname particles that stay lower-case and belong to the last name ("Maria de la Cruz"). */
-const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'st.']);
+const PARTICLES = new Set([
+	'de',
+	'del',
+	'della',
+	'der',
+	'den',
+	'di',
+	'da',
+	'das',
+	'dos',
+	'du',
+	'la',
+	'le',
+	'van',
+	'von',
+	'y',
+	'e',
+	'bin',
+	'ibn',
+	'al',
+	'el',
+	'ter',
+	'ten',
+	'zu',
+	'st.',
+]);
 /**
  * Forms of address before a name, compared without a final period: English, Spanish (Señor, Sra.,
  * Doña), German (Herr, Frau) and French (M., Mme, Mlle). "Don" is left out: it is also a given name.
  */
 const HONORIFICS = new Set([
-	'mr', 'mrs', 'ms', 'miss', 'mx', 'mister', 'sir', 'madam', 'dr', 'prof',
-	'sr', 'sra', 'srta', 'señor', 'señora', 'señorita', 'doña', 'dña',
-	'herr', 'frau', 'fräulein',
-	'm', 'mme', 'mlle', 'monsieur', 'madame', 'mademoiselle',
+	'mr',
+	'mrs',
+	'ms',
+	'miss',
+	'mx',
+	'mister',
+	'sir',
+	'madam',
+	'dr',
+	'prof',
+	'sr',
+	'sra',
+	'srta',
+	'señor',
+	'señora',
+	'señorita',
+	'doña',
+	'dña',
+	'herr',
+	'frau',
+	'fräulein',
+	'm',
+	'mme',
+	'mlle',
+	'monsieur',
+	'madame',
+	'mademoiselle',
 ]);
 /**
  * Post-nominals, compared lower-case without periods (python-nameparser's suffix lists, the
  * common ones). Single letters and "dr" count only after a comma ("John W. Ingram, V"), where
  * nothing else can stand.
  */
-const SUFFIXES = new Set(['jr', 'jnr', 'junior', 'sr', 'snr', 'ii', 'iii', 'iv', 'esq', 'esquire', 'md', 'phd', 'dds', 'dmd', 'dvm', 'rn', 'np', 'cpa', 'mba', 'jd', 'qc', 'kc', 'mp', 'pe', 'ret']);
+const SUFFIXES = new Set([
+	'jr',
+	'jnr',
+	'junior',
+	'sr',
+	'snr',
+	'ii',
+	'iii',
+	'iv',
+	'esq',
+	'esquire',
+	'md',
+	'phd',
+	'dds',
+	'dmd',
+	'dvm',
+	'rn',
+	'np',
+	'cpa',
+	'mba',
+	'jd',
+	'qc',
+	'kc',
+	'mp',
+	'pe',
+	'ret',
+]);
 const SUFFIXES_AFTER_COMMA = new Set([...SUFFIXES, 'i', 'v', 'dr']);
 /** Commas that separate "Last, First" or a suffix: ASCII, full-width and Arabic. */
 const COMMAS = /[,，،]/;
 const MAX_NAME_LENGTH = 200;
-const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+const CONTROL_CHARACTERS = new RegExp(
+	`[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`,
+	'g',
+);
 
 /**
  * Builds a clean name from whatever parts a source gave. Casing is fixed only when the whole
@@ -72,16 +149,25 @@ function cleanPart(value: unknown): string | undefined {
  * "Last, First"). The first name holds every given and middle name.
  */
 export function splitFullName(full: string): { first?: string; last?: string; suffix?: string } {
-	const segments = full.split(COMMAS).map((segment) => segment.trim()).filter(Boolean);
+	const segments = full
+		.split(COMMAS)
+		.map((segment) => segment.trim())
+		.filter(Boolean);
 	const suffixes: string[] = [];
-	while (segments.length > 1 && isSuffixSegment(segments[segments.length - 1])) suffixes.unshift(segments.pop()!);
-	const withSuffix = <T extends object>(name: T) => (suffixes.length ? { ...name, suffix: suffixes.join(', ') } : name);
+	while (segments.length > 1 && isSuffixSegment(segments[segments.length - 1]))
+		suffixes.unshift(segments.pop()!);
+	const withSuffix = <T extends object>(name: T) =>
+		suffixes.length ? { ...name, suffix: suffixes.join(', ') } : name;
 
 	if (segments.length === 2) {
 		const last = segments[0].split(' ');
 		const given = segments[1].split(' ');
 		// Suffixes read in typed order: the family name's ("Ma III"), the given name's, then the comma ones.
-		suffixes.unshift(...[trailingSuffixes(last, 1), trailingSuffixes(given, 1)].filter((part) => part !== undefined));
+		suffixes.unshift(
+			...[trailingSuffixes(last, 1), trailingSuffixes(given, 1)].filter(
+				(part) => part !== undefined,
+			),
+		);
 		return withSuffix({ first: withoutHonorifics(given).join(' '), last: last.join(' ') });
 	}
 	const typed = segments.join(' ').split(' ');
@@ -89,7 +175,8 @@ export function splitFullName(full: string): { first?: string; last?: string; su
 	const trailing = trailingSuffixes(words, 2);
 	if (trailing) suffixes.unshift(trailing);
 	// "Herr Müller", "Mme Dupont": after a form of address, a single word is the family name.
-	if (words.length === 1) return withSuffix(words.length < typed.length ? { last: words[0] } : { first: words[0] });
+	if (words.length === 1)
+		return withSuffix(words.length < typed.length ? { last: words[0] } : { first: words[0] });
 	// The last name starts at the first particle after the given name, or is the final word.
 	let start = words.length - 1;
 	for (let i = 1; i < words.length - 1; i++) {
@@ -119,7 +206,8 @@ function trailingSuffixes(words: string[], keep: number): string | undefined {
 /** Drops leading forms of address ("Señora", "Herr", "Mme."), keeping at least one word. */
 export function withoutHonorifics(words: string[]): string[] {
 	let start = 0;
-	while (words.length - start > 1 && HONORIFICS.has(words[start].toLowerCase().replace(/\.$/, ''))) start++;
+	while (words.length - start > 1 && HONORIFICS.has(words[start].toLowerCase().replace(/\.$/, '')))
+		start++;
 	return start ? words.slice(start) : words;
 }
 
@@ -141,5 +229,8 @@ function fixCase(text: string): string {
 
 /** Capitalizes after apostrophes and hyphens too: o'brien → O'Brien, smith-jones → Smith-Jones. */
 function capitalizeWord(word: string): string {
-	return word.replace(/(^|['’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+	return word.replace(
+		/(^|['’-])(\p{L})/gu,
+		(_, lead: string, letter: string) => lead + letter.toUpperCase(),
+	);
 }

@@ -17,7 +17,16 @@ const LINE_TYPES: Record<NonNullable<NumberType>, PhoneLineType> = {
 };
 
 const KEYPAD: Record<string, string> = {};
-for (const [digit, letters] of Object.entries({ 2: 'ABC', 3: 'DEF', 4: 'GHI', 5: 'JKL', 6: 'MNO', 7: 'PQRS', 8: 'TUV', 9: 'WXYZ' })) {
+for (const [digit, letters] of Object.entries({
+	2: 'ABC',
+	3: 'DEF',
+	4: 'GHI',
+	5: 'JKL',
+	6: 'MNO',
+	7: 'PQRS',
+	8: 'TUV',
+	9: 'WXYZ',
+})) {
 	for (const letter of letters) KEYPAD[letter] = digit;
 }
 
@@ -67,9 +76,11 @@ export function parsePhone(input: unknown, options: PhoneOptions = {}): PhoneNum
 		const international = parsePhoneNumberFromString(`+${digits}`);
 		if (international?.isPossible()) parsed = international;
 	}
-	if (!parsed || !parsed.isPossible()) return { valid: false, raw, ...(extension ? { extension } : {}) };
+	if (!parsed || !parsed.isPossible())
+		return { valid: false, raw, ...(extension ? { extension } : {}) };
 	const impossible = impossibleReason(parsed.countryCallingCode, parsed.nationalNumber);
-	if (impossible) return { valid: false, raw, problem: impossible, ...(extension ? { extension } : {}) };
+	if (impossible)
+		return { valid: false, raw, problem: impossible, ...(extension ? { extension } : {}) };
 
 	// A number is valid exactly when its digits match one of the country's line types, so one
 	// type lookup answers both questions (libphonenumber would otherwise match the patterns twice).
@@ -120,7 +131,8 @@ function impossibleReason(callingCode: string, national: string): string | undef
 	if (/^0+$/.test(national)) return 'the number is all zeros';
 	if (callingCode !== '1' || national.length !== 10) return undefined;
 	if (!/^[2-9]/.test(national)) return 'a North American area code cannot start with 0 or 1';
-	if (!/^\d{3}[2-9]/.test(national)) return 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1';
+	if (!/^\d{3}[2-9]/.test(national))
+		return 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1';
 	return undefined;
 }
 

@@ -9,9 +9,16 @@ import { parsePhone } from './phone';
 
 describe('extensions (libphonenumber testParseExtensions and long-extension tests)', () => {
 	// Source: LIBPHONENUMBER testParseExtensions, nzNumber = 64 / 33316005 ext 3456.
-	it.each(['03 331 6005 ext 3456', '03-3316005x3456', '03-3316005 int.3456', '03 3316005 #3456'])('NZ %s', (input) => {
-		expect(parsePhone(input, { defaultCountry: 'NZ' })).toMatchObject({ e164: '+6433316005', extension: '3456', valid: true });
-	});
+	it.each(['03 331 6005 ext 3456', '03-3316005x3456', '03-3316005 int.3456', '03 3316005 #3456'])(
+		'NZ %s',
+		(input) => {
+			expect(parsePhone(input, { defaultCountry: 'NZ' })).toMatchObject({
+				e164: '+6433316005',
+				extension: '3456',
+				valid: true,
+			});
+		},
+	);
 
 	// Source: LIBPHONENUMBER testParseExtensions, ukNumber = 44 / 2034567890 ext 456.
 	it.each([
@@ -29,7 +36,11 @@ describe('extensions (libphonenumber testParseExtensions and long-extension test
 		['+442034567890\uFF58\uFF54\uFF4E456', 'GB'], // full-width "xtn"
 		['+442034567890\uFF58\uFF54456', 'GB'], // full-width "xt"
 	])('UK %s (default %s)', (input, country) => {
-		expect(parsePhone(input, { defaultCountry: country })).toMatchObject({ e164: '+442034567890', extension: '456', valid: true });
+		expect(parsePhone(input, { defaultCountry: country })).toMatchObject({
+			e164: '+442034567890',
+			extension: '456',
+			valid: true,
+		});
 	});
 
 	// Source: LIBPHONENUMBER testParseExtensions, usWithExtension = 1 / 8009013355 ext 7246433.
@@ -44,40 +55,68 @@ describe('extensions (libphonenumber testParseExtensions and long-extension test
 		'(800) 901-3355 , 7246433',
 		'(800) 901-3355 ext: 7246433',
 	])('US %s', (input) => {
-		expect(parsePhone(input, { defaultCountry: 'US' })).toMatchObject({ e164: '+18009013355', extension: '7246433', valid: true });
+		expect(parsePhone(input, { defaultCountry: 'US' })).toMatchObject({
+			e164: '+18009013355',
+			extension: '7246433',
+			valid: true,
+		});
 	});
 
 	it('shows the extension in the national form people read', () => {
-		expect(parsePhone('(800) 901-3355 ext: 7246433', { defaultCountry: 'US' })?.national).toBe('(800) 901-3355 ext. 7246433');
+		expect(parsePhone('(800) 901-3355 ext: 7246433', { defaultCountry: 'US' })?.national).toBe(
+			'(800) 901-3355 ext. 7246433',
+		);
 	});
 
 	// Source: LIBPHONENUMBER testParseHandlesLongExtensionsWithExplicitLabels / ...WithAutoDiallingLabels / ...ShortExtensionsWithAmbiguousChar.
 	it('reads tel: URIs, labels with a colon and auto-dialling commas', () => {
-		expect(parsePhone('tel:+6433316005;ext=0', { defaultCountry: 'NZ' })).toMatchObject({ e164: '+6433316005', extension: '0' });
-		expect(parsePhone('03 3316005ext:1', { defaultCountry: 'NZ' })).toMatchObject({ e164: '+6433316005', extension: '1' });
-		expect(parsePhone('03 3316005 xtn:12345678901234567890', { defaultCountry: 'NZ' })).toMatchObject({
+		expect(parsePhone('tel:+6433316005;ext=0', { defaultCountry: 'NZ' })).toMatchObject({
+			e164: '+6433316005',
+			extension: '0',
+		});
+		expect(parsePhone('03 3316005ext:1', { defaultCountry: 'NZ' })).toMatchObject({
+			e164: '+6433316005',
+			extension: '1',
+		});
+		expect(
+			parsePhone('03 3316005 xtn:12345678901234567890', { defaultCountry: 'NZ' }),
+		).toMatchObject({
 			e164: '+6433316005',
 			extension: '12345678901234567890',
 		});
-		expect(parsePhone('03 3316005 x. 123456789', { defaultCountry: 'NZ' })).toMatchObject({ e164: '+6433316005', extension: '123456789' });
-		expect(parsePhone('03 3316005 #123456789#', { defaultCountry: 'NZ' })).toMatchObject({ e164: '+6433316005', extension: '123456789' });
+		expect(parsePhone('03 3316005 x. 123456789', { defaultCountry: 'NZ' })).toMatchObject({
+			e164: '+6433316005',
+			extension: '123456789',
+		});
+		expect(parsePhone('03 3316005 #123456789#', { defaultCountry: 'NZ' })).toMatchObject({
+			e164: '+6433316005',
+			extension: '123456789',
+		});
 		expect(parsePhone('+12679000000,,123456789012345#', { defaultCountry: 'US' })).toMatchObject({
 			e164: '+12679000000',
 			extension: '123456789012345',
 		});
-		expect(parsePhone('+442034000000,,123456789#', { defaultCountry: 'GB' })).toMatchObject({ e164: '+442034000000', extension: '123456789' });
+		expect(parsePhone('+442034000000,,123456789#', { defaultCountry: 'GB' })).toMatchObject({
+			e164: '+442034000000',
+			extension: '123456789',
+		});
 	});
 });
 
 describe('vanity numbers', () => {
 	// Source: LIBPHONENUMBER testConvertAlphaCharactersInNumber ("1800-ABC-DEF" → "1800-222-333").
 	it('maps letters to keypad digits', () => {
-		expect(parsePhone('1-800-ABC-DEFG', { defaultCountry: 'US' })).toMatchObject({ e164: '+18002223334' });
+		expect(parsePhone('1-800-ABC-DEFG', { defaultCountry: 'US' })).toMatchObject({
+			e164: '+18002223334',
+		});
 	});
 
 	// Source: 1-800-FLOWERS.COM's published number, 1-800-356-9377 (keypad F=3 L=5 O=6 W=9 E=3 R=7 S=7).
 	it('keeps the extension beside a vanity number', () => {
-		expect(parsePhone('1-800-FLOWERS ext. 12', { defaultCountry: 'US' })).toMatchObject({ e164: '+18003569377', extension: '12' });
+		expect(parsePhone('1-800-FLOWERS ext. 12', { defaultCountry: 'US' })).toMatchObject({
+			e164: '+18003569377',
+			extension: '12',
+		});
 	});
 });
 
@@ -89,9 +128,18 @@ describe('numbers no one can ring', () => {
 		['000-000-0000', 'the number is all zeros'],
 		['123-456-7890', 'a North American area code cannot start with 0 or 1'],
 		['(023) 555-2671', 'a North American area code cannot start with 0 or 1'],
-		['1-800-123-4567', 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1'],
-		['(415) 023-2671', 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1'],
-		['+1 415 123 4567', 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1'],
+		[
+			'1-800-123-4567',
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		],
+		[
+			'(415) 023-2671',
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		],
+		[
+			'+1 415 123 4567',
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		],
 	])('%s is kept as typed, not valid, with the reason', (input, problem) => {
 		const phone = parsePhone(input, { defaultCountry: 'US' });
 		expect(phone).toEqual({ valid: false, raw: input, problem });
@@ -101,6 +149,9 @@ describe('numbers no one can ring', () => {
 	// use. Deliberate choice: they keep their number (vendors' documented samples and test
 	// deliveries use them), because the format itself is dialable.
 	it('keeps the fictional 555-01xx range', () => {
-		expect(parsePhone('(415) 555-0123', { defaultCountry: 'US' })).toMatchObject({ e164: '+14155550123', valid: true });
+		expect(parsePhone('(415) 555-0123', { defaultCountry: 'US' })).toMatchObject({
+			e164: '+14155550123',
+			valid: true,
+		});
 	});
 });

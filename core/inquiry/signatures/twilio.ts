@@ -17,7 +17,8 @@ export const twilio: SchemeVerifier = (request, secret) => {
 	const bodyHash = queryParam(request.url, 'bodySHA256');
 	if (bodyHash !== undefined) {
 		const body = rawBytes(request);
-		if (body === undefined) return fail('missing_raw_body', 'bodySHA256 covers the exact body bytes');
+		if (body === undefined)
+			return fail('missing_raw_body', 'bodySHA256 covers the exact body bytes');
 		if (!safeEqual(sha256([body], 'hex'), bodyHash.toLowerCase()))
 			return fail('mismatch', 'bodySHA256 does not match the body');
 	} else {
@@ -28,7 +29,9 @@ export const twilio: SchemeVerifier = (request, secret) => {
 	let matched = false;
 	for (const url of urlVariants(request.url))
 		matched = safeEqual(hmac('sha1', secret, [url, signed], 'base64'), signature) || matched;
-	return matched ? OK : fail('mismatch', 'X-Twilio-Signature does not match the URL and parameters');
+	return matched
+		? OK
+		: fail('mismatch', 'X-Twilio-Signature does not match the URL and parameters');
 };
 
 /** Name + value of each parameter, sorted by name; a repeated name adds each distinct value, sorted. */
@@ -50,7 +53,9 @@ function formParams(body: unknown): Record<string, unknown> {
 		for (const [key, value] of new URLSearchParams(body)) out[key] = [...(out[key] ?? []), value];
 		return out;
 	}
-	return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return body !== null && typeof body === 'object' && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: {};
 }
 
 function queryParam(url: string, name: string): string | undefined {
@@ -69,7 +74,11 @@ const DEFAULT_PORTS: Record<string, string> = { 'https://': '443', 'http://': '8
 export function urlVariants(url: string): string[] {
 	const variants = portVariants(url);
 	if (!/'|%27/i.test(url)) return variants;
-	const quoted = variants.flatMap((variant) => [variant, variant.replace(/'/g, '%27'), variant.replace(/%27/gi, "'")]);
+	const quoted = variants.flatMap((variant) => [
+		variant,
+		variant.replace(/'/g, '%27'),
+		variant.replace(/%27/gi, "'"),
+	]);
 	return [...new Set(quoted)];
 }
 

@@ -25,7 +25,9 @@ const twilio: SourcePreset = {
 			typeof p.SmsSid === 'string'),
 	extract(p): InquiryDraft {
 		const isCall = typeof p.CallSid === 'string' && !p.MessageSid;
-		const outbound = isCall ? text(p.Direction)?.startsWith('outbound') === true : isOutboundMessage(p);
+		const outbound = isCall
+			? text(p.Direction)?.startsWith('outbound') === true
+			: isOutboundMessage(p);
 		const customerRaw = outbound ? firstText(p, 'To', 'Called') : firstText(p, 'From', 'Caller');
 		const business = outbound ? firstText(p, 'From', 'Caller') : firstText(p, 'To', 'Called');
 		const whatsapp = customerRaw?.startsWith('whatsapp:') ?? false;
@@ -44,7 +46,9 @@ const twilio: SourcePreset = {
 			return {
 				channel: whatsapp ? 'chat' : 'sms',
 				system: 'twilio',
-				event: outbound ? `message.${text(p.MessageStatus ?? p.SmsStatus)?.toLowerCase()}` : 'message.received',
+				event: outbound
+					? `message.${text(p.MessageStatus ?? p.SmsStatus)?.toLowerCase()}`
+					: 'message.received',
 				recordId: sid,
 				name: { full: text(p.ProfileName) },
 				phone: customer,
@@ -164,4 +168,9 @@ function openphoneCallText(item: Record<string, unknown>): string | undefined {
 	);
 }
 
-export const callsPresets: SourcePreset[] = [twilio, openphone, ...callCenterPresets, ...ringcentralPresets];
+export const callsPresets: SourcePreset[] = [
+	twilio,
+	openphone,
+	...callCenterPresets,
+	...ringcentralPresets,
+];

@@ -11,12 +11,20 @@ import { NOW, normalizeOne, sampleBody } from './test/samples';
 
 function sides(file: string, body: Record<string, unknown> = sampleBody(file)) {
 	const inquiry = normalizeOne(body);
-	return { customer: inquiry.contact.phone?.raw, business: inquiry.extraFields['Business Number'], channel: inquiry.channel };
+	return {
+		customer: inquiry.contact.phone?.raw,
+		business: inquiry.extraFields['Business Number'],
+		channel: inquiry.channel,
+	};
 }
 
 describe('Twilio', () => {
 	it('inbound SMS: the customer is From, the business To', () => {
-		expect(sides('twilio__inbound_sms__1.json')).toEqual({ customer: '+14151234567', business: '+14159876543', channel: 'sms' });
+		expect(sides('twilio__inbound_sms__1.json')).toEqual({
+			customer: '+14151234567',
+			business: '+14159876543',
+			channel: 'sms',
+		});
 	});
 
 	// Twilio Messaging docs, "Outbound Message Status in Status Callbacks": a status callback for a
@@ -24,31 +32,68 @@ describe('Twilio', () => {
 	// business's sender and To = the recipient.
 	it('status callback of a message the business sent: the customer is To', () => {
 		const inbound = sampleBody('twilio__inbound_sms__1.json');
-		const sent = { ...inbound, From: inbound.To, To: inbound.From, SmsStatus: 'delivered', MessageStatus: 'delivered' };
-		expect(sides('', sent)).toEqual({ customer: '+14151234567', business: '+14159876543', channel: 'sms' });
+		const sent = {
+			...inbound,
+			From: inbound.To,
+			To: inbound.From,
+			SmsStatus: 'delivered',
+			MessageStatus: 'delivered',
+		};
+		expect(sides('', sent)).toEqual({
+			customer: '+14151234567',
+			business: '+14159876543',
+			channel: 'sms',
+		});
 	});
 
 	it('outbound-api call: the customer is To, the business From', () => {
-		expect(sides('twilio__voice_status_callback__busy__1.json')).toMatchObject({ customer: '+441111111111', business: '+11111111111' });
+		expect(sides('twilio__voice_status_callback__busy__1.json')).toMatchObject({
+			customer: '+441111111111',
+			business: '+11111111111',
+		});
 	});
 
 	it('inbound call: the customer is From', () => {
 		const outbound = sampleBody('twilio__voice_status_callback__busy__1.json');
-		const inbound = { ...outbound, Direction: 'inbound', From: outbound.To, Caller: outbound.Called, To: outbound.From, Called: outbound.Caller };
-		expect(sides('', inbound)).toMatchObject({ customer: '+441111111111', business: '+11111111111' });
+		const inbound = {
+			...outbound,
+			Direction: 'inbound',
+			From: outbound.To,
+			Caller: outbound.Called,
+			To: outbound.From,
+			Called: outbound.Caller,
+		};
+		expect(sides('', inbound)).toMatchObject({
+			customer: '+441111111111',
+			business: '+11111111111',
+		});
 	});
 });
 
 describe('OpenPhone', () => {
 	it('incoming call: the customer is from, the business to', () => {
-		expect(sides('openphone__call.completed__1.json')).toMatchObject({ customer: '+18005550100', business: '+18885550101' });
+		expect(sides('openphone__call.completed__1.json')).toMatchObject({
+			customer: '+18005550100',
+			business: '+18885550101',
+		});
 	});
 
 	// OpenPhone webhooks docs: on an outgoing call `from` is the workspace number and `to` the contact.
 	it('outgoing call: the customer is to', () => {
-		const body = sampleBody('openphone__call.completed__1.json') as { data: { object: Record<string, unknown> } };
-		const object = { ...body.data.object, direction: 'outgoing', from: '+18885550101', to: '+18005550100' };
-		expect(sides('', { ...body, data: { object } })).toMatchObject({ customer: '+18005550100', business: '+18885550101', channel: 'call' });
+		const body = sampleBody('openphone__call.completed__1.json') as {
+			data: { object: Record<string, unknown> };
+		};
+		const object = {
+			...body.data.object,
+			direction: 'outgoing',
+			from: '+18885550101',
+			to: '+18005550100',
+		};
+		expect(sides('', { ...body, data: { object } })).toMatchObject({
+			customer: '+18005550100',
+			business: '+18885550101',
+			channel: 'call',
+		});
 	});
 });
 
@@ -83,12 +128,19 @@ describe('CallRail', () => {
 		const inquiry = normalizeOne(call);
 		expect(inquiry.contact.phone).toMatchObject({ raw: '+13036231131', e164: '+13036231131' });
 		expect(inquiry.extraFields['Tracking Number']).toBe('+13038163491');
-		expect(inquiry.contact.name).toEqual({ full: 'Jimmy Pesto, Sr.', first: 'Jimmy', last: 'Pesto', suffix: 'Sr.' });
+		expect(inquiry.contact.name).toEqual({
+			full: 'Jimmy Pesto, Sr.',
+			first: 'Jimmy',
+			last: 'Pesto',
+			suffix: 'Sr.',
+		});
 		expect(inquiry.channel).toBe('missed_call');
 	});
 
 	it('an outbound call keeps the customer', () => {
-		expect(normalizeOne({ ...call, direction: 'outbound', answered: true }).contact.phone?.raw).toBe('+13036231131');
+		expect(
+			normalizeOne({ ...call, direction: 'outbound', answered: true }).contact.phone?.raw,
+		).toBe('+13036231131');
 	});
 });
 
@@ -109,26 +161,45 @@ describe('RingCentral telephony sessions', () => {
 		// Outbound extension → PSTN: the extension's party and the called PSTN party.
 		['ringcentral__telephony_session_outbound__2.json', '+18003151571', 'outbound'],
 		['ringcentral__telephony_session_outbound__3.json', '+18003151571', 'outbound'],
-	])('%s: the customer is the external +14083388064, the business %s', (file, business, direction) => {
-		const inquiry = normalizeOne(sampleBody(file));
-		expect(inquiry.contact.phone).toMatchObject({ raw: '+14083388064', e164: '+14083388064' });
-		expect(inquiry.extraFields).toMatchObject({ 'Business Number': business, Direction: direction });
-		expect(inquiry.channel).toBe('call');
-	});
+	])(
+		'%s: the customer is the external +14083388064, the business %s',
+		(file, business, direction) => {
+			const inquiry = normalizeOne(sampleBody(file));
+			expect(inquiry.contact.phone).toMatchObject({ raw: '+14083388064', e164: '+14083388064' });
+			expect(inquiry.extraFields).toMatchObject({
+				'Business Number': business,
+				Direction: direction,
+			});
+			expect(inquiry.channel).toBe('call');
+		},
+	);
 
 	// ringcentral/ringcentral-api-docs docs/voice/telephony-session-notifications.md, "Call Status
 	// Codes": an Inbound party's `Voicemail` means the call was forwarded to voicemail.
 	it('an inbound call sent to voicemail, or marked missed, is a missed call', () => {
-		const body = sampleBody('ringcentral__telephony_session_inbound__1.json') as { body: { parties: Record<string, unknown>[] } };
-		const withParty = (change: Record<string, unknown>) => ({ ...body, body: { ...body.body, parties: [{ ...body.body.parties[0], ...change }] } });
+		const body = sampleBody('ringcentral__telephony_session_inbound__1.json') as {
+			body: { parties: Record<string, unknown>[] };
+		};
+		const withParty = (change: Record<string, unknown>) => ({
+			...body,
+			body: { ...body.body, parties: [{ ...body.body.parties[0], ...change }] },
+		});
 		expect(normalizeOne(withParty({ status: { code: 'Voicemail' } })).channel).toBe('missed_call');
 		expect(normalizeOne(withParty({ missedCall: true })).channel).toBe('missed_call');
 	});
 
 	it('an internal call between two extensions has no customer, so no inquiry', () => {
-		const body = sampleBody('ringcentral__telephony_session_inbound__1.json') as { body: { parties: Record<string, unknown>[] } };
-		const party = { ...body.body.parties[0], from: { phoneNumber: '+19043014559', extensionId: '809646017' } };
-		const [result] = normalizeInquiry({ ...body, body: { ...body.body, parties: [party] } }, { now: NOW, source: 'ringcentral' });
+		const body = sampleBody('ringcentral__telephony_session_inbound__1.json') as {
+			body: { parties: Record<string, unknown>[] };
+		};
+		const party = {
+			...body.body.parties[0],
+			from: { phoneNumber: '+19043014559', extensionId: '809646017' },
+		};
+		const [result] = normalizeInquiry(
+			{ ...body, body: { ...body.body, parties: [party] } },
+			{ now: NOW, source: 'ringcentral' },
+		);
 		expect(result).toMatchObject({ status: 'invalid', reasons: ['no_contact_details'] });
 	});
 });

@@ -387,7 +387,11 @@ describe('form presets on hostile input', () => {
 		];
 		for (const payload of payloads) {
 			for (const preset of formsPresets) {
-				expect(() => [preset.detect(payload), preset.extract(payload), preset.split?.(payload)]).not.toThrow();
+				expect(() => [
+					preset.detect(payload),
+					preset.extract(payload),
+					preset.split?.(payload),
+				]).not.toThrow();
 			}
 		}
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();

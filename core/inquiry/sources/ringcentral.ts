@@ -2,7 +2,8 @@ import type { InquiryDraft, SourcePreset } from '../draft';
 import { asArray, asRecord, firstText, isRecord, text } from './read';
 
 /** Caller-ID names that name no one (carriers' stand-ins). */
-export const NO_CALLER_NAME = /^(wireless caller|unknown|unavailable|anonymous|private|restricted)/i;
+export const NO_CALLER_NAME =
+	/^(wireless caller|unknown|unavailable|anonymous|private|restricted)/i;
 
 /**
  * RingCentral telephony-session notifications (`/telephony/sessions` event filter): one party of a
@@ -27,7 +28,8 @@ const ringcentral: SourcePreset = {
 		const sessionId = text(body.telephonySessionId);
 		const status = text(asRecord(party.status)?.code) ?? '';
 		// An inbound call that went to voicemail or that RingCentral marks missed never reached anyone.
-		const missed = inbound && (party.missedCall === true || /^(voicemail|vmscreening)$/i.test(status));
+		const missed =
+			inbound && (party.missedCall === true || /^(voicemail|vmscreening)$/i.test(status));
 		const callerName = text(customer?.name);
 		return {
 			channel: missed ? 'missed_call' : 'call',
@@ -52,7 +54,11 @@ const ringcentral: SourcePreset = {
 type Side = Record<string, unknown> | undefined;
 
 /** Which side of the call is the customer, and whether the customer called in. */
-function callSides(party: Record<string, unknown>): { customer: Side; business: Side; inbound: boolean } {
+function callSides(party: Record<string, unknown>): {
+	customer: Side;
+	business: Side;
+	inbound: boolean;
+} {
 	const from = asRecord(party.from);
 	const to = asRecord(party.to);
 	const own = party.direction === 'Outbound' ? from : to;

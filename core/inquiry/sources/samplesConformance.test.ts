@@ -49,7 +49,8 @@ const TABLE: Record<string, Row> = {
 		preset: 'aircall',
 		channel: 'call',
 		// +1 800-123-4567: exchange 123 starts with 1, which NANP never assigns.
-		phoneProblem: 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
 		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
 	'calcom__BOOKING_CREATED__1.json': {
@@ -183,10 +184,30 @@ const TABLE: Record<string, Row> = {
 	},
 	// RingCentral: the caller is `from` on an inbound call, the callee `to` on an outbound one; the
 	// side with an extensionId is the business's own line, whichever party the event is about.
-	'ringcentral__telephony_session_inbound__1.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
-	'ringcentral__telephony_session_outbound__2.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
-	'ringcentral__telephony_session_outbound__3.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
-	'ringcentral__telephony_session_inbound__4.json': { preset: 'ringcentral', channel: 'call', phone: '+14083388064', phoneInPlan: true },
+	'ringcentral__telephony_session_inbound__1.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_outbound__2.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_outbound__3.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_inbound__4.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
 	'ringcentral__telephony_session_inbound__5.json': {
 		preset: 'ringcentral',
 		channel: 'call',
@@ -211,7 +232,8 @@ const TABLE: Record<string, Row> = {
 		preset: 'twilio',
 		channel: 'sms',
 		// +1 415-123-4567: exchange 123 starts with 1, which NANP never assigns.
-		phoneProblem: 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
 		message: 'Hello',
 		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
@@ -241,7 +263,8 @@ const TABLE: Record<string, Row> = {
 		name: 'Zaphod Beeblebrox',
 		email: 'zaphod@heartofgold.ai',
 		// The JSON number 15550000000: country code 1, area code 555, exchange 000.
-		phoneProblem: 'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
 		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
 	'whatsapp_cloud__messages_text__1.json': {
