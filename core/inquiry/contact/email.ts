@@ -127,7 +127,7 @@ export function suggestEmail(address: string): string | undefined {
 /** Domains repeat across inquiries, so their suggestions are remembered. */
 const suggestDomain = memoizeString((domain: string): string | undefined => {
 	// A real provider's domain is what the person meant, however close it is to another.
-	if (isKnownProvider(domain)) return undefined;
+	if (isProvider(domain)) return undefined;
 	const closest = closestCommonDomain(domain);
 	if (closest) return closest;
 
@@ -136,8 +136,13 @@ const suggestDomain = memoizeString((domain: string): string | undefined => {
 	if (!fixedTld) return undefined;
 	// The mended domain may hide a second slip ("yahooo.cmo"): never suggest what needs a suggestion.
 	const mended = `${domain.slice(0, dot)}.${fixedTld}`;
-	return isKnownProvider(mended) ? mended : (closestCommonDomain(mended) ?? mended);
+	return isProvider(mended) ? mended : (closestCommonDomain(mended) ?? mended);
 });
+
+/** A mailbox provider's own domain: one of the typo targets, or any known provider. */
+function isProvider(domain: string): boolean {
+	return COMMON_DOMAINS.includes(domain) || isKnownProvider(domain);
+}
 
 /** The common domain within edit distance 2 (1 for short domains), if any. */
 function closestCommonDomain(domain: string): string | undefined {

@@ -2,7 +2,7 @@
  * Real mailbox providers, so a typo suggestion never "corrects" one into another (ymail.com is
  * Yahoo's, not a typo of gmail.com). Sources: mailcheck's bundled provider lists
  * (mailcheck/mailcheck src/mailcheck.js `defaultDomains`, its 1.1 list, and the providers its
- * correctness suite leaves alone), plus the national providers the typo targets below include.
+ * correctness suite leaves alone), plus a few other large providers.
  */
 export const KNOWN_PROVIDERS = new Set([
 	// mailcheck defaultDomains
@@ -52,17 +52,8 @@ export const KNOWN_PROVIDERS = new Set([
 	'hey.com',
 	'fastmail.com',
 	'tuta.com',
-	// national providers among our typo targets
-	'outlook.com',
-	't-online.de',
-	'gmx.de',
+	// other large providers (the typo targets in email.ts count as providers too)
 	'gmx.net',
-	'orange.fr',
-	'free.fr',
-	'yahoo.fr',
-	'hotmail.fr',
-	'yahoo.es',
-	'hotmail.es',
 	'yandex.ru',
 	'mail.ru',
 	'zoho.com',
