@@ -37,7 +37,7 @@ for (const [digit, letters] of Object.entries({
  * word ending in X keeps its letters.
  */
 const EXTENSION =
-	/(?:[\s,;]*(?:e?xt(?:ensi[oó]n|ensio|n)?|int)\.?[:=]?|(?<=[\d\s)])x\.?:?|#|;|,,?)\s*(\d{1,20})#?$/i;
+	/(?:(?:e?xt(?:ensi[oó]n|ensio|n)?|int)\.?[:=]?|(?<=[\d\s)])x\.?:?|#|;|,,?)\s*(\d{1,20})#?$/i;
 /** tel: URI parameters (RFC 3966): ";ext=204", ";phone-context=+44". */
 const TEL_EXTENSION = /;ext=(\d{1,20})/i;
 const TEL_CONTEXT = /;phone-context=(\+[\d-]+)/i;
@@ -110,14 +110,23 @@ function splitExtension(input: string): { text: string; extension?: string } {
 	if (/^\s*tel:/i.test(text)) {
 		const extension = TEL_EXTENSION.exec(text)?.[1];
 		const context = TEL_CONTEXT.exec(text)?.[1];
-		text = text.replace(/^\s*tel:/i, '').replace(/;.*$/, '');
+		text = text.replace(/^\s*tel:/i, '');
+		const parameters = text.indexOf(';');
+		if (parameters !== -1) text = text.slice(0, parameters);
 		if (context && !text.startsWith('+')) text = `${context}${text}`;
 		return extension ? { text, extension } : { text };
 	}
 	text = text.replace(/^\s*callto:/i, '');
 	const ext = EXTENSION.exec(text);
 	if (!ext || ext.index === 0) return { text };
-	return { text: text.slice(0, ext.index).trimEnd(), extension: ext[1] };
+	return { text: withoutTrailingSeparators(text.slice(0, ext.index)), extension: ext[1] };
+}
+
+/** Drops the spaces, commas and semicolons before an extension (a loop: a trailing-run regex is quadratic). */
+function withoutTrailingSeparators(text: string): string {
+	let end = text.length;
+	while (end > 0 && ' \t,;'.includes(text[end - 1])) end--;
+	return text.slice(0, end);
 }
 
 /**
