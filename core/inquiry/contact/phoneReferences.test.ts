@@ -69,38 +69,20 @@ describe('extensions (libphonenumber testParseExtensions and long-extension test
 	});
 
 	// Source: LIBPHONENUMBER testParseHandlesLongExtensionsWithExplicitLabels / ...WithAutoDiallingLabels / ...ShortExtensionsWithAmbiguousChar.
-	it('reads tel: URIs, labels with a colon and auto-dialling commas', () => {
-		expect(parsePhone('tel:+6433316005;ext=0', { defaultCountry: 'NZ' })).toMatchObject({
-			e164: '+6433316005',
-			extension: '0',
-		});
-		expect(parsePhone('03 3316005ext:1', { defaultCountry: 'NZ' })).toMatchObject({
-			e164: '+6433316005',
-			extension: '1',
-		});
-		expect(
-			parsePhone('03 3316005 xtn:12345678901234567890', { defaultCountry: 'NZ' }),
-		).toMatchObject({
-			e164: '+6433316005',
-			extension: '12345678901234567890',
-		});
-		expect(parsePhone('03 3316005 x. 123456789', { defaultCountry: 'NZ' })).toMatchObject({
-			e164: '+6433316005',
-			extension: '123456789',
-		});
-		expect(parsePhone('03 3316005 #123456789#', { defaultCountry: 'NZ' })).toMatchObject({
-			e164: '+6433316005',
-			extension: '123456789',
-		});
-		expect(parsePhone('+12679000000,,123456789012345#', { defaultCountry: 'US' })).toMatchObject({
-			e164: '+12679000000',
-			extension: '123456789012345',
-		});
-		expect(parsePhone('+442034000000,,123456789#', { defaultCountry: 'GB' })).toMatchObject({
-			e164: '+442034000000',
-			extension: '123456789',
-		});
-	});
+	it.each([
+		['tel:+6433316005;ext=0', 'NZ', '+6433316005', '0'],
+		['03 3316005ext:1', 'NZ', '+6433316005', '1'],
+		['03 3316005 xtn:12345678901234567890', 'NZ', '+6433316005', '12345678901234567890'],
+		['03 3316005 x. 123456789', 'NZ', '+6433316005', '123456789'],
+		['03 3316005 #123456789#', 'NZ', '+6433316005', '123456789'],
+		['+12679000000,,123456789012345#', 'US', '+12679000000', '123456789012345'],
+		['+442034000000,,123456789#', 'GB', '+442034000000', '123456789'],
+	])(
+		'reads %s (tel: URIs, labels with a colon, auto-dialling commas)',
+		(input, country, e164, extension) => {
+			expect(parsePhone(input, { defaultCountry: country })).toMatchObject({ e164, extension });
+		},
+	);
 });
 
 describe('vanity numbers', () => {
