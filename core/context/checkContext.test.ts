@@ -111,6 +111,17 @@ describe('unreachable', () => {
 		expect(result.followUp?.fields).toEqual(['contact']);
 	});
 
+	// NANP numbers are NXX-NXX-XXXX with N = 2–9 (NANPA): 000-000-0000 and 123-456-7890 ring no one.
+	it.each(['000-000-0000', '123-456-7890', '(415) 123-4567'])(
+		'is the outcome for the impossible number %s, with the reason shown',
+		(phone) => {
+			const result = checkContext(makeInquiry({ ...FULL, email: undefined, phone }), quoteReady);
+			expect(result.outcome).toBe('unreachable');
+			const warning = result.quality.find((q) => q.code === 'phone_invalid');
+			expect(warning?.message).toMatch(/cannot start with 0 or 1|all zeros/);
+		},
+	);
+
 	it('wins even when the profile does not ask for contact details at all', () => {
 		const result = checkContext(
 			makeInquiry({ service: 'Roof repair' }),
@@ -359,6 +370,18 @@ describe('quality warnings', () => {
 			quoteReady,
 		);
 		expect(fields(result.missing)).toEqual(['service', 'message']);
+	});
+
+	// Filler repeated once per name box is still filler; a real two-word name is not.
+	it.each(['Test Test', 'asdf asdf', 'TEST TESTER'])(
+		'treats the name %s as a placeholder',
+		(name) => {
+			expect(codes(makeInquiry({ ...FULL, name }))).toEqual(['placeholder_value:name']);
+		},
+	);
+
+	it('keeps a real name that holds one filler-like word', () => {
+		expect(codes(makeInquiry({ ...FULL, name: 'Na Li' }))).toEqual([]);
 	});
 
 	it('keeps real values that merely look short or numeric where numbers belong', () => {

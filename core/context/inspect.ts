@@ -139,7 +139,7 @@ function readPhone(inquiry: Inquiry, quality: QualityIssue[]): string | undefine
 		quality.push({
 			code: 'phone_invalid',
 			field: 'phone',
-			message: `The phone number "${clip(phone.raw)}" is not a number that can be dialled.`,
+			message: `The phone number "${clip(phone.raw)}" is not a number that can be dialled${phone.problem ? `: ${phone.problem}` : ''}.`,
 		});
 		return undefined;
 	}

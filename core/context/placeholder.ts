@@ -47,6 +47,8 @@ export function isPlaceholder(value: string, field: ContextField): boolean {
 	if (folded === '') return true;
 	if (folded.length >= 2 && isOneCharacterRepeated(folded)) return true;
 	if (PLACEHOLDER_WORDS.has(withoutTrailingDigits(folded))) return true;
+	// Filler typed once per box, "Test Test", "asdf asdf": every word is filler.
+	if (isEveryWordFiller(value)) return true;
 	return !DIGITS_ALLOWED.has(field) && isDigits(folded);
 }
 
@@ -58,6 +60,13 @@ function foldText(value: string): string {
 function isOneCharacterRepeated(text: string): boolean {
 	for (let i = 1; i < text.length; i++) if (text[i] !== text[0]) return false;
 	return true;
+}
+
+function isEveryWordFiller(value: string): boolean {
+	const words = value.split(/\s+/).map(foldText).filter(Boolean);
+	return (
+		words.length > 1 && words.every((word) => PLACEHOLDER_WORDS.has(withoutTrailingDigits(word)))
+	);
 }
 
 function withoutTrailingDigits(text: string): string {

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { emailKey } from '../inquiry/contact/email';
+import { samePhoneNumber } from '../inquiry/contact/phone';
 
 /** How a destination value is judged against the inquiry's value. */
-export const COMPARATORS = ['exact', 'normalized', 'phone', 'email', 'contains', 'present'] as const;
+export const COMPARATORS = [
+	'exact',
+	'normalized',
+	'phone',
+	'email',
+	'contains',
+	'present',
+] as const;
 export const Comparator = z.enum(COMPARATORS);
 export type Comparator = z.infer<typeof Comparator>;
 
@@ -29,7 +38,11 @@ export function asText(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (Array.isArray(value)) return value.map(asText).filter((part) => part !== '').join(', ');
+	if (Array.isArray(value))
+		return value
+			.map(asText)
+			.filter((part) => part !== '')
+			.join(', ');
 	const record = value as Record<string, unknown>;
 	for (const key of ['e164', 'address', 'value', 'raw']) {
 		if (typeof record[key] === 'string' && record[key] !== '') return record[key];
@@ -37,43 +50,12 @@ export function asText(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** Case- and whitespace-insensitive form: trimmed, inner runs of whitespace as one space, lower case. */
-export function normalizeText(text: string): string {
-	return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** "Jane <JANE@Example.com>", "mailto:jane@example.com " → "jane@example.com". */
-export function emailKey(text: string): string {
-	let address = text.trim();
-	const open = address.lastIndexOf('<');
-	const close = address.lastIndexOf('>');
-	if (open !== -1 && close > open) address = address.slice(open + 1, close);
-	address = address.trim().toLowerCase();
-	return address.startsWith('mailto:') ? address.slice(7) : address;
-}
-
-/** The digits a dialler would use, with an extension cut off and the "00" international prefix dropped. */
-function phoneDigits(text: string): string {
-	const cut = text.search(/[A-Za-z;#]/);
-	const digits = (cut === -1 ? text : text.slice(0, cut)).replace(/\D/g, '');
-	return digits.startsWith('00') ? digits.slice(2) : digits;
-}
-
 /**
- * The same number whatever the formatting: "+14155550123", "(415) 555-0123", "1-415-555-0123";
- * "+44 20 7183 8750" and "020 7183 8750". A national form matches an international one when it
- * ends it, after dropping one trunk "0", with only a country code (1–3 digits) left over.
+ * Case- and whitespace-insensitive form: Unicode NFC (a system of record may store "José" with a
+ * combining accent), trimmed, inner runs of whitespace as one space, lower case.
  */
-export function phonesMatch(expected: string, actual: string): boolean {
-	const a = phoneDigits(expected);
-	const b = phoneDigits(actual);
-	if (a === b) return a !== '';
-	let long = a.length >= b.length ? a : b;
-	let short = long === a ? b : a;
-	if (short.startsWith('0')) short = short.slice(1);
-	if (long.length < short.length) [long, short] = [short, long];
-	const extra = long.length - short.length;
-	return short.length >= 7 && extra <= 3 && long.endsWith(short);
+export function normalizeText(text: string): string {
+	return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function withoutEllipsis(text: string): string {
@@ -86,7 +68,11 @@ function withoutEllipsis(text: string): string {
  * The message kept whole (possibly inside a longer note), or truncated: the destination's text
  * starts the inquiry's and keeps at least `minKept` characters (or all of a shorter message).
  */
-export function containsMatch(expected: string, actual: string, minKept = DEFAULT_MIN_KEPT): boolean {
+export function containsMatch(
+	expected: string,
+	actual: string,
+	minKept = DEFAULT_MIN_KEPT,
+): boolean {
 	const want = normalizeText(expected);
 	const got = normalizeText(actual);
 	if (got.includes(want)) return true;
@@ -94,7 +80,15 @@ export function containsMatch(expected: string, actual: string, minKept = DEFAUL
 	return kept.length >= Math.min(minKept, want.length) && want.startsWith(kept);
 }
 
-function sameValue(comparator: Comparator, want: string, got: string, minKept: number | undefined): boolean {
+/** Compared as canonically equivalent text (NFC), so a decomposed accent is the same letter. */
+function sameValue(
+	comparator: Comparator,
+	wantText: string,
+	gotText: string,
+	minKept: number | undefined,
+): boolean {
+	const want = wantText.normalize('NFC');
+	const got = gotText.normalize('NFC');
 	if (want === got) return comparator !== 'contains' || want !== '';
 	switch (comparator) {
 		case 'exact':
@@ -102,7 +96,7 @@ function sameValue(comparator: Comparator, want: string, got: string, minKept: n
 		case 'normalized':
 			return normalizeText(want) === normalizeText(got);
 		case 'phone':
-			return phonesMatch(want, got);
+			return samePhoneNumber(want, got);
 		case 'email':
 			return emailKey(want) === emailKey(got);
 		case 'contains':
@@ -117,12 +111,21 @@ function sameValue(comparator: Comparator, want: string, got: string, minKept: n
  * have). An empty `actual` is lost; for phone and email a list matches when any entry does, since
  * CRMs keep several numbers and addresses per contact.
  */
-export function compareField(comparator: Comparator, expected: unknown, actual: unknown, minKept?: number): FieldVerdict {
+export function compareField(
+	comparator: Comparator,
+	expected: unknown,
+	actual: unknown,
+	minKept?: number,
+): FieldVerdict {
 	if (isEmptyValue(actual)) return 'lost';
 	if (comparator === 'present') return 'matched';
 	const want = asText(expected);
 	if (Array.isArray(actual) && (comparator === 'phone' || comparator === 'email')) {
-		return actual.some((entry) => !isEmptyValue(entry) && sameValue(comparator, want, asText(entry), minKept)) ? 'matched' : 'changed';
+		return actual.some(
+			(entry) => !isEmptyValue(entry) && sameValue(comparator, want, asText(entry), minKept),
+		)
+			? 'matched'
+			: 'changed';
 	}
 	return sameValue(comparator, want, asText(actual), minKept) ? 'matched' : 'changed';
 }

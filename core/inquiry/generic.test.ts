@@ -84,6 +84,29 @@ describe('generic mode on payloads no preset knows', () => {
 		expect(inquiry.request.location).toMatchObject({ postalCode: '10115', city: 'Berlin' });
 	});
 
+	// Extension forms from google/libphonenumber PhoneNumberUtilTest.java testParseExtensions
+	// (1 / 8009013355 ext 7246433); the vanity number is 1-800-FLOWERS.COM's published 1-800-356-9377.
+	it.each([
+		['(800) 901-3355 ext: 7246433', { e164: '+18009013355', extension: '7246433' }],
+		['(800) 901-3355 x 7246433', { e164: '+18009013355', extension: '7246433' }],
+		['tel:+18009013355;ext=7246433', { e164: '+18009013355', extension: '7246433' }],
+		['1-800-FLOWERS', { e164: '+18003569377' }],
+	])('gives a labelled phone holding %s to the phone cleaner', (value, phone) => {
+		const inquiry = normalizeOne(
+			{ name: 'Ana Ruiz', phone: value, message: 'Please call me back today' },
+			'generic',
+		);
+		expect(inquiry.contact.phone).toMatchObject({ ...phone, valid: true, raw: value });
+	});
+
+	it('keeps a sentence under a phone label out of the phone', () => {
+		const inquiry = normalizeOne(
+			{ name: 'Ana Ruiz', phone: 'call me after 5pm', email: 'ana@example.com' },
+			'generic',
+		);
+		expect(inquiry.contact.phone).toBeUndefined();
+	});
+
 	it('reads a French form and label/value pair arrays', () => {
 		const inquiry = normalizeOne(
 			{

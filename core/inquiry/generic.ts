@@ -13,6 +13,8 @@ const LABEL_KEYS = ['label', 'name', 'question', 'title', 'key', 'field', 'field
 const VALUE_KEYS = ['value', 'answer', 'values', 'text', 'response'];
 const EMAIL_VALUE = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[a-z]{2,63}$/i;
 const PHONE_VALUE = /^\+?[\d\s().-]{7,24}$/;
+/** Digits, keypad letters and the marks extensions and tel: URIs use; no sentences. */
+const LABELED_PHONE = /^(?:tel:)?\+?[\d\s().\-/#:;,=a-z]+$/i;
 /** Fields whose answer is words: a bare number there is a rating or a count, not a city. */
 const WORD_FIELDS = new Set<LabelField>([
 	'fullName',
@@ -84,8 +86,20 @@ export function draftFromAnswers(answers: LabeledAnswer[], base: InquiryDraft): 
 
 function fits(field: LabelField, value: string): boolean {
 	if (field === 'email') return EMAIL_VALUE.test(value);
-	if (field === 'phone') return PHONE_VALUE.test(value) && digitCount(value) >= 7;
+	if (field === 'phone')
+		return PHONE_VALUE.test(value) ? digitCount(value) >= 7 : isLabeledPhone(value);
 	return !WORD_FIELDS.has(field) || /\p{L}/u.test(value);
+}
+
+/**
+ * What a field labelled "phone" may hold beyond plain digits: an extension ("ext. 12", "x12",
+ * "tel:…;ext=12") or keypad letters (1-800-FLOWERS). The phone cleaner decides the rest; a
+ * sentence with a digit or two ("after 5pm") is not a number.
+ */
+function isLabeledPhone(value: string): boolean {
+	if (value.length > 64 || !LABELED_PHONE.test(value)) return false;
+	const digits = digitCount(value);
+	return digits >= 3 && digits + (value.match(/[a-z]/gi)?.length ?? 0) >= 7;
 }
 
 /**

@@ -9,16 +9,26 @@ import { SCHEMA_VERSION } from './schema';
 import { text } from './sources/read';
 
 /** Why an item could not become an inquiry: machine-readable, each with a hint in INVALID_HINTS. */
-export const INVALID_REASONS = ['not_an_object', 'unparseable_body', 'empty_payload', 'no_contact_details', 'preset_mismatch'] as const;
+export const INVALID_REASONS = [
+	'not_an_object',
+	'unparseable_body',
+	'empty_payload',
+	'no_contact_details',
+	'preset_mismatch',
+] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 export const INVALID_HINTS: Record<InvalidReason, string> = {
-	not_an_object: 'The payload is not a JSON object. Check "Read Payload From": a Webhook node puts the posted data under "body".',
-	unparseable_body: 'The body is text that is neither JSON nor form-encoded. Set the sender to post JSON, or turn on "Raw Body" only for signature checks.',
-	empty_payload: 'The payload is empty. Check that the sender posts its data, and that "Read Payload From" points at it.',
+	not_an_object:
+		'The payload is not a JSON object. Check "Read Payload From": a Webhook node puts the posted data under "body".',
+	unparseable_body:
+		'The body is text that is neither JSON nor form-encoded. Set the sender to post JSON, or turn on "Raw Body" only for signature checks.',
+	empty_payload:
+		'The payload is empty. Check that the sender posts its data, and that "Read Payload From" points at it.',
 	no_contact_details:
 		'No name, email, phone or message was found. Pick the vendor under "Source" instead of Auto-Detect, or use Custom Mapping to point at the right fields.',
-	preset_mismatch: 'The payload does not look like the chosen source. Pick the right vendor under "Source", or use Auto-Detect.',
+	preset_mismatch:
+		'The payload does not look like the chosen source. Pick the right vendor under "Source", or use Auto-Detect.',
 };
 
 export interface BuildOptions {
@@ -36,20 +46,35 @@ export type BuildResult =
 	| { status: 'invalid'; reasons: InvalidReason[]; hint: string; preset: string };
 
 /** Cleans a preset's draft into the canonical inquiry, the same way for every source. */
-export function buildInquiry(draft: InquiryDraft, payload: unknown, preset: Pick<SourcePreset, 'key'>, options: BuildOptions): BuildResult {
+export function buildInquiry(
+	draft: InquiryDraft,
+	payload: unknown,
+	preset: Pick<SourcePreset, 'key'>,
+	options: BuildOptions,
+): BuildResult {
 	const name = cleanName(draft.name ?? {});
 	const email = parseEmail(draft.email);
-	const phone = parsePhone(draft.phone, { defaultCountry: draft.phoneCountry ?? options.defaultCountry });
+	const phone = parsePhone(draft.phone, {
+		defaultCountry: draft.phoneCountry ?? options.defaultCountry,
+	});
 	const message = cleanMessage(draft.message, { format: draft.messageFormat });
 
 	const hasSomething = name.full || email || phone || message;
 	if (!hasSomething && !draft.needsLookup) {
-		return { status: 'invalid', reasons: ['no_contact_details'], hint: INVALID_HINTS.no_contact_details, preset: preset.key };
+		return {
+			status: 'invalid',
+			reasons: ['no_contact_details'],
+			hint: INVALID_HINTS.no_contact_details,
+			preset: preset.key,
+		};
 	}
 
-	const identityKeys = [emailIdentity(email), phoneIdentity(phone)].filter((key): key is string => key !== undefined);
+	const identityKeys = [emailIdentity(email), phoneIdentity(phone)].filter(
+		(key): key is string => key !== undefined,
+	);
 	const eventKey = draft.eventId ?? draft.recordId ?? stableStringify(payload);
-	const id = `inq_${stableHash(`${draft.system}|${draft.event ?? ''}|${eventKey}`)}`;
+	// NFC, so a replay whose text a relay re-encoded (decomposed accents) keeps its id.
+	const id = `inq_${stableHash(`${draft.system}|${draft.event ?? ''}|${eventKey}`.normalize('NFC'))}`;
 	const receivedAt = options.now.toISOString();
 	const status = draft.needsLookup ? 'needs_lookup' : 'normalized';
 
@@ -87,7 +112,9 @@ export function buildInquiry(draft: InquiryDraft, payload: unknown, preset: Pick
 					node: options.nodeName ?? 'Normalize Inquiry',
 					at: receivedAt,
 					outcome: status,
-					detail: draft.needsLookup ? `${preset.key}: fetch details (${draft.needsLookup.hint})` : `${preset.key} via ${options.detectedBy}`,
+					detail: draft.needsLookup
+						? `${preset.key}: fetch details (${draft.needsLookup.hint})`
+						: `${preset.key} via ${options.detectedBy}`,
 				},
 			],
 		},

@@ -73,6 +73,8 @@ export const PersonName = z.object({
 	full: z.string().optional(),
 	first: z.string().optional(),
 	last: z.string().optional(),
+	/** Post-nominals split off the full name: "Jr.", "III", "MD". */
+	suffix: z.string().optional(),
 });
 export type PersonName = z.infer<typeof PersonName>;
 
@@ -118,6 +120,8 @@ export const PhoneNumber = z.object({
 	 * deliver real numbers that outdated metadata rejects, so this warns rather than rejects.
 	 */
 	inNumberingPlan: z.boolean().optional(),
+	/** Why a number of a possible length still cannot be rung ("…area code cannot start with 0 or 1"). */
+	problem: z.string().optional(),
 	raw: z.string(),
 });
 export type PhoneNumber = z.infer<typeof PhoneNumber>;

@@ -1,4 +1,5 @@
 import type { Inquiry } from '../inquiry/schema';
+import { countryCode, regionCode } from './places';
 
 /**
  * The few inquiry facts routing looks at, normalized once per inquiry so rules and owner filters
@@ -11,6 +12,9 @@ export interface InquiryFacts {
 	city?: string;
 	region?: string;
 	country?: string;
+	/** The region's and country's codes when the place is known ("California" → "ca"), see places.ts. */
+	regionCode?: string;
+	countryCode?: string;
 	/** A two-letter code when the language is known to us ("Spanish" → "es"), else the text. */
 	language?: string;
 	channel: string;
@@ -23,7 +27,9 @@ export interface InquiryFacts {
 	contactKey: string;
 }
 
-export const normalizeText = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+/** Lower case, single spaces, Unicode NFC (so "Québec" typed with a combining accent is the same). */
+export const normalizeText = (text: string) =>
+	text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 export const normalizePostal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -119,6 +125,7 @@ export function factsOf(inquiry: Inquiry): InquiryFacts {
 		city: optional(location.city, normalizeText),
 		region: optional(location.region, normalizeText),
 		country: optional(location.country, normalizeText),
+		...placeCodes(location.region, location.country),
 		language: languageOf(inquiry),
 		channel: inquiry.channel,
 		urgency: inquiry.request.urgency,
@@ -128,17 +135,38 @@ export function factsOf(inquiry: Inquiry): InquiryFacts {
 	};
 }
 
+function placeCodes(region: string | undefined, country: string | undefined) {
+	const codes: { regionCode?: string; countryCode?: string } = {};
+	const regionKey = region && regionCode(normalizeText(region));
+	const countryKey = country && countryCode(normalizeText(country));
+	if (regionKey) codes.regionCode = regionKey;
+	if (countryKey) codes.countryCode = countryKey;
+	return codes;
+}
+
 /**
  * A territory token: one with a digit is a postal-code prefix ("941", "SW1"), anything else a
- * city, region or country name or code ("oakland", "ca", "us").
+ * city, region or country name or code ("oakland", "ca", "us"). A known state, province or
+ * country also keeps its code, so "CA" covers "California" and "California" covers "CA".
  */
 export interface Territory {
 	postalPrefix?: string;
 	place?: string;
+	regionCode?: string;
+	countryCode?: string;
 }
 
 export function compileTerritory(text: string): Territory {
-	return /\d/.test(text) ? { postalPrefix: normalizePostal(text) } : { place: normalizeText(text) };
+	if (/\d/.test(text)) return { postalPrefix: normalizePostal(text) };
+	const place = normalizeText(text);
+	const territory: Territory = { place };
+	const region = regionCode(place);
+	// A two-letter code that is both a state and a country ("CA", "DE") means the state: reps
+	// list states far more often; the country's name ("Canada") still says the country.
+	const country = region && place.length === 2 ? undefined : countryCode(place);
+	if (region) territory.regionCode = region;
+	if (country) territory.countryCode = country;
+	return territory;
 }
 
 export function inTerritory(territory: Territory, facts: InquiryFacts): boolean {
@@ -147,7 +175,9 @@ export function inTerritory(territory: Territory, facts: InquiryFacts): boolean 
 	return (
 		territory.place === facts.city ||
 		territory.place === facts.region ||
-		territory.place === facts.country
+		territory.place === facts.country ||
+		(territory.regionCode !== undefined && territory.regionCode === facts.regionCode) ||
+		(territory.countryCode !== undefined && territory.countryCode === facts.countryCode)
 	);
 }
 

@@ -41,7 +41,7 @@ test('a published webhook runs Normalize Inquiry and the execution reads back', 
 	expect(response.json).toMatchObject({
 		channel: 'sms',
 		source: { system: 'twilio' },
-		contact: { phone: { e164: sms.expected.phone } },
+		contact: { phone: { raw: sms.expected.phone } },
 	});
 	const [execution] = await n8n.waitForExecutions(id);
 	expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });

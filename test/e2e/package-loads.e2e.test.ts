@@ -84,7 +84,8 @@ describe('published Webhook → Normalize Inquiry → Respond to Webhook', () =>
 			schemaVersion: 1,
 			channel: payload.expected.channel,
 			source: { system: 'twilio', detectedBy: 'auto' },
-			contact: { phone: { e164: payload.expected.phone, valid: true } },
+			// The sample's From (+1 415-123-4567) is a placeholder no NANP exchange allows: kept as typed.
+			contact: { phone: { raw: payload.expected.phone, valid: false } },
 			request: { message: payload.expected.message },
 			continuity: { trail: [{ stage: 'entry', node: 'Normalize Inquiry', outcome: 'normalized' }] },
 		});
@@ -178,7 +179,7 @@ describe('signature check behind published webhooks (Raw Body on)', () => {
 			expect(response.json).toMatchObject({
 				channel: 'sms',
 				source: { system: 'twilio' },
-				contact: { phone: { e164: sms.expected.phone } },
+				contact: { phone: { raw: sms.expected.phone } },
 			});
 		});
 

@@ -8,7 +8,10 @@ const NOW = new Date('2026-03-02T15:04:05.000Z');
 const TOKEN = 'twilio-auth-token';
 const URL = 'https://n8n.example.com/webhook/sms';
 const sms = JSON.parse(
-	readFileSync(join(__dirname, '../../../test/fixtures/vendor-payloads/twilio__inbound_sms__1.json'), 'utf8'),
+	readFileSync(
+		join(__dirname, '../../../test/fixtures/vendor-payloads/twilio__inbound_sms__1.json'),
+		'utf8',
+	),
 ).body as Record<string, string>;
 
 function twilioSignature(params: Record<string, string>, token = TOKEN): string {
@@ -34,7 +37,7 @@ describe('receiveInquiry', () => {
 		expect(result.results).toHaveLength(1);
 		expect(result.results[0]).toMatchObject({
 			status: 'normalized',
-			inquiry: { channel: 'sms', contact: { phone: { e164: '+14151234567' } } },
+			inquiry: { channel: 'sms', contact: { phone: { raw: '+14151234567' } } },
 		});
 	});
 
@@ -69,38 +72,62 @@ describe('receiveInquiry', () => {
 		const check = { scheme: 'twilio' as const, secret: TOKEN };
 		expect(receiveInquiry(item, { now: NOW, signature: check }).status).toBe('rejected');
 		expect(
-			receiveInquiry(item, { now: NOW, signature: { ...check, publicUrl: 'https://public.example.com/sms' } }).status,
+			receiveInquiry(item, {
+				now: NOW,
+				signature: { ...check, publicUrl: 'https://public.example.com/sms' },
+			}).status,
 		).toBe('received');
 	});
 
 	it('checks byte-signing schemes against the raw body, and falls back to re-serialized JSON', () => {
 		const body = { name: 'Ana', email: 'ana@example.com', message: 'Leaking pipe' };
 		const raw = JSON.stringify(body, null, 2);
-		const sign = (bytes: string) => `sha256=${createHmac('sha256', 's3cret').update(bytes).digest('base64')}`;
+		const sign = (bytes: string) =>
+			`sha256=${createHmac('sha256', 's3cret').update(bytes).digest('base64')}`;
 		const check = { scheme: 'typeform' as const, secret: 's3cret' };
 
 		const exact = webhookItem(body, { 'Typeform-Signature': sign(raw) });
-		expect(receiveInquiry(exact, { now: NOW, source: 'generic', rawBody: raw, signature: check }).status).toBe(
+		expect(
+			receiveInquiry(exact, { now: NOW, source: 'generic', rawBody: raw, signature: check }).status,
+		).toBe('received');
+
+		const compact = webhookItem(body, { 'Typeform-Signature': sign(JSON.stringify(body)) });
+		expect(receiveInquiry(compact, { now: NOW, source: 'generic', signature: check }).status).toBe(
 			'received',
 		);
 
-		const compact = webhookItem(body, { 'Typeform-Signature': sign(JSON.stringify(body)) });
-		expect(receiveInquiry(compact, { now: NOW, source: 'generic', signature: check }).status).toBe('received');
-
 		const result = receiveInquiry(exact, { now: NOW, source: 'generic', signature: check });
-		expect(result).toMatchObject({ status: 'rejected', rejected: { reason: 'mismatch', scheme: 'typeform' } });
+		expect(result).toMatchObject({
+			status: 'rejected',
+			rejected: { reason: 'mismatch', scheme: 'typeform' },
+		});
 		if (result.status === 'rejected') expect(result.rejected.detail).toContain('re-serialized');
 	});
 
 	it('fails closed when the source does not sign or cannot be told', () => {
 		const item = webhookItem({ formID: '1', submissionID: '2' }, {});
-		const unsigned = receiveInquiry(item, { now: NOW, source: 'jotform', signature: { scheme: 'auto', secret: 'x' } });
+		const unsigned = receiveInquiry(item, {
+			now: NOW,
+			source: 'jotform',
+			signature: { scheme: 'auto', secret: 'x' },
+		});
 		expect(unsigned).toMatchObject({
 			status: 'rejected',
-			rejected: { reason: 'unsigned_source', scheme: 'none', detail: 'jotform does not sign its webhooks' },
+			rejected: {
+				reason: 'unsigned_source',
+				scheme: 'none',
+				detail: 'jotform does not sign its webhooks',
+			},
 		});
-		const generic = receiveInquiry(item, { now: NOW, source: 'generic', signature: { scheme: 'auto', secret: 'x' } });
-		expect(generic).toMatchObject({ status: 'rejected', rejected: { reason: 'unknown_source', scheme: 'unknown' } });
+		const generic = receiveInquiry(item, {
+			now: NOW,
+			source: 'generic',
+			signature: { scheme: 'auto', secret: 'x' },
+		});
+		expect(generic).toMatchObject({
+			status: 'rejected',
+			rejected: { reason: 'unknown_source', scheme: 'unknown' },
+		});
 		const unknown = receiveInquiry(webhookItem({ zzz: 1 }, {}), {
 			now: NOW,
 			signature: { scheme: 'auto', secret: 'x' },
@@ -109,7 +136,11 @@ describe('receiveInquiry', () => {
 	});
 
 	it('throws a hinted configuration error when the secret is empty', () => {
-		const run = () => receiveInquiry(webhookItem(sms, {}), { now: NOW, signature: { scheme: 'twilio', secret: ' ' } });
+		const run = () =>
+			receiveInquiry(webhookItem(sms, {}), {
+				now: NOW,
+				signature: { scheme: 'twilio', secret: ' ' },
+			});
 		expect(run).toThrow(InquiryError);
 		expect(run).toThrow('Signature checking is on but the credential has no secret');
 	});

@@ -26,33 +26,50 @@ describe('twilio', () => {
 			To: '+18005551212',
 		};
 		const headers = { 'X-Twilio-Signature': 'RSOYDt4T1cUTdK1PDd93/VVr8B8=' };
-		expect(verifySignature('twilio', { headers, body: params, url }, TOKEN, NOW)).toEqual({ ok: true });
-		expect(verifySignature('twilio', { headers, body: { ...params, Digits: '1235' }, url }, TOKEN, NOW)).toMatchObject({
+		expect(verifySignature('twilio', { headers, body: params, url }, TOKEN, NOW)).toEqual({
+			ok: true,
+		});
+		expect(
+			verifySignature('twilio', { headers, body: { ...params, Digits: '1235' }, url }, TOKEN, NOW),
+		).toMatchObject({
 			reason: 'mismatch',
 		});
 	});
 
 	const fixture = JSON.parse(
-		readFileSync(join(__dirname, '../../../test/fixtures/vendor-payloads/twilio__inbound_sms__1.json'), 'utf8'),
+		readFileSync(
+			join(__dirname, '../../../test/fixtures/vendor-payloads/twilio__inbound_sms__1.json'),
+			'utf8',
+		),
 	).body as Record<string, string>;
 	const url = 'https://hooks.example.com/webhook/inbound-sms';
 
 	it('verifies the real inbound SMS sample posted as form fields, and rejects a tampered field', () => {
 		const headers = { 'x-twilio-signature': twilioSignature(TOKEN, url, fixture) };
-		expect(verifySignature('twilio', { headers, body: fixture, url }, TOKEN, NOW)).toEqual({ ok: true });
-		expect(verifySignature('twilio', { headers, body: { ...fixture, Body: 'Hello!' }, url }, TOKEN, NOW)).toMatchObject(
-			{ reason: 'mismatch' },
-		);
-		expect(verifySignature('twilio', { headers, body: fixture, url }, 'another-token', NOW)).toMatchObject({
+		expect(verifySignature('twilio', { headers, body: fixture, url }, TOKEN, NOW)).toEqual({
+			ok: true,
+		});
+		expect(
+			verifySignature('twilio', { headers, body: { ...fixture, Body: 'Hello!' }, url }, TOKEN, NOW),
+		).toMatchObject({ reason: 'mismatch' });
+		expect(
+			verifySignature('twilio', { headers, body: fixture, url }, 'another-token', NOW),
+		).toMatchObject({
 			reason: 'mismatch',
 		});
 		const encoded = new URLSearchParams(fixture).toString();
-		expect(verifySignature('twilio', { headers, body: encoded, url }, TOKEN, NOW)).toEqual({ ok: true });
+		expect(verifySignature('twilio', { headers, body: encoded, url }, TOKEN, NOW)).toEqual({
+			ok: true,
+		});
 	});
 
 	it('tries the URL with and without the default port, as proxies change it', () => {
 		const headers = {
-			'X-Twilio-Signature': twilioSignature(TOKEN, 'https://hooks.example.com:443/webhook/sms?x=1', fixture),
+			'X-Twilio-Signature': twilioSignature(
+				TOKEN,
+				'https://hooks.example.com:443/webhook/sms?x=1',
+				fixture,
+			),
 		};
 		expect(
 			verifySignature(
@@ -66,7 +83,51 @@ describe('twilio', () => {
 			'https://a.example:8443/p?q=1',
 			'https://a.example/p?q=1',
 		]);
-		expect(urlVariants('http://a.example/p')).toEqual(['http://a.example/p', 'http://a.example:80/p']);
+		expect(urlVariants('http://a.example/p')).toEqual([
+			'http://a.example/p',
+			'http://a.example:80/p',
+		]);
+	});
+
+	// twilio/twilio-node spec/unit/webhooks/webhooks.spec.js: authToken "s3cr3t", empty params; a
+	// signature of the server URL must validate against each target URL (or must not, for the first).
+	describe("Twilio SDK's URL cases", () => {
+		const SDK_TOKEN = 's3cr3t';
+		const validates = (serverUrl: string, targetUrl: string) => {
+			const headers = { 'X-Twilio-Signature': twilioSignature(SDK_TOKEN, serverUrl, {}) };
+			return verifySignature('twilio', { headers, body: {}, url: targetUrl }, SDK_TOKEN, NOW).ok;
+		};
+
+		it.each([
+			['https://example.com:443/path?test=param', 'https://example.com:443/path?test=param'],
+			['https://example.com:443/path?test=param', 'https://example.com/path?test=param'],
+			['https://example.com/path?test=param', 'https://example.com/path?test=param'],
+			['https://example.com/path?test=param', 'https://example.com:443/path?test=param'],
+			[
+				"https://example.com/path?test=param'WithQuote",
+				"https://example.com/path?test=param'WithQuote",
+			],
+			[
+				"https://example.com/path?test=param'WithQuote",
+				'https://example.com/path?test=param%27WithQuote',
+			],
+			[
+				'https://example.com/path?test=param%27WithQuote',
+				"https://example.com/path?test=param'WithQuote",
+			],
+			[
+				'https://example.com/path?test=param%27WithQuote',
+				'https://example.com/path?test=param%27WithQuote',
+			],
+		])('signed for %s, validates %s', (serverUrl, targetUrl) => {
+			expect(validates(serverUrl, targetUrl)).toBe(true);
+		});
+
+		it('rejects a signature of another URL', () => {
+			expect(
+				validates('https://example.com/path?test=param', 'https://example.com/path?test=param2'),
+			).toBe(false);
+		});
 	});
 
 	it('signs JSON bodies through bodySHA256 in the URL and the URL alone', () => {
@@ -76,10 +137,20 @@ describe('twilio', () => {
 		const jsonUrl = `https://example.com/myapp?bodySHA256=${hash}`;
 		const headers = { 'X-Twilio-Signature': twilioSignature(TOKEN, jsonUrl, {}) };
 		expect(
-			verifySignature('twilio', { headers, rawBody: body, body: JSON.parse(body), url: jsonUrl }, TOKEN, NOW),
+			verifySignature(
+				'twilio',
+				{ headers, rawBody: body, body: JSON.parse(body), url: jsonUrl },
+				TOKEN,
+				NOW,
+			),
 		).toEqual({ ok: true });
 		expect(
-			verifySignature('twilio', { headers, rawBody: body.replace('30"', '31"'), url: jsonUrl }, TOKEN, NOW),
+			verifySignature(
+				'twilio',
+				{ headers, rawBody: body.replace('30"', '31"'), url: jsonUrl },
+				TOKEN,
+				NOW,
+			),
 		).toMatchObject({ reason: 'mismatch' });
 		expect(verifySignature('twilio', { headers, url: jsonUrl }, TOKEN, NOW)).toMatchObject({
 			reason: 'missing_raw_body',
@@ -87,11 +158,18 @@ describe('twilio', () => {
 	});
 
 	it('needs the header and the public URL', () => {
-		expect(verifySignature('twilio', { headers: {}, body: fixture, url }, TOKEN, NOW)).toMatchObject({
+		expect(
+			verifySignature('twilio', { headers: {}, body: fixture, url }, TOKEN, NOW),
+		).toMatchObject({
 			reason: 'missing_header',
 		});
 		expect(
-			verifySignature('twilio', { headers: { 'X-Twilio-Signature': 'x' }, body: fixture }, TOKEN, NOW),
+			verifySignature(
+				'twilio',
+				{ headers: { 'X-Twilio-Signature': 'x' }, body: fixture },
+				TOKEN,
+				NOW,
+			),
 		).toMatchObject({ reason: 'missing_url' });
 	});
 

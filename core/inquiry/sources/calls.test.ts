@@ -26,9 +26,11 @@ describe('Twilio', () => {
 			channel: 'sms',
 			name: {},
 			email: undefined,
-			phone: '+14151234567',
+			phone: undefined,
 			message: 'Hello',
 		});
+		// The sample's From (+1 415-123-4567) is a placeholder whose exchange starts with 1.
+		expect(inquiry.contact.phone).toMatchObject({ raw: '+14151234567', valid: false });
 		expect(inquiry.source).toEqual({
 			system: 'twilio',
 			event: 'message.received',
@@ -292,9 +294,11 @@ describe('Aircall', () => {
 			channel: 'call',
 			name: {},
 			email: undefined,
-			phone: '+18001234567',
+			phone: undefined,
 			message: undefined,
 		});
+		// raw_digits "+1 800-123-4567": the external side, a placeholder whose exchange starts with 1.
+		expect(inquiry.contact.phone).toMatchObject({ raw: '+1 800-123-4567', valid: false });
 		expect(inquiry.source).toEqual({
 			system: 'aircall',
 			event: 'call.created',

@@ -1,17 +1,16 @@
 import type { InquiryDraft, SourcePreset } from '../draft';
 import { callCenterPresets } from './callCenters';
 import { asArray, asRecord, at, firstText, isRecord, text } from './read';
+import { NO_CALLER_NAME, ringcentralPresets } from './ringcentral';
 import { transcript } from './sourceParts';
 
 /** Twilio call outcomes that mean nobody picked up. */
 const TWILIO_MISSED = new Set(['busy', 'no-answer', 'failed', 'canceled']);
-/** Caller-ID lookups that name no one. */
-const NO_CALLER_NAME = /^(wireless caller|unknown|unavailable|anonymous|private|restricted)/i;
 
 /**
- * Twilio: inbound SMS (and WhatsApp through Twilio) and voice status callbacks (form-encoded,
- * every value a string). The customer is From on inbound traffic and To on calls the business
- * placed (outbound-api/-dial). Any call that never connected (busy, no-answer, failed,
+ * Twilio: inbound SMS (and WhatsApp through Twilio), message status callbacks and voice status
+ * callbacks (form-encoded, every value a string). The customer is From on inbound traffic, and To
+ * on calls the business placed (outbound-api/-dial) and on messages it sent. Any call that never connected (busy, no-answer, failed,
  * canceled) is a missed call, whichever side dialled: the customer has still not been reached.
  */
 const twilio: SourcePreset = {
@@ -26,7 +25,9 @@ const twilio: SourcePreset = {
 			typeof p.SmsSid === 'string'),
 	extract(p): InquiryDraft {
 		const isCall = typeof p.CallSid === 'string' && !p.MessageSid;
-		const outbound = text(p.Direction)?.startsWith('outbound') === true;
+		const outbound = isCall
+			? text(p.Direction)?.startsWith('outbound') === true
+			: isOutboundMessage(p);
 		const customerRaw = outbound ? firstText(p, 'To', 'Called') : firstText(p, 'From', 'Caller');
 		const business = outbound ? firstText(p, 'From', 'Caller') : firstText(p, 'To', 'Called');
 		const whatsapp = customerRaw?.startsWith('whatsapp:') ?? false;
@@ -45,7 +46,9 @@ const twilio: SourcePreset = {
 			return {
 				channel: whatsapp ? 'chat' : 'sms',
 				system: 'twilio',
-				event: 'message.received',
+				event: outbound
+					? `message.${text(p.MessageStatus ?? p.SmsStatus)?.toLowerCase()}`
+					: 'message.received',
 				recordId: sid,
 				name: { full: text(p.ProfileName) },
 				phone: customer,
@@ -77,6 +80,16 @@ const twilio: SourcePreset = {
 		};
 	},
 };
+
+/**
+ * A message the business sent: its status callback reports queued, sent, delivered, failed…
+ * (MessageStatus, or the legacy SmsStatus), while an incoming message reads "received". Message
+ * webhooks carry no Direction, so the status is the only sign of which side the customer is.
+ */
+function isOutboundMessage(p: Record<string, unknown>): boolean {
+	const status = (firstText(p, 'MessageStatus', 'SmsStatus') ?? 'received').toLowerCase();
+	return status !== 'received' && status !== 'receiving';
+}
 
 /** MediaUrl0..N of an MMS or WhatsApp message, bounded by NumMedia. */
 function twilioMedia(p: Record<string, unknown>): Record<string, unknown> {
@@ -155,4 +168,9 @@ function openphoneCallText(item: Record<string, unknown>): string | undefined {
 	);
 }
 
-export const callsPresets: SourcePreset[] = [twilio, openphone, ...callCenterPresets];
+export const callsPresets: SourcePreset[] = [
+	twilio,
+	openphone,
+	...callCenterPresets,
+	...ringcentralPresets,
+];

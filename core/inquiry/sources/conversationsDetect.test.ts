@@ -19,6 +19,11 @@ const OURS: Record<string, string> = {
 	'openphone__call.completed__1.json': 'openphone',
 	'openphone__message.received__1.json': 'openphone',
 	'postmark__inbound__1.json': 'postmark',
+	'ringcentral__telephony_session_inbound__1.json': 'ringcentral',
+	'ringcentral__telephony_session_inbound__4.json': 'ringcentral',
+	'ringcentral__telephony_session_inbound__5.json': 'ringcentral',
+	'ringcentral__telephony_session_outbound__2.json': 'ringcentral',
+	'ringcentral__telephony_session_outbound__3.json': 'ringcentral',
 	'twilio__inbound_sms__1.json': 'twilio',
 	'twilio__voice_status_callback__busy__1.json': 'twilio',
 	'whatsapp_cloud__messages_text__1.json': 'whatsapp',
@@ -39,7 +44,7 @@ const payloadOf = samplePayload;
 describe('auto-detect over every booking, call, chat, email and marketplace sample', () => {
 	it('knows every such sample in the fixtures', () => {
 		const ourVendors =
-			/^(aircall|calcom|calendly|intercom|jobber|mailgun|n8n__email|n8n__gmail|openphone|postmark|twilio|whatsapp|yelp|crisp|callrail|sendgrid|thumbtack)/;
+			/^(aircall|calcom|calendly|intercom|jobber|mailgun|n8n__email|n8n__gmail|openphone|postmark|ringcentral|twilio|whatsapp|yelp|crisp|callrail|sendgrid|thumbtack)/;
 		expect(SAMPLES.filter((file) => ourVendors.test(file)).sort()).toEqual(
 			Object.keys(OURS).sort(),
 		);

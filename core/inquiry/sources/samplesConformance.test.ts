@@ -33,6 +33,8 @@ interface Row {
 	phone?: string;
 	/** contact.phone.inNumberingPlan: false for dialable numbers outside the assigned ranges. */
 	phoneInPlan?: boolean;
+	/** contact.phone.problem: why a number of a possible length cannot be rung. */
+	phoneProblem?: string;
 	message?: string;
 	/** What each inquiry asks a template to fetch, one entry per inquiry, for id-only samples. */
 	lookup?: Lookup[];
@@ -46,8 +48,10 @@ const TABLE: Record<string, Row> = {
 	'aircall__call.created__1.json': {
 		preset: 'aircall',
 		channel: 'call',
-		phone: '+18001234567',
-		phoneInPlan: false,
+		// +1 800-123-4567: exchange 123 starts with 1, which NANP never assigns.
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
 	'calcom__BOOKING_CREATED__1.json': {
 		preset: 'calcom',
@@ -178,6 +182,40 @@ const TABLE: Record<string, Row> = {
 		email: 'support@postmarkapp.com',
 		message: 'This is a test text body.',
 	},
+	// RingCentral: the caller is `from` on an inbound call, the callee `to` on an outbound one; the
+	// side with an extensionId is the business's own line, whichever party the event is about.
+	'ringcentral__telephony_session_inbound__1.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_outbound__2.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_outbound__3.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_inbound__4.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		phone: '+14083388064',
+		phoneInPlan: true,
+	},
+	'ringcentral__telephony_session_inbound__5.json': {
+		preset: 'ringcentral',
+		channel: 'call',
+		name: 'Dibyendu Roy',
+		phone: '+14083388064',
+		phoneInPlan: true,
+		why: { name: 'an all-capitals name is re-cased' },
+	},
 	'tally__FORM_RESPONSE__1.json': {
 		preset: 'tally',
 		channel: 'form',
@@ -193,9 +231,11 @@ const TABLE: Record<string, Row> = {
 	'twilio__inbound_sms__1.json': {
 		preset: 'twilio',
 		channel: 'sms',
-		phone: '+14151234567',
-		phoneInPlan: false,
+		// +1 415-123-4567: exchange 123 starts with 1, which NANP never assigns.
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
 		message: 'Hello',
+		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
 	'twilio__voice_status_callback__busy__1.json': {
 		preset: 'twilio',
@@ -222,9 +262,10 @@ const TABLE: Record<string, Row> = {
 		channel: 'form',
 		name: 'Zaphod Beeblebrox',
 		email: 'zaphod@heartofgold.ai',
-		// The JSON number 15550000000: country code 1, area code 555 (not assigned).
-		phone: '+15550000000',
-		phoneInPlan: false,
+		// The JSON number 15550000000: country code 1, area code 555, exchange 000.
+		phoneProblem:
+			'a North American exchange (the 3 digits after the area code) cannot start with 0 or 1',
+		why: { phone: 'a placeholder number no one can ring: kept as typed, not as a reachable phone' },
 	},
 	'whatsapp_cloud__messages_text__1.json': {
 		preset: 'whatsapp',
@@ -298,6 +339,7 @@ function observed(results: BuildResult[]) {
 			email: contact.email?.address,
 			phone: contact.phone?.e164,
 			phoneInPlan: contact.phone?.inNumberingPlan,
+			phoneProblem: contact.phone?.problem,
 			message: request.message,
 			lookup: needsLookup && { system: needsLookup.system, ids: needsLookup.ids },
 		};
@@ -314,6 +356,7 @@ function wanted(row: Row) {
 		email: row.email,
 		phone: row.phone,
 		phoneInPlan: row.phoneInPlan,
+		phoneProblem: row.phoneProblem,
 		message: row.message,
 		lookup,
 	});

@@ -55,7 +55,7 @@ describe('Normalize Inquiry: auto-detect over webhook deliveries', () => {
 			channel: 'sms',
 			receivedAt: NOW,
 			source: { system: 'twilio', preset: 'twilio', detectedBy: 'auto' },
-			contact: { phone: { e164: '+14151234567' } },
+			contact: { phone: { raw: '+14151234567' } },
 			request: { message: 'Hello' },
 			continuity: { trail: [{ stage: 'entry', node: NODE, at: NOW, outcome: 'normalized' }] },
 		});
@@ -105,7 +105,7 @@ describe('Normalize Inquiry: signature check', () => {
 		const result = await runWorkflow(workflow, { now: NOW, credentials: twilio });
 		expect(result.error).toBeUndefined();
 		expect(pairedItems(result.items(NODE, 0))).toEqual([{ item: 0 }]);
-		expect(result.output(NODE, 0)[0]).toMatchObject({ channel: 'sms', contact: { phone: { e164: '+14151234567' } } });
+		expect(result.output(NODE, 0)[0]).toMatchObject({ channel: 'sms', contact: { phone: { raw: '+14151234567' } } });
 		expect(result.output(NODE, 1)).toEqual([]);
 
 		const rejected = result.items(NODE, 2);
