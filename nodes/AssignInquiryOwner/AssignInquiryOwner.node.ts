@@ -14,13 +14,14 @@ import type { AssignParameters } from '../../core/ownership/parameters';
 import { compileAssignParameters } from '../../core/ownership/parameters';
 import { readRoutingState } from '../../core/ownership/state';
 import { runPerItem } from '../shared/runner';
+import { runSettingsReader } from '../shared/settings';
 import {
 	assignInquiryOwnerProperties,
 	OUTPUT,
 	OUTPUT_NAMES,
 } from './assignInquiryOwner.description';
 
-/** Settings read once per run, from the first item, with the value a hidden parameter stands for. */
+/** Settings that hold for the whole run, with the value a hidden parameter stands for. */
 const SETTINGS: Record<keyof AssignParameters, unknown> = {
 	rosterSource: 'form',
 	owners: {},
@@ -67,13 +68,8 @@ export class AssignInquiryOwner implements INodeType {
 		// n8n saves node static data after production runs only; it is loaded once and saved once.
 		const staticData = this.getWorkflowStaticData('node');
 		let session: AssignmentSession | undefined;
-		const startSession = () => {
-			const settings = Object.fromEntries(
-				Object.entries(SETTINGS).map(([name, hidden]) => [
-					name,
-					this.getNodeParameter(name, 0, hidden),
-				]),
-			) as unknown as AssignParameters;
+		const readSettings = runSettingsReader<AssignParameters>(this, SETTINGS, assignInquiryOwnerProperties);
+		const startSession = (settings: AssignParameters) => {
 			const { state, reset } = readRoutingState(staticData.routing);
 			return new AssignmentSession(
 				compileAssignParameters(settings, this.getTimezone()),
@@ -88,7 +84,8 @@ export class AssignInquiryOwner implements INodeType {
 			this,
 			2,
 			(item, itemIndex) => {
-				session ??= startSession();
+				const settings = readSettings(itemIndex);
+				session ??= startSession(settings);
 				const inquiry = readInquiry(item.json);
 				const loadParameter = this.getNodeParameter('openLoad', itemIndex, '');
 				if (loadParameter !== lastLoadParameter) {

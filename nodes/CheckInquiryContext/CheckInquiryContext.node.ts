@@ -14,6 +14,7 @@ import type { FollowUpWording } from '../../core/context/wording';
 import { DEFAULT_GREETING } from '../../core/context/wording';
 import { InquiryError } from '../../core/shared/errors';
 import { runPerItem } from '../shared/runner';
+import { parameterHoldsExpression } from '../shared/settings';
 import {
 	checkInquiryContextProperties,
 	OUTPUT,
@@ -77,8 +78,8 @@ export class CheckInquiryContext implements INodeType {
 		};
 		// A profile without expressions is the same for every item: an error in it is a setup
 		// mistake, so the node stops once instead of failing each item.
-		const { extraRequirements, requirements, profileJson } = node.parameters;
-		if (!JSON.stringify([extraRequirements, requirements, profileJson]).includes('"=')) {
+		const profileParameters = { extraRequirements: {}, requirements: {}, profileJson: '' };
+		if (!Object.entries(profileParameters).some(([name, fallback]) => parameterHoldsExpression(this, name, fallback))) {
 			try {
 				profileFor(0);
 			} catch (error) {
