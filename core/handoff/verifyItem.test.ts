@@ -57,21 +57,21 @@ describe('verifyHandoffItem', () => {
 	});
 
 	it('reads back by the id the write returned, and keeps that id when the record shows none', async () => {
-		const { io, urls } = destination({ statusCode: 200, body: { name: 'Jane Roe', email: 'jane.roe@example.com', phone: '+14155550123' } });
+		const { io, urls } = destination({ ok: true, statusCode: 200, body: { name: 'Jane Roe', email: 'jane.roe@example.com', phone: '+14155550123' } });
 		const result = await verifyHandoffItem({ id: 'c-7' }, parameters(), options({ readBack: readBack(io) }));
 		expect(urls).toEqual(['https://crm.example/contacts/c-7']);
 		expect(result.receipt).toMatchObject({ status: 'verified', recordId: 'c-7' });
 	});
 
 	it('does not read back by id after a write that failed without one: the write’s answer is the receipt', async () => {
-		const { io, urls } = destination({ statusCode: 200, body: janeRecord() });
+		const { io, urls } = destination({ ok: true, statusCode: 200, body: janeRecord() });
 		const result = await verifyHandoffItem({ statusCode: 500, body: { message: 'busy' } }, parameters(), options({ readBack: readBack(io) }));
 		expect(urls).toEqual([]);
 		expect(result.receipt).toMatchObject({ status: 'error', statusCode: 500, attempts: [{ outcome: 'http_error', statusCode: 500 }] });
 	});
 
 	it('still searches after such a write: the destination may have stored the record anyway', async () => {
-		const { io, urls } = destination({ statusCode: 200, body: [janeRecord()] });
+		const { io, urls } = destination({ ok: true, statusCode: 200, body: [janeRecord()] });
 		const result = await verifyHandoffItem({ statusCode: 500, body: {} }, parameters(), options({ readBack: readBack(io, '/contacts?email={email}') }));
 		expect(urls).toEqual(['https://crm.example/contacts?email=jane.roe%40example.com']);
 		expect(result.receipt).toMatchObject({ status: 'verified', recordId: 'rec-42' });

@@ -1,4 +1,6 @@
 import { InquiryError } from '../shared/errors';
+import type { Result } from '../shared/result';
+import { parseJsonText } from '../shared/result';
 import { readInquiry } from './read';
 import type { Inquiry } from './schema';
 
@@ -14,16 +16,15 @@ const EARLIER_NODE_HINT =
  */
 export function readInquiryParameter(evaluate: () => unknown): Inquiry {
 	const evaluated = tryEvaluate(evaluate);
-	if ('failure' in evaluated) {
-		const reason = evaluated.failure instanceof Error ? evaluated.failure.message : String(evaluated.failure);
-		throw new InquiryError('NOT_AN_INQUIRY', `the Inquiry parameter could not be read (${reason})`, EARLIER_NODE_HINT);
+	if (!evaluated.ok) {
+		throw new InquiryError('NOT_AN_INQUIRY', `the Inquiry parameter could not be read (${evaluated.error})`, EARLIER_NODE_HINT);
 	}
 	const { value } = evaluated;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw new InquiryError('NOT_AN_INQUIRY', 'the Inquiry parameter is empty', EARLIER_NODE_HINT);
 	}
-	const parsed = typeof value === 'string' ? parseJson(value) : { value };
-	if (parsed === undefined) {
+	const parsed = typeof value === 'string' ? parseJsonText(value) : { ok: true as const, value };
+	if (!parsed.ok) {
 		throw new InquiryError('NOT_AN_INQUIRY', 'the Inquiry parameter is text, not an inquiry', EARLIER_NODE_HINT);
 	}
 	const read = tryReadInquiry(parsed.value);
@@ -36,19 +37,11 @@ export function readInquiryParameter(evaluate: () => unknown): Inquiry {
 	throw failure;
 }
 
-function parseJson(text: string): { value: unknown } | undefined {
+function tryEvaluate(evaluate: () => unknown): Result<unknown> {
 	try {
-		return { value: JSON.parse(text) as unknown };
-	} catch {
-		return undefined;
-	}
-}
-
-function tryEvaluate(evaluate: () => unknown): { value: unknown } | { failure: unknown } {
-	try {
-		return { value: evaluate() };
-	} catch (failure) {
-		return { failure };
+		return { ok: true, value: evaluate() };
+	} catch (error) {
+		return { ok: false, error: error instanceof Error ? error.message : String(error) };
 	}
 }
 

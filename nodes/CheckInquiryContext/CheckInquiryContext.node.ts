@@ -90,7 +90,7 @@ export class CheckInquiryContext implements INodeType {
 
 		return await runPerItem(this, OUTPUT_NAMES.length, (item, itemIndex) => {
 			const options = this.getNodeParameter('options', itemIndex, {}) as ContextOptions;
-			const { outcome, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
+			const { status, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
 				nodeName: node.name,
 				now,
 				treatRecommendedAsRequired: options.treatRecommendedAsRequired ?? false,
@@ -102,7 +102,7 @@ export class CheckInquiryContext implements INodeType {
 				),
 			});
 			return {
-				output: OUTPUT[contextOutput(outcome, options.holdIncomplete ?? true)],
+				output: OUTPUT[contextOutput(status, options.holdIncomplete ?? true)],
 				json: inquiry as unknown as IDataObject,
 			};
 		}, { errorOutput: OUTPUT.unreachable });
