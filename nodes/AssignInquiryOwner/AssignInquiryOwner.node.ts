@@ -42,6 +42,7 @@ const SETTINGS: Record<keyof AssignParameters, unknown> = {
 	stickyMemorySize: 5000,
 };
 
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not a tool: see the description
 export class AssignInquiryOwner implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Assign Inquiry Owner',
@@ -54,7 +55,8 @@ export class AssignInquiryOwner implements INodeType {
 		description:
 			'Give each inquiry an owner, a business-hours response deadline and a plain reason why, so no lead sits unowned',
 		defaults: { name: 'Assign Inquiry Owner' },
-		usableAsTool: true,
+		// Not offered as an AI agent's tool: it reads a canonical inquiry from the input item, which a
+		// tool call cannot supply, and every call would spend a turn of the saved rotation.
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],

@@ -31,6 +31,7 @@ interface ContextOptions {
 	fieldPhrases?: { phrase?: { field?: string; text?: string }[] };
 }
 
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not a tool: see the description
 export class CheckInquiryContext implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Check Inquiry Context',
@@ -43,7 +44,8 @@ export class CheckInquiryContext implements INodeType {
 		description:
 			'Check that an inquiry has enough details to act on, list what is missing, and write the follow-up question that asks for it',
 		defaults: { name: 'Check Inquiry Context' },
-		usableAsTool: true,
+		// Not offered as an AI agent's tool: it reads the inquiry from the input item, and a tool call's
+		// item holds only the arguments named by $fromAI() in parameters, none of which takes the inquiry.
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],

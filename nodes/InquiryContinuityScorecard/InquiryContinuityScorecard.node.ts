@@ -25,6 +25,7 @@ export class InquiryContinuityScorecard implements INodeType {
 		description:
 			'Score each inquiry on the five continuity checks, send a period report with charts, and sweep for inquiries that stalled',
 		defaults: { name: 'Inquiry Continuity Scorecard' },
+		// An AI agent can call it: with Inquiry set to $fromAI(), Score Inquiry scores the inquiry the agent hands over.
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,

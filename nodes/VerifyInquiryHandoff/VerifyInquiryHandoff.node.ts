@@ -41,6 +41,7 @@ export class VerifyInquiryHandoff implements INodeType {
 		description:
 			'Prove each inquiry reached your CRM or system of record intact and in time, and get a one-line alert when it did not',
 		defaults: { name: 'Verify Inquiry Handoff' },
+		// An AI agent can call it: with Inquiry set to $fromAI() it reads back the record of the inquiry the agent hands over.
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
