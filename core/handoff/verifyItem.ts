@@ -4,7 +4,13 @@ import type { Inquiry } from '../inquiry/schema';
 import { memoizeString } from '../shared/memo';
 import { readPath } from './paths';
 import type { ReadBackIo } from './readBack';
-import { fillUrlTemplate, joinUrl, parseUrlTemplate, readBack, writeFailedWithoutId } from './readBack';
+import {
+	fillUrlTemplate,
+	joinUrl,
+	parseUrlTemplate,
+	readBack,
+	writeFailedWithoutId,
+} from './readBack';
 import { readHandedRecord, readRecordId, unwrapResponse } from './response';
 import type { HandoffParameters, HandoffSettings } from './settings';
 import { compileHandoffSettings } from './settings';
@@ -65,7 +71,13 @@ function handedEvidence(input: unknown, settings: HandoffSettings, now: Date): E
  * failed without an id leaves nothing to fetch by id, so its own answer is reported; the record
  * id falls back to the one the write returned.
  */
-async function readBackEvidence(inquiry: Inquiry, input: unknown, settings: HandoffSettings, request: ReadBackRequest, now: Date): Promise<Evidence> {
+async function readBackEvidence(
+	inquiry: Inquiry,
+	input: unknown,
+	settings: HandoffSettings,
+	request: ReadBackRequest,
+	now: Date,
+): Promise<Evidence> {
 	const inputId = readRecordId(unwrapResponse(input).body, settings.recordIdPath);
 	const template = urlTemplate(request.url);
 	if (writeFailedWithoutId(template, input, inputId)) return handedEvidence(input, settings, now);
@@ -86,15 +98,18 @@ async function readBackEvidence(inquiry: Inquiry, input: unknown, settings: Hand
  * parameter), find what the destination holds (the item as a response or record, or a read-back),
  * and compare: the receipt, the output and the extended inquiry.
  */
-export async function verifyHandoffItem(json: unknown, parameters: HandoffParameters, options: HandoffItemOptions): Promise<HandoffStageResult> {
+export async function verifyHandoffItem(
+	json: unknown,
+	parameters: HandoffParameters,
+	options: HandoffItemOptions,
+): Promise<HandoffStageResult> {
 	const settings = compiledSettings(parameters);
 	const fromInput = settings.recordField !== undefined;
 	const inquiry = fromInput ? readInquiry(json) : readInquiryParameter(options.inquiryParameter);
 	const input = settings.recordField ? readPath(json, settings.recordField) : json;
-	const evidence =
-		options.readBack
-			? await readBackEvidence(inquiry, input, settings, options.readBack, options.now)
-			: handedEvidence(input, settings, options.now);
+	const evidence = options.readBack
+		? await readBackEvidence(inquiry, input, settings, options.readBack, options.now)
+		: handedEvidence(input, settings, options.now);
 	const { record, ...seen } = evidence;
 	return verifyInquiryHandoff(inquiry, record, settings.fields, {
 		...seen,

@@ -3,7 +3,11 @@ import { readInquiryParameter } from './parameter';
 import { normalizeOne } from './sources/test/samples';
 
 const jane = () => ({
-	...normalizeOne({ name: 'Jane Roe', email: 'jane.roe@example.com', message: 'Leaking water heater' }),
+	...normalizeOne({
+		name: 'Jane Roe',
+		email: 'jane.roe@example.com',
+		message: 'Leaking water heater',
+	}),
 	assignment: { owner: { id: 'ana', name: 'Ana Lopez' } },
 });
 
@@ -38,7 +42,9 @@ describe('readInquiryParameter', () => {
 	});
 
 	it('keeps the version error for an inquiry from a newer package', () => {
-		expect(() => readInquiryParameter(() => ({ ...jane(), schemaVersion: 2 }))).toThrow('newer version');
+		expect(() => readInquiryParameter(() => ({ ...jane(), schemaVersion: 2 }))).toThrow(
+			'newer version',
+		);
 	});
 
 	it('turns an expression n8n could not evaluate into the same hint, keeping n8n’s reason', () => {

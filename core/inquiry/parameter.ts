@@ -17,7 +17,11 @@ const EARLIER_NODE_HINT =
 export function readInquiryParameter(evaluate: () => unknown): Inquiry {
 	const evaluated = tryEvaluate(evaluate);
 	if (!evaluated.ok) {
-		throw new InquiryError('NOT_AN_INQUIRY', `the Inquiry parameter could not be read (${evaluated.error})`, EARLIER_NODE_HINT);
+		throw new InquiryError(
+			'NOT_AN_INQUIRY',
+			`the Inquiry parameter could not be read (${evaluated.error})`,
+			EARLIER_NODE_HINT,
+		);
 	}
 	const { value } = evaluated;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -25,7 +29,11 @@ export function readInquiryParameter(evaluate: () => unknown): Inquiry {
 	}
 	const parsed = typeof value === 'string' ? parseJsonText(value) : { ok: true as const, value };
 	if (!parsed.ok) {
-		throw new InquiryError('NOT_AN_INQUIRY', 'the Inquiry parameter is text, not an inquiry', EARLIER_NODE_HINT);
+		throw new InquiryError(
+			'NOT_AN_INQUIRY',
+			'the Inquiry parameter is text, not an inquiry',
+			EARLIER_NODE_HINT,
+		);
 	}
 	const read = tryReadInquiry(parsed.value);
 	if ('inquiry' in read) return read.inquiry;

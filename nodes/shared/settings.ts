@@ -10,7 +10,11 @@ function holdsExpression(raw: unknown): boolean {
 }
 
 /** Whether the parameter, as saved in the workflow (not evaluated), holds an expression anywhere. */
-export function parameterHoldsExpression(ctx: IExecuteFunctions, name: string, fallback: unknown): boolean {
+export function parameterHoldsExpression(
+	ctx: IExecuteFunctions,
+	name: string,
+	fallback: unknown,
+): boolean {
 	return holdsExpression(ctx.getNodeParameter(name, 0, fallback, { rawExpressions: true }));
 }
 
@@ -26,13 +30,16 @@ export function runSettingsReader<T extends object>(
 	properties: readonly INodeProperties[],
 ): (itemIndex: number) => T {
 	let first: { settings: T; expressions: Map<string, string> } | undefined;
-	const read = (name: string, itemIndex: number) => ctx.getNodeParameter(name, itemIndex, hidden[name as keyof T & string]);
+	const read = (name: string, itemIndex: number) =>
+		ctx.getNodeParameter(name, itemIndex, hidden[name as keyof T & string]);
 	return (itemIndex) => {
 		if (!first) {
 			const names = Object.keys(hidden);
 			const settings = Object.fromEntries(names.map((name) => [name, read(name, itemIndex)])) as T;
 			const expressions = new Map(
-				names.filter((name) => parameterHoldsExpression(ctx, name, hidden[name as keyof T & string])).map((name) => [name, JSON.stringify(settings[name as keyof T])]),
+				names
+					.filter((name) => parameterHoldsExpression(ctx, name, hidden[name as keyof T & string]))
+					.map((name) => [name, JSON.stringify(settings[name as keyof T])]),
 			);
 			first = { settings, expressions };
 			return settings;

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { Inquiry } from '../../core/inquiry/schema';
 import type { WorkflowJson } from '../harness';
@@ -25,21 +31,38 @@ class ToolCaller implements INodeType {
 		version: 1,
 		description: 'Calls a connected tool',
 		defaults: { name: 'Tool Caller' },
-		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tool', required: true }],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.AiTool, displayName: 'Tool', required: true },
+		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Arguments', name: 'arguments', type: 'json', default: '{}' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const [tool] = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as AgentTool[];
+		const [tool] = (await this.getInputConnectionData(
+			NodeConnectionTypes.AiTool,
+			0,
+		)) as AgentTool[];
 		const args = JSON.parse(this.getNodeParameter('arguments', 0) as string) as IDataObject;
 		const answer = await tool.invoke(args);
-		return [[{ json: { tool: tool.name, expects: Object.keys(tool.schema.shape), answer: JSON.parse(answer) as IDataObject } }]];
+		return [
+			[
+				{
+					json: {
+						tool: tool.name,
+						expects: Object.keys(tool.schema.shape),
+						answer: JSON.parse(answer) as IDataObject,
+					},
+				},
+			],
+		];
 	}
 }
 
 const CALLER = 'harness.toolCaller';
-const fromAi = (key: string, description: string, type = 'string') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+const fromAi = (key: string, description: string, type = 'string') =>
+	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 
 interface ToolNode {
 	name: string;
@@ -52,13 +75,37 @@ interface ToolNode {
 function agentWorkflow(tool: ToolNode, args: IDataObject): WorkflowJson {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'a', name: 'Agent', type: CALLER, typeVersion: 1, position: [220, 0], parameters: { arguments: JSON.stringify(args) } },
-			{ id: 'n', typeVersion: 1, position: [220, 200], ...tool, type: `${PACKAGE_NAME}.${tool.type}Tool` },
+			{
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'a',
+				name: 'Agent',
+				type: CALLER,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { arguments: JSON.stringify(args) },
+			},
+			{
+				id: 'n',
+				typeVersion: 1,
+				position: [220, 200],
+				...tool,
+				type: `${PACKAGE_NAME}.${tool.type}Tool`,
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
-			[tool.name]: { [NodeConnectionTypes.AiTool]: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
+			[tool.name]: {
+				[NodeConnectionTypes.AiTool]: [
+					[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }],
+				],
+			},
 		},
 	} as unknown as WorkflowJson;
 }
@@ -79,11 +126,20 @@ const NORMALIZE: ToolNode = {
 		},
 	},
 };
-const JANE = { name: 'Jane Roe', email: 'Jane.Roe@Example.com', phone: '(415) 555-0123', message: 'Water heater leaking, call me' };
+const JANE = {
+	name: 'Jane Roe',
+	email: 'Jane.Roe@Example.com',
+	phone: '(415) 555-0123',
+	message: 'Water heater leaking, call me',
+};
 const NOW = '2026-03-02T15:00:00.000Z';
 
 /** What the agent got back from its one tool call. */
-async function callTool(tool: ToolNode, args: IDataObject, options: Parameters<typeof runWorkflow>[1] = {}) {
+async function callTool(
+	tool: ToolNode,
+	args: IDataObject,
+	options: Parameters<typeof runWorkflow>[1] = {},
+) {
 	const result = await runWorkflow(agentWorkflow(tool, args), { now: NOW, ...options });
 	expect(result.error).toBeUndefined();
 	return result.output('Agent')[0] as { tool: string; expects: string[]; answer: IDataObject[] };
@@ -119,18 +175,30 @@ describe('Normalize Inquiry as an AI agent’s tool', () => {
 });
 
 describe('the inquiry an agent got from Normalize Inquiry, handed to the next tool', () => {
-	const inquiryArgument = fromAi('inquiry', 'The inquiry exactly as Normalize Inquiry returned it', 'json');
+	const inquiryArgument = fromAi(
+		'inquiry',
+		'The inquiry exactly as Normalize Inquiry returned it',
+		'json',
+	);
 	let jane: IDataObject;
 	beforeAll(async () => {
 		jane = (await callTool(NORMALIZE, JANE)).answer[0];
 	});
 
 	it('Inquiry Continuity Scorecard scores it: captured, nothing after (Entry alone: 2)', async () => {
-		const scorecard: ToolNode = { name: 'Score Lead', type: 'inquiryContinuityScorecard', parameters: { operation: 'scoreInquiry', inquiry: inquiryArgument } };
+		const scorecard: ToolNode = {
+			name: 'Score Lead',
+			type: 'inquiryContinuityScorecard',
+			parameters: { operation: 'scoreInquiry', inquiry: inquiryArgument },
+		};
 		const { expects, answer } = await callTool(scorecard, { inquiry: jane });
 		expect(expects).toEqual(['inquiry']);
 		expect(answer[0].id).toBe(jane.id);
-		expect(answer[0].scorecard).toMatchObject({ score: 2, label: 'Disconnected systems', passed: 1 });
+		expect(answer[0].scorecard).toMatchObject({
+			score: 2,
+			label: 'Disconnected systems',
+			passed: 1,
+		});
 	});
 
 	it('Verify Inquiry Handoff reads its record back from the CRM by email and answers with the receipt', async () => {
@@ -139,7 +207,12 @@ describe('the inquiry an agent got from Normalize Inquiry, handed to the next to
 			const stored = await fetch(`${crm.url}/contacts`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${CRM_TOKEN}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ name: 'Jane Roe', email: 'jane.roe@example.com', phone: '+14155550123', message: JANE.message }),
+				body: JSON.stringify({
+					name: 'Jane Roe',
+					email: 'jane.roe@example.com',
+					phone: '+14155550123',
+					message: JANE.message,
+				}),
 			});
 			expect(stored.status).toBe(201);
 			const verify: ToolNode = {
@@ -161,10 +234,21 @@ describe('the inquiry an agent got from Normalize Inquiry, handed to the next to
 			const { answer } = await callTool(
 				verify,
 				{ inquiry: jane },
-				{ credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN } } },
+				{
+					credentials: {
+						handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN },
+					},
+				},
 			);
-			expect(answer[0].handoff).toMatchObject({ status: 'verified', recordId: 'c-1', matched: ['name', 'email', 'phone', 'message'] });
-			expect(crm.requests).toEqual(['POST /contacts', 'GET /contacts?email=jane.roe%40example.com']);
+			expect(answer[0].handoff).toMatchObject({
+				status: 'verified',
+				recordId: 'c-1',
+				matched: ['name', 'email', 'phone', 'message'],
+			});
+			expect(crm.requests).toEqual([
+				'POST /contacts',
+				'GET /contacts?email=jane.roe%40example.com',
+			]);
 		} finally {
 			await crm.close();
 		}

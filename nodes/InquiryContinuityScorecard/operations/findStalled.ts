@@ -18,9 +18,16 @@ const SWEEP_SETTINGS: Required<SweepParameters> = {
 };
 
 /** Find Stalled Inquiries: each ledger row or inquiry to Stalled (with why and what to do) or Healthy. */
-export async function findStalled(ctx: IExecuteFunctions, now: Date): Promise<INodeExecutionData[][]> {
+export async function findStalled(
+	ctx: IExecuteFunctions,
+	now: Date,
+): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode().name;
-	const readSettings = runSettingsReader<Required<SweepParameters>>(ctx, SWEEP_SETTINGS, scorecardProperties);
+	const readSettings = runSettingsReader<Required<SweepParameters>>(
+		ctx,
+		SWEEP_SETTINGS,
+		scorecardProperties,
+	);
 	let sweep: CompiledSweep | undefined;
 	return await runPerItem(
 		ctx,
@@ -29,7 +36,10 @@ export async function findStalled(ctx: IExecuteFunctions, now: Date): Promise<IN
 			const settings = readSettings(itemIndex);
 			sweep ??= compileSweepParameters(settings, ctx.getTimezone());
 			const result = sweepItem(item.json, sweep, now, node);
-			return { output: result.stalled ? SWEEP_OUTPUT.stalled : SWEEP_OUTPUT.healthy, json: result.json as IDataObject };
+			return {
+				output: result.stalled ? SWEEP_OUTPUT.stalled : SWEEP_OUTPUT.healthy,
+				json: result.json as IDataObject,
+			};
 		},
 		{ errorOutput: SWEEP_OUTPUT.stalled },
 	);

@@ -13,9 +13,13 @@ const items = [
 ] as unknown as IDataObject[];
 const run = (destination: string, onError?: 'continueRegularOutput') => {
 	const parameters: INodeParameters = { mode: 'record', destination, deadline: 'none' };
-	return runWorkflow(manualTriggerWorkflow(items, [{ name: NODE, type: TYPE, parameters, onError }]), { now: NOW });
+	return runWorkflow(
+		manualTriggerWorkflow(items, [{ name: NODE, type: TYPE, parameters, onError }]),
+		{ now: NOW },
+	);
 };
-const destinations = (json: IDataObject[]) => json.map((item) => (item.handoff as IDataObject | undefined)?.destination ?? item.errorCode);
+const destinations = (json: IDataObject[]) =>
+	json.map((item) => (item.handoff as IDataObject | undefined)?.destination ?? item.errorCode);
 
 describe('settings that hold for the whole run', () => {
 	it('accept an expression that gives every item the same value', async () => {
@@ -31,6 +35,9 @@ describe('settings that hold for the whole run', () => {
 			'A setting that holds for the whole run gives a different value for this item: "Destination Name"',
 		);
 		const stopped = await run('={{ $json.crm }}');
-		expect(stopped.error).toMatchObject({ message: expect.stringContaining('"Destination Name"'), description: expect.stringContaining('split the items') });
+		expect(stopped.error).toMatchObject({
+			message: expect.stringContaining('"Destination Name"'),
+			description: expect.stringContaining('split the items'),
+		});
 	});
 });
