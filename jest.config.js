@@ -1,4 +1,4 @@
-/** Three layers, each runnable alone: `npm run test:unit`, `test:workflow`, `test:e2e`. */
+/** Three layers, each runnable alone: `npm run test:unit`, `test:workflow`, `test:e2e`; and `sim`, the simulator's own tests. */
 const tsJest = ['ts-jest', { diagnostics: false }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
 
@@ -7,7 +7,13 @@ module.exports = {
 		{
 			...base,
 			displayName: 'unit',
-			testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/nodes/**/*.unit.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/credentials/**/*.test.ts', '<rootDir>/test/sim/*.test.ts'],
+			testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/nodes/**/*.unit.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/credentials/**/*.test.ts'],
+		},
+		{
+			...base,
+			// The simulator's own pieces (traffic generator, CRM, sender, report), not the product.
+			displayName: 'sim',
+			testMatch: ['<rootDir>/test/sim/*.test.ts'],
 		},
 		{
 			...base,

@@ -31,6 +31,7 @@ step "lint (n8n-node lint, strict)" node scripts/lint.mjs
 step "templates match their source (npm run templates)" node scripts/build-templates.mjs --check
 step "types (tsc --noEmit)" npx tsc --noEmit -p tsconfig.json
 step "unit tests" jest_layer unit
+step "simulator tests (its generator, CRM, sender, report)" jest_layer sim
 # isolated-vm (n8n's default "vm" expression engine) needs VM modules enabled in jest.
 step "workflow tests (in-process n8n, vm expression engine)" env NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects workflow --json --outputFile="$results/workflow.json"
 step "packed-package check" node scripts/check-package.mjs

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InquiryError } from '../shared/errors';
+import { parseJsonText } from '../shared/result';
 import { BUILT_IN_PROFILE_NAMES, BUILT_IN_PROFILES } from './builtins';
 import { CONDITION_FIELDS, CONTEXT_FIELDS } from './fields';
 import type { ContextProfile, Requirement } from './profile';
@@ -76,9 +77,9 @@ function readDocument(value: unknown): z.infer<typeof ProfileDocument> {
 	let data = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') throw new InquiryError('INVALID_PROFILE', 'the profile is empty');
-		const json = parseJson(value);
+		const json = parseJsonText(value);
 		if (!json.ok)
-			throw new InquiryError('INVALID_PROFILE', `the profile is not valid JSON (${json.problem})`);
+			throw new InquiryError('INVALID_PROFILE', `the profile is not valid JSON (${json.error})`);
 		data = json.value;
 	}
 	if (Array.isArray(data)) return { requirements: data };
@@ -98,14 +99,6 @@ function readDocument(value: unknown): z.infer<typeof ProfileDocument> {
 		);
 	}
 	throw new InquiryError('INVALID_PROFILE', describeIssue(issue));
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, problem: (error as Error).message };
-	}
 }
 
 /** The same field under the same condition twice is almost always a copy-paste slip. */

@@ -16,8 +16,8 @@ describe('checkInquiryContext', () => {
 			service: 'Roof repair',
 		});
 		const before = JSON.stringify(input);
-		const { outcome, inquiry } = checkInquiryContext(input, BUILT_IN_PROFILES.routeReady, options);
-		expect(outcome).toBe('needs_context');
+		const { status, inquiry } = checkInquiryContext(input, BUILT_IN_PROFILES.routeReady, options);
+		expect(status).toBe('needs_context');
 		expect(ContextResult.parse(inquiry.context)).toEqual(inquiry.context);
 		expect(Inquiry.safeParse(inquiry).success).toBe(true);
 		expect(inquiry.continuity.trail).toEqual([

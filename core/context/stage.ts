@@ -12,7 +12,8 @@ export interface ContextStageOptions extends CheckContextOptions {
 }
 
 export interface ContextStageResult {
-	outcome: ContextOutcome;
+	/** The verdict, as `context.outcome` records it on the inquiry. */
+	status: ContextOutcome;
 	/** The inquiry with `context` set (replacing an earlier check) and one trail entry appended. */
 	inquiry: Inquiry & { context: ContextResult };
 }
@@ -38,7 +39,7 @@ export function checkInquiryContext(
 			detail: trailDetail(context, options.minimumScore),
 		},
 	);
-	return { outcome: context.outcome, inquiry: withTrail };
+	return { status: context.outcome, inquiry: withTrail };
 }
 
 /** "missing postal code, preferred time" — what a person scanning the trail needs to know. */

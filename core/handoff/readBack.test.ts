@@ -28,7 +28,7 @@ const plan = { url: 'http://127.0.0.1/contacts/rec-42', attempts: 4, retryDelayM
 
 describe('readBack', () => {
 	it('retries with backoff until the record appears', async () => {
-		const { io, waits } = scripted([{ statusCode: 404, body: 'Not Found' }, { statusCode: 404, body: '' }, { statusCode: 200, body: janeRecord() }]);
+		const { io, waits } = scripted([{ ok: true, statusCode: 404, body: 'Not Found' }, { ok: true, statusCode: 404, body: '' }, { ok: true, statusCode: 200, body: janeRecord() }]);
 		const result = await readBack(plan, io);
 		expect(result.record).toEqual(janeRecord());
 		expect(result.statusCode).toBe(200);
@@ -41,7 +41,7 @@ describe('readBack', () => {
 	});
 
 	it('gives up after the last attempt: 404 leaves no record and no error (missing)', async () => {
-		const { io, urls } = scripted([{ statusCode: 404, body: {} }]);
+		const { io, urls } = scripted([{ ok: true, statusCode: 404, body: {} }]);
 		const result = await readBack(plan, io);
 		expect(urls).toHaveLength(4);
 		expect(result).toMatchObject({ statusCode: 404 });
@@ -50,42 +50,42 @@ describe('readBack', () => {
 	});
 
 	it('treats an empty search answer as not found, and reads the record under its path', async () => {
-		const empty = await readBack({ ...plan, attempts: 1, recordPath: parsePath('results') }, scripted([{ statusCode: 200, body: { results: [] } }]).io);
+		const empty = await readBack({ ...plan, attempts: 1, recordPath: parsePath('results') }, scripted([{ ok: true, statusCode: 200, body: { results: [] } }]).io);
 		expect(empty.attempts.map((a) => a.outcome)).toEqual(['not_found']);
-		const found = await readBack({ ...plan, recordPath: parsePath('results') }, scripted([{ statusCode: 200, body: { results: [{ id: 9 }] } }]).io);
+		const found = await readBack({ ...plan, recordPath: parsePath('results') }, scripted([{ ok: true, statusCode: 200, body: { results: [{ id: 9 }] } }]).io);
 		expect(found.record).toEqual({ id: 9 });
 	});
 
 	it('reports a server error with its status after retrying', async () => {
-		const { io, urls } = scripted([{ statusCode: 500, body: 'boom' }]);
+		const { io, urls } = scripted([{ ok: true, statusCode: 500, body: 'boom' }]);
 		const result = await readBack({ ...plan, attempts: 2 }, io);
 		expect(urls).toHaveLength(2);
 		expect(result).toMatchObject({ statusCode: 500, error: 'the destination answered HTTP 500' });
 	});
 
 	it('does not retry an answer waiting cannot fix (401, 400)', async () => {
-		const { io, urls } = scripted([{ statusCode: 401, body: {} }]);
+		const { io, urls } = scripted([{ ok: true, statusCode: 401, body: {} }]);
 		const result = await readBack(plan, io);
 		expect(urls).toHaveLength(1);
 		expect(result).toMatchObject({ statusCode: 401, error: 'the destination answered HTTP 401' });
 	});
 
 	it('reports a timeout as an error without a status, and recovers when a later attempt answers', async () => {
-		const timeout = { failure: 'timeout' as const, message: 'no answer within 500 ms' };
+		const timeout = { ok: false as const, reason: 'timeout' as const, error: 'no answer within 500 ms' };
 		const failed = await readBack({ ...plan, attempts: 2 }, scripted([timeout]).io);
 		expect(failed).toMatchObject({ error: 'no answer within 500 ms' });
 		expect(failed.statusCode).toBeUndefined();
 		expect(failed.attempts.map((a) => a.outcome)).toEqual(['timeout', 'timeout']);
-		const recovered = await readBack(plan, scripted([timeout, { statusCode: 200, body: { id: 1 } }]).io);
+		const recovered = await readBack(plan, scripted([timeout, { ok: true, statusCode: 200, body: { id: 1 } }]).io);
 		expect(recovered.error).toBeUndefined();
 		expect(recovered.record).toEqual({ id: 1 });
 	});
 
 	it('bounds the attempts to 1–10', async () => {
-		const many = scripted([{ statusCode: 404, body: {} }]);
+		const many = scripted([{ ok: true, statusCode: 404, body: {} }]);
 		await readBack({ ...plan, attempts: 50, retryDelayMs: 0 }, many.io);
 		expect(many.urls).toHaveLength(10);
-		const none = scripted([{ statusCode: 404, body: {} }]);
+		const none = scripted([{ ok: true, statusCode: 404, body: {} }]);
 		await readBack({ ...plan, attempts: 0 }, none.io);
 		expect(none.urls).toHaveLength(1);
 	});

@@ -104,7 +104,8 @@ export function retryDelayMs(retryIndex: number, baseMs: number): number {
 	return Math.min(Math.max(0, baseMs) * 2 ** retryIndex, MAX_RETRY_DELAY_MS);
 }
 
-export type ReadBackReply = { statusCode: number; body: unknown } | { failure: 'timeout' | 'network_error'; message: string };
+/** One GET's answer: any HTTP status is an answer; no answer at all is a failure with its reason code. */
+export type ReadBackReply = { ok: true; statusCode: number; body: unknown } | { ok: false; reason: 'timeout' | 'network_error'; error: string };
 
 /** The outside world, injected: n8n's HTTP helper and `sleep` in the node, plain functions in tests. */
 export interface ReadBackIo {
@@ -140,10 +141,10 @@ export async function readBack(plan: ReadBackPlan, io: ReadBackIo): Promise<Read
 		const reply = await io.send(plan.url);
 		const attempt: HandoffAttempt = { at: started.toISOString(), outcome: 'not_found', ms: io.now().getTime() - started.getTime() };
 		let record: Record<string, unknown> | undefined;
-		if ('failure' in reply) {
-			attempt.outcome = reply.failure;
+		if (!reply.ok) {
+			attempt.outcome = reply.reason;
 			statusCode = undefined;
-			error = reply.message;
+			error = reply.error;
 		} else {
 			record = pickRecord(reply.body, plan.recordPath);
 			attempt.statusCode = reply.statusCode;

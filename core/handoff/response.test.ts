@@ -64,10 +64,10 @@ describe('readHandedRecord', () => {
 
 describe('failedStep', () => {
 	it('reads the error item a node passes on with On Error → Continue, and its HTTP status', () => {
-		expect(failedStep({ error: 'connect ECONNREFUSED 127.0.0.1:9' })).toEqual({ message: 'connect ECONNREFUSED 127.0.0.1:9' });
-		expect(failedStep({ error: { message: 'Bad gateway', httpCode: '502' }, details: {} })).toEqual({ message: 'Bad gateway', statusCode: 502 });
-		expect(failedStep({ error: { status: 404, message: 'Not Found' } })).toEqual({ message: 'Not Found', statusCode: 404 });
-		expect(failedStep({ error: {} })).toEqual({ message: 'no reason given' });
+		expect(failedStep({ error: 'connect ECONNREFUSED 127.0.0.1:9' })).toEqual({ error: 'connect ECONNREFUSED 127.0.0.1:9' });
+		expect(failedStep({ error: { message: 'Bad gateway', httpCode: '502' }, details: {} })).toEqual({ error: 'Bad gateway', statusCode: 502 });
+		expect(failedStep({ error: { status: 404, message: 'Not Found' } })).toEqual({ error: 'Not Found', statusCode: 404 });
+		expect(failedStep({ error: {} })).toEqual({ error: 'no reason given' });
 	});
 
 	it('leaves records alone, even one with an error column', () => {

@@ -69,8 +69,9 @@ export interface HandedRecord {
 	attempt: HandoffAttempt;
 }
 
+/** What an error item from the step before says: why it failed, and its HTTP status when it has one. */
 export interface FailedStep {
-	message: string;
+	error: string;
 	statusCode?: number;
 }
 
@@ -91,12 +92,12 @@ export function failedStep(value: unknown): FailedStep | undefined {
 	const item = value as Record<string, unknown>;
 	if (!('error' in item) || Object.keys(item).some((key) => key !== 'error' && key !== 'details')) return undefined;
 	const { error } = item;
-	if (typeof error === 'string' && error.trim() !== '') return { message: error.trim() };
+	if (typeof error === 'string' && error.trim() !== '') return { error: error.trim() };
 	if (error === null || typeof error !== 'object' || Array.isArray(error)) return undefined;
 	const fields = error as Record<string, unknown>;
 	const message = typeof fields.message === 'string' && fields.message.trim() !== '' ? fields.message.trim() : 'no reason given';
 	const statusCode = httpStatusOf(fields);
-	return statusCode === undefined ? { message } : { message, statusCode };
+	return statusCode === undefined ? { error: message } : { error: message, statusCode };
 }
 
 function failedStepRecord(failed: FailedStep, now: Date): HandedRecord {
@@ -105,7 +106,7 @@ function failedStepRecord(failed: FailedStep, now: Date): HandedRecord {
 	const handed: HandedRecord = { attempt };
 	if (failed.statusCode !== undefined) handed.statusCode = failed.statusCode;
 	// A 404 from the step before is an answer (no such record), not a failure to check.
-	if (failed.statusCode !== 404 && failed.statusCode !== 410) handed.error = `the step before failed: ${failed.message}`;
+	if (failed.statusCode !== 404 && failed.statusCode !== 410) handed.error = `the step before failed: ${failed.error}`;
 	return handed;
 }
 

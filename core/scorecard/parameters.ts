@@ -1,7 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
 import { parseDateList, parseHoursText } from '../ownership/hoursText';
 import { InquiryError } from '../shared/errors';
-import type { SweepSettings } from './sweep';
+import type { CompiledSweep, SweepSettings } from './sweep';
+import { compileSweep } from './sweep';
 
 /**
  * The node's parameters as plain values (what getNodeParameter returns), turned into core
@@ -27,6 +28,11 @@ export function sweepSettingsFromParameters(p: SweepParameters, workflowTimezone
 	if (!holidays.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Holidays: ${holidays.error}`);
 	const timezone = p.businessTimezone?.trim() || workflowTimezone;
 	return { clock: 'business', ...thresholds, calendar: { timezone, hours: hours.value, holidays: holidays.value } };
+}
+
+/** The sweep's panel settings, checked and compiled once per run. */
+export function compileSweepParameters(p: SweepParameters, workflowTimezone: string): CompiledSweep {
+	return compileSweep(sweepSettingsFromParameters(p, workflowTimezone));
 }
 
 /** One end of the report period: '' for open, a date or date-time (read in `zone` when it has no offset), a Date or a luxon DateTime. */

@@ -21,6 +21,17 @@ describe('scoreChecks: the article scorecard, 1 to 5', () => {
 		expect(scoreChecks(withPassing(...passing))).toBe(score);
 	});
 
+	// Every combination, worked out by hand from the rule (Entry, then Transfer and Trigger, then any second check).
+	// With Entry passing: the other four as T(ransfer) C(ontext) G (triGger) V(isibility), "-" when failing.
+	it.each([
+		['----', 2], ['T---', 3], ['-C--', 3], ['--G-', 3], ['---V', 3], ['TC--', 3], ['T-G-', 4], ['T--V', 3],
+		['-CG-', 3], ['-C-V', 3], ['--GV', 3], ['TCG-', 4], ['TC-V', 3], ['T-GV', 4], ['-CGV', 3], ['TCGV', 5],
+	] as [string, number][])('with Entry, %s scores %i; without Entry, 1', (others, score) => {
+		const passing = (['transfer', 'context', 'trigger', 'visibility'] as CheckName[]).filter((_, i) => others[i] !== '-');
+		expect(scoreChecks(withPassing('entry', ...passing))).toBe(score);
+		expect(scoreChecks(withPassing(...passing))).toBe(1);
+	});
+
 	it('uses the article wording for each level', () => {
 		expect(SCORE_LABELS).toEqual({
 			1: 'Disconnected systems',

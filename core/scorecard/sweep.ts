@@ -27,8 +27,6 @@ export const RECOMMENDED_ACTION: Record<StallReason, SweepAction> = {
 	not_verified: 'alert',
 };
 
-export const SWEEP_STATUSES = ['stalled', 'healthy', 'already_flagged'] as const;
-
 export const SweepVerdict = z.discriminatedUnion('status', [
 	z.object({
 		status: z.literal('stalled'),
@@ -45,8 +43,6 @@ export const SweepVerdict = z.discriminatedUnion('status', [
 	z.object({ status: z.literal('already_flagged'), reason: StallReason, action: SweepAction, flaggedAt: z.string() }),
 ]);
 export type SweepVerdict = z.infer<typeof SweepVerdict>;
-
-export const SWEEP_CLOCKS = ['business', 'wall'] as const;
 
 export const SweepSettings = z.discriminatedUnion('clock', [
 	z.object({

@@ -16,6 +16,10 @@ export const ERROR_CATALOG = {
 		message: 'A JSON parameter could not be read',
 		hint: 'Check that the parameter holds valid JSON, or switch it back to the form fields in the node panel.',
 	},
+	SETTING_DIFFERS_PER_ITEM: {
+		message: 'A setting that holds for the whole run gives a different value for this item',
+		hint: "To fix this, give the setting named above one value for every item (a fixed value, or an expression that does not depend on the item, such as $('Sheet').all() or $vars), or split the items so each run has one value.",
+	},
 	// --- entry (core/inquiry) -------------------------------------------------
 	UNKNOWN_PRESET: {
 		message: 'Unknown source preset',

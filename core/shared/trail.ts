@@ -1,19 +1,25 @@
-import type { Stage, TrailEntry, TrailOutcome } from '../inquiry/schema';
-
-/** The part of an inquiry every stage touches when it records what it did. */
-export interface WithTrail {
-	continuity: { trail: TrailEntry[] };
+/** One entry of a record's trail: which stage did what, where and when. */
+export interface TrailEntryShape {
+	stage: string;
+	node: string;
+	at: string;
+	outcome: string;
+	detail?: string;
 }
 
+/** A record that keeps a trail; the inquiry's own entry types come from the schema in core/inquiry. */
+export interface WithTrail {
+	continuity: { trail: TrailEntryShape[] };
+}
+
+type EntryOf<T extends WithTrail> = T['continuity']['trail'][number];
+
 /**
- * Returns a copy of the inquiry with one trail entry appended; the input is never mutated,
+ * Returns a copy of the record with one trail entry appended; the input is never mutated,
  * so an item that n8n also holds elsewhere (pinned data, another branch) stays unchanged.
  */
-export function appendTrail<T extends WithTrail>(
-	inquiry: T,
-	entry: { stage: Stage; node: string; at: string; outcome: TrailOutcome; detail?: string },
-): T {
-	const clean: TrailEntry = { stage: entry.stage, node: entry.node, at: entry.at, outcome: entry.outcome };
+export function appendTrail<T extends WithTrail>(record: T, entry: EntryOf<T>): T {
+	const clean = { stage: entry.stage, node: entry.node, at: entry.at, outcome: entry.outcome } as EntryOf<T>;
 	if (entry.detail !== undefined) clean.detail = entry.detail;
-	return { ...inquiry, continuity: { ...inquiry.continuity, trail: [...inquiry.continuity.trail, clean] } };
+	return { ...record, continuity: { ...record.continuity, trail: [...record.continuity.trail, clean] } };
 }

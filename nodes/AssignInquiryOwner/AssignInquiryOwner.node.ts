@@ -14,13 +14,14 @@ import type { AssignParameters } from '../../core/ownership/parameters';
 import { compileAssignParameters } from '../../core/ownership/parameters';
 import { readRoutingState } from '../../core/ownership/state';
 import { runPerItem } from '../shared/runner';
+import { runSettingsReader } from '../shared/settings';
 import {
 	assignInquiryOwnerProperties,
 	OUTPUT,
 	OUTPUT_NAMES,
 } from './assignInquiryOwner.description';
 
-/** Settings read once per run, from the first item, with the value a hidden parameter stands for. */
+/** Settings that hold for the whole run, with the value a hidden parameter stands for. */
 const SETTINGS: Record<keyof AssignParameters, unknown> = {
 	rosterSource: 'form',
 	owners: {},
@@ -42,6 +43,7 @@ const SETTINGS: Record<keyof AssignParameters, unknown> = {
 	stickyMemorySize: 5000,
 };
 
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not a tool: see the description
 export class AssignInquiryOwner implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Assign Inquiry Owner',
@@ -54,7 +56,8 @@ export class AssignInquiryOwner implements INodeType {
 		description:
 			'Give each inquiry an owner, a business-hours response deadline and a plain reason why, so no lead sits unowned',
 		defaults: { name: 'Assign Inquiry Owner' },
-		usableAsTool: true,
+		// Not offered as an AI agent's tool: it reads a canonical inquiry from the input item, which a
+		// tool call cannot supply, and every call would spend a turn of the saved rotation.
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],
@@ -68,13 +71,8 @@ export class AssignInquiryOwner implements INodeType {
 		// n8n saves node static data after production runs only; it is loaded once and saved once.
 		const staticData = this.getWorkflowStaticData('node');
 		let session: AssignmentSession | undefined;
-		const startSession = () => {
-			const settings = Object.fromEntries(
-				Object.entries(SETTINGS).map(([name, hidden]) => [
-					name,
-					this.getNodeParameter(name, 0, hidden),
-				]),
-			) as unknown as AssignParameters;
+		const readSettings = runSettingsReader<AssignParameters>(this, SETTINGS, assignInquiryOwnerProperties);
+		const startSession = (settings: AssignParameters) => {
 			const { state, reset } = readRoutingState(staticData.routing);
 			return new AssignmentSession(
 				compileAssignParameters(settings, this.getTimezone()),
@@ -89,7 +87,8 @@ export class AssignInquiryOwner implements INodeType {
 			this,
 			2,
 			(item, itemIndex) => {
-				session ??= startSession();
+				const settings = readSettings(itemIndex);
+				session ??= startSession(settings);
 				const inquiry = readInquiry(item.json);
 				const loadParameter = this.getNodeParameter('openLoad', itemIndex, '');
 				if (loadParameter !== lastLoadParameter) {

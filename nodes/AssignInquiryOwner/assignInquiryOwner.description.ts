@@ -158,7 +158,7 @@ const ownerFields: INodeProperties[] = [
 export const assignInquiryOwnerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Rotation, daily caps and returning contacts are remembered between production runs. Test runs in the editor never save them, and two runs at the same moment can overwrite each other: see the node docs. For queue mode, prefer Contact Hash or Fewest Open Inquiries.',
+			'Rotation, daily caps and returning contacts are remembered between production runs. Test runs in the editor never save them, and two runs at the same moment can overwrite each other (a turn may repeat): see the node docs. Contact Hash needs no memory; for queue mode, prefer it or Fewest Open Inquiries. The settings below hold for the whole run: an expression must give every item the same value.',
 		name: 'stateNotice',
 		type: 'notice',
 		default: '',
@@ -171,7 +171,8 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Owners Listed Here', value: 'form', description: 'Type each owner into this node' },
 			{
-				name: 'JSON (E.g. From a Sheet)',
+				// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- "e.g." and "ms" read as English, as in n8n's own nodes
+				name: 'JSON (e.g. from a sheet)',
 				value: 'json',
 				description:
 					'Owners from an expression, such as the rows a Google Sheets or Data table node read',
@@ -198,7 +199,7 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 		displayOptions: onJson,
 		placeholder: "e.g. {{ $('Read Roster').all().map(item => item.json) }}",
 		description:
-			'A list of owners, one object per owner. Column names are forgiving ("Time Zone", "Cap Per Day", "Skills" with commas, "Active" as yes/no). Read once per run, from the first item.',
+			'A list of owners, one object per owner. Column names are forgiving ("Time Zone", "Cap Per Day", "Skills" with commas, "Active" as yes/no). Evaluated for each item; it must give every item the same roster.',
 	},
 	{
 		displayName: 'Business Time Zone',
@@ -375,14 +376,6 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 		default: 'round_robin',
 	},
 	{
-		displayName:
-			'Round Robin and Weighted remember whose turn it is between production runs; runs that overlap in time can repeat a turn. Contact Hash needs no memory.',
-		name: 'strategyNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { strategy: ['round_robin', 'weighted'] } },
-	},
-	{
 		displayName: 'Open Load (JSON)',
 		name: 'openLoad',
 		type: 'json',
@@ -531,6 +524,7 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 		displayName: 'Dry Run',
 		name: 'dryRun',
 		type: 'boolean',
+		noDataExpression: true,
 		default: false,
 		description:
 			'Whether to only show who would get each inquiry, without saving rotation, caps or sticky memory',

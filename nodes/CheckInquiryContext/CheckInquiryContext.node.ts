@@ -14,6 +14,7 @@ import type { FollowUpWording } from '../../core/context/wording';
 import { DEFAULT_GREETING } from '../../core/context/wording';
 import { InquiryError } from '../../core/shared/errors';
 import { runPerItem } from '../shared/runner';
+import { parameterHoldsExpression } from '../shared/settings';
 import {
 	checkInquiryContextProperties,
 	OUTPUT,
@@ -30,6 +31,7 @@ interface ContextOptions {
 	fieldPhrases?: { phrase?: { field?: string; text?: string }[] };
 }
 
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- deliberately not a tool: see the description
 export class CheckInquiryContext implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Check Inquiry Context',
@@ -42,7 +44,8 @@ export class CheckInquiryContext implements INodeType {
 		description:
 			'Check that an inquiry has enough details to act on, list what is missing, and write the follow-up question that asks for it',
 		defaults: { name: 'Check Inquiry Context' },
-		usableAsTool: true,
+		// Not offered as an AI agent's tool: it reads the inquiry from the input item, and a tool call's
+		// item holds only the arguments named by $fromAI() in parameters, none of which takes the inquiry.
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],
@@ -77,8 +80,8 @@ export class CheckInquiryContext implements INodeType {
 		};
 		// A profile without expressions is the same for every item: an error in it is a setup
 		// mistake, so the node stops once instead of failing each item.
-		const { extraRequirements, requirements, profileJson } = node.parameters;
-		if (!JSON.stringify([extraRequirements, requirements, profileJson]).includes('"=')) {
+		const profileParameters = { extraRequirements: {}, requirements: {}, profileJson: '' };
+		if (!Object.entries(profileParameters).some(([name, fallback]) => parameterHoldsExpression(this, name, fallback))) {
 			try {
 				profileFor(0);
 			} catch (error) {
@@ -89,7 +92,7 @@ export class CheckInquiryContext implements INodeType {
 
 		return await runPerItem(this, OUTPUT_NAMES.length, (item, itemIndex) => {
 			const options = this.getNodeParameter('options', itemIndex, {}) as ContextOptions;
-			const { outcome, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
+			const { status, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
 				nodeName: node.name,
 				now,
 				treatRecommendedAsRequired: options.treatRecommendedAsRequired ?? false,
@@ -101,7 +104,7 @@ export class CheckInquiryContext implements INodeType {
 				),
 			});
 			return {
-				output: OUTPUT[contextOutput(outcome, options.holdIncomplete ?? true)],
+				output: OUTPUT[contextOutput(status, options.holdIncomplete ?? true)],
 				json: inquiry as unknown as IDataObject,
 			};
 		}, { errorOutput: OUTPUT.unreachable });

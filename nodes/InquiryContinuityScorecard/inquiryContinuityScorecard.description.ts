@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const OPERATIONS = { score: 'scoreInquiry', summarize: 'summarizePeriod', findStalled: 'findStalled' } as const;
+export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
 
 /** Find Stalled Inquiries' output order; the other operations have one output. */
 export const SWEEP_OUTPUT = { stalled: 0, healthy: 1 } as const;
@@ -56,7 +57,7 @@ export const scorecardProperties: INodeProperties[] = [
 		default: '={{ $json }}',
 		displayOptions: onScore,
 		description:
-			"The inquiry to score. Keep the default when the input item is the inquiry. After a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. the item of Verify Inquiry Handoff.",
+			"The inquiry to score, evaluated for each item. Keep the default when the input item is the inquiry. After a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. the item of Verify Inquiry Handoff.",
 	},
 	{
 		displayName: 'Output',

@@ -31,6 +31,7 @@ export class NormalizeInquiry implements INodeType {
 		description:
 			'Turn a new lead from any form, call, text, chat, email, booking or ad into one clean inquiry record, and reject forged webhook posts',
 		defaults: { name: 'Normalize Inquiry' },
+		// An AI agent can call it with a lead's details: Custom Mapping rows take them through $fromAI().
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,

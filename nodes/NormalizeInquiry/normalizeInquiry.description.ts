@@ -171,9 +171,11 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 		displayName: 'Check Signature',
 		name: 'checkSignature',
 		type: 'boolean',
+		// It adds the Rejected output, so it is one choice for the whole node, never an expression.
+		noDataExpression: true,
 		default: false,
 		description:
-			'Whether to verify each delivery really comes from the sender, using the secret you share with it. Forged or altered posts leave through the Rejected output.',
+			'Whether to verify each delivery really comes from the sender, using the secret you share with it. Forged or altered posts leave through the Rejected output. A fixed choice (no expression), since it changes the outputs.',
 	},
 	{
 		displayName:

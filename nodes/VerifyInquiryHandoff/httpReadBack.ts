@@ -17,9 +17,9 @@ function isTimeout(error: unknown): boolean {
 }
 
 function failureOf(error: unknown, timeoutMs: number): ReadBackReply {
-	if (isTimeout(error)) return { failure: 'timeout', message: `no answer within ${timeoutMs} ms` };
+	if (isTimeout(error)) return { ok: false, reason: 'timeout', error: `no answer within ${timeoutMs} ms` };
 	const message = error instanceof Error ? error.message : String(error);
-	return { failure: 'network_error', message: `the destination could not be reached (${message})` };
+	return { ok: false, reason: 'network_error', error: `the destination could not be reached (${message})` };
 }
 
 /**
@@ -38,7 +38,7 @@ export function httpReadBackIo(ctx: IExecuteFunctions, timeoutMs: number): ReadB
 					ignoreHttpStatusErrors: true,
 					timeout: timeoutMs,
 				})) as { statusCode?: unknown; body?: unknown };
-				return { statusCode: Number(response.statusCode), body: response.body };
+				return { ok: true, statusCode: Number(response.statusCode), body: response.body };
 			} catch (error) {
 				return failureOf(error, timeoutMs);
 			}

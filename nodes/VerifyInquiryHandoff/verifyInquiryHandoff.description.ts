@@ -3,13 +3,13 @@ import { COMPARATORS } from '../../core/handoff/comparators';
 import type { DefaultField } from '../../core/handoff/mapping';
 import { DEFAULT_FIELDS } from '../../core/handoff/mapping';
 import { MAX_ATTEMPTS, MAX_RETRY_DELAY_MS } from '../../core/handoff/readBack';
+import type { HandoffMode } from '../../core/handoff/verifyItem';
 
 /** Output order: items are routed by index, so this list and the node's routing must agree. */
 export const OUTPUT_NAMES = ['Verified', 'Failed'] as const;
 export const OUTPUT = { verified: 0, failed: 1 } as const;
 
-export const MODES = ['response', 'readBack', 'record'] as const;
-export type Mode = (typeof MODES)[number];
+
 
 const FIELD_LABELS: Record<DefaultField, string> = {
 	name: 'Name (name)',
@@ -47,7 +47,7 @@ export const VERIFY_HINTS: NodeHint[] = [
 	},
 ];
 
-const onModes = (...mode: Mode[]) => ({ show: { mode } });
+const onModes = (...mode: HandoffMode[]) => ({ show: { mode } });
 const onReadBack = onModes('readBack');
 
 export const verifyInquiryHandoffProperties: INodeProperties[] = [
@@ -101,26 +101,27 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
-				name: 'An Earlier Node',
-				value: 'earlierNode',
-				description: 'The input item is the record or response; the inquiry is read from an earlier node',
-			},
-			{
 				name: 'The Input Item',
 				value: 'inputItem',
 				description: 'The input item is the inquiry, with the record or response in one of its fields',
 			},
+			{
+				name: 'An Earlier Node',
+				value: 'earlierNode',
+				description: 'The input item is the record or response; the inquiry is read from an earlier node',
+			},
 		],
-		default: 'earlierNode',
+		default: 'inputItem',
 	},
 	{
 		displayName: 'Inquiry',
 		name: 'inquiry',
 		type: 'json',
-		default: "={{ $('Assign Inquiry Owner').item.json }}",
+		default: '',
+		placeholder: "e.g. {{ $('Assign Inquiry Owner').item.json }}",
 		displayOptions: { show: { inquirySource: ['earlierNode'] } },
 		description:
-			"The inquiry as it was before the write. Change the node name to the last of this package's nodes before the write in your workflow (e.g. Normalize Inquiry).",
+			"The inquiry as it was before the write: an expression that reads the item of the last of this package's nodes before the write, by the name it has in your workflow",
 	},
 	{
 		displayName: 'Record Field',
@@ -153,7 +154,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 			'How many times to look for the record. Many CRMs show a new record only after a few seconds; a record still not there after the last attempt is Missing.',
 	},
 	{
-		displayName: 'Wait Before Retry (Ms)',
+		// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- "ms" as n8n writes it ("Wait Between Tries (ms)")
+		displayName: 'Wait Before Retry (ms)',
 		name: 'retryDelay',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: MAX_RETRY_DELAY_MS },
@@ -162,7 +164,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		description: 'The first wait between attempts. It doubles after each attempt, up to 30 seconds.',
 	},
 	{
-		displayName: 'Timeout (Ms)',
+		// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- "ms" as n8n writes it
+		displayName: 'Timeout (ms)',
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 100 },
@@ -184,7 +187,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		name: 'recordIdPath',
 		type: 'string',
 		default: 'id',
-		placeholder: 'e.g. ID or data.ID',
+		// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-miscased-id -- a path is case-sensitive: most records keep "id"
+		placeholder: 'e.g. id or data.id',
 		description:
 			'Where the record keeps its ID. A record ID in the receipt is what proves the transfer on the scorecard.',
 	},

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { LazyPackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 export const PACKAGE_ROOT = join(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-inquiry-continuity';
@@ -44,6 +44,7 @@ export class HarnessNodeTypes implements INodeTypes {
 		for (const file of pkg.n8n.nodes) {
 			const node = loadExportedClass<INodeType>(sourceOf(file));
 			this.own.set(`${PACKAGE_NAME}.${node.description.name}`, node);
+			if (node.description.usableAsTool) this.own.set(`${PACKAGE_NAME}.${node.description.name}Tool`, toolTwin(node));
 		}
 		for (const file of pkg.n8n.credentials) {
 			const credential = loadExportedClass<ICredentialType>(sourceOf(file));
@@ -52,6 +53,11 @@ export class HarnessNodeTypes implements INodeTypes {
 		this.base = new LazyPackageDirectoryLoader(join(PACKAGE_ROOT, 'node_modules', BASE_PACKAGE));
 		await this.base.loadAll();
 		return this;
+	}
+
+	/** A node type only a test uses (e.g. a stand-in for an AI agent that calls tools). */
+	addTestNodeType(type: string, node: INodeType): void {
+		this.own.set(type, node);
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -68,6 +74,27 @@ export class HarnessNodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return {};
 	}
+}
+
+/**
+ * The "<name>Tool" twin n8n adds for a node marked usableAsTool (n8n's convertNodeToAiTool): the
+ * same node, with no main input and one AI tool output, run by n8n-core when an agent calls it.
+ */
+function toolTwin(node: INodeType): INodeType {
+	const twin = Object.create(node) as INodeType;
+	const { usableAsTool: _, ...description } = node.description;
+	twin.description = {
+		...description,
+		name: `${description.name}Tool`,
+		displayName: `${description.displayName} Tool`,
+		inputs: [],
+		outputs: [NodeConnectionTypes.AiTool],
+		properties: [
+			...description.properties,
+			{ displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description },
+		],
+	};
+	return twin;
 }
 
 let shared: Promise<HarnessNodeTypes> | undefined;

@@ -37,6 +37,47 @@ function violations(folder: string, allowed: (specifier: string, file: string) =
 
 const isRelative = (s: string) => s.startsWith('./') || s.startsWith('../');
 
+/**
+ * The layers inside core/: shared ← inquiry ← stages ← nodes. Each folder may import only the
+ * folders listed for it (and itself); vendor wraps the one bundled library.
+ */
+const STAGE_BASE = ['inquiry', 'shared', 'vendor'];
+const LAYERS: Record<string, string[]> = {
+	shared: [],
+	vendor: [],
+	inquiry: ['shared', 'vendor'],
+	context: STAGE_BASE,
+	ownership: STAGE_BASE,
+	handoff: STAGE_BASE,
+	scorecard: STAGE_BASE,
+};
+/**
+ * Stage-to-stage imports that are deliberate, by target file: the leak sweep counts business
+ * minutes with the same hours parser and clock as Assign Inquiry Owner, so both agree on a deadline.
+ */
+const ACROSS_STAGES = ['scorecard → ownership/clock', 'scorecard → ownership/hoursText', 'scorecard → ownership/roster'];
+
+/** "core/handoff/stage.ts imports ../inquiry/read" as "handoff → inquiry/read", or undefined within one folder. */
+function layerStep(file: string, specifier: string): { from: string; to: string; target: string } | undefined {
+	const from = relative(join(ROOT, 'core'), file).split('/')[0];
+	const target = relative(join(ROOT, 'core'), join(file, '..', specifier));
+	const to = target.split('/')[0];
+	return from === to ? undefined : { from, to, target };
+}
+
+function layerViolations(files: string[]): string[] {
+	return files.flatMap((file) =>
+		importsOf(file)
+			.filter(isRelative)
+			.flatMap((specifier) => {
+				const step = layerStep(file, specifier);
+				if (!step || !(step.from in LAYERS)) return [];
+				if (LAYERS[step.from].includes(step.to) || ACROSS_STAGES.includes(`${step.from} → ${step.target}`)) return [];
+				return [`${relative(ROOT, file)} imports ${specifier}`];
+			}),
+	);
+}
+
 describe('architecture', () => {
 	it('finds the source files it guards', () => {
 		expect(sourceFiles(join(ROOT, 'core')).length).toBeGreaterThan(10);
@@ -63,6 +104,23 @@ describe('architecture', () => {
 			return target.startsWith('core');
 		});
 		expect(bad).toEqual([]);
+	});
+
+	it('holds the layers inside core/: shared imports no domain, inquiry only shared, stages not each other', () => {
+		expect(Object.keys(LAYERS).sort()).toEqual(
+			readdirSync(join(ROOT, 'core'))
+				.filter((name) => statSync(join(ROOT, 'core', name)).isDirectory())
+				.sort(),
+		);
+		expect(layerViolations(sourceFiles(join(ROOT, 'core')))).toEqual([]);
+	});
+
+	it('finds a layer violation (the layer rule itself can fail)', () => {
+		const file = join(ROOT, 'core/shared/example.ts');
+		expect(layerStep(file, '../inquiry/schema')).toEqual({ from: 'shared', to: 'inquiry', target: 'inquiry/schema' });
+		expect(layerStep(file, './errors')).toBeUndefined();
+		expect(LAYERS.shared).not.toContain('inquiry');
+		expect(LAYERS.handoff).not.toContain('ownership');
 	});
 
 	it('detects a forbidden import (the rule itself can fail)', () => {

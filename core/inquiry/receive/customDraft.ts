@@ -41,32 +41,34 @@ const GROUPS = ['name', 'location', 'attribution'] as const;
 
 /**
  * Mapping rows → the draft normalizeInquiry cleans like any preset's. Empty values are skipped;
- * an unknown field or channel is a configuration mistake and says which row is wrong.
+ * an unknown field or channel is a configuration mistake, and the error names the row, counted
+ * from 1 as the node panel shows it.
  */
 export function customDraftFrom(rows: CustomMappingRow[]): Partial<InquiryDraft> {
 	const draft: Record<string, unknown> = {};
-	for (const { field, value } of rows) {
+	rows.forEach(({ field, value }, index) => {
+		const row = `row ${index + 1}`;
 		if (!Object.prototype.hasOwnProperty.call(CUSTOM_FIELDS, field)) {
-			throw new InquiryError('INVALID_CUSTOM_MAPPING', `unknown inquiry field "${field}"`);
+			throw new InquiryError('INVALID_CUSTOM_MAPPING', `${row}: unknown inquiry field "${field}"`);
 		}
-		if (value === undefined || value === null || value === '') continue;
+		if (value === undefined || value === null || value === '') return;
 		const [group, key] = field.split('.') as [string, string | undefined];
 		if (key !== undefined && (GROUPS as readonly string[]).includes(group)) {
 			draft[group] = { ...(draft[group] as object | undefined), [key]: value };
 		} else if (field === 'channel') {
-			draft.channel = channelOf(value);
+			draft.channel = channelOf(value, row);
 		} else {
 			draft[field] = field === 'recordId' || field === 'occurredAt' ? String(value) : value;
 		}
-	}
+	});
 	return draft as Partial<InquiryDraft>;
 }
 
-function channelOf(value: unknown): Channel {
+function channelOf(value: unknown, row: string): Channel {
 	const channel = String(value)
 		.trim()
 		.toLowerCase()
 		.replace(/[\s-]+/g, '_');
 	if ((CHANNELS as readonly string[]).includes(channel)) return channel as Channel;
-	throw new InquiryError('INVALID_CUSTOM_MAPPING', `channel "${String(value)}" is not one of ${CHANNELS.join(', ')}`);
+	throw new InquiryError('INVALID_CUSTOM_MAPPING', `${row}: channel "${String(value)}" is not one of ${CHANNELS.join(', ')}`);
 }

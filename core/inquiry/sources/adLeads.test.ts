@@ -163,7 +163,7 @@ describe('ad lead presets on hostile input', () => {
 		);
 	});
 
-	it('stay quick and whole on 1 MB strings, nulls, arrays and prototype keys', () => {
+	it('stay whole on 1 MB strings, nulls, arrays and prototype keys', () => {
 		const huge = `${'x'.repeat(500_000)}:${'9'.repeat(500_000)}, ,`;
 		const keys = [
 			'object',
@@ -184,7 +184,7 @@ describe('ad lead presets on hostile input', () => {
 			Object.fromEntries(keys.map((key) => [key, [huge, null, [], {}]])),
 			Object.fromEntries(keys.map((key) => [key, { [key]: huge, __proto__: huge }])),
 		];
-		const started = Date.now();
+		// Speed on long input is the ReDoS probe's job (test/unit/redos.test.ts), not a timed assertion.
 		for (const payload of payloads) {
 			for (const preset of adLeadsPresets) {
 				preset.detect(payload);
@@ -192,7 +192,6 @@ describe('ad lead presets on hostile input', () => {
 				preset.split?.(payload);
 			}
 		}
-		expect(Date.now() - started).toBeLessThan(1000);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });

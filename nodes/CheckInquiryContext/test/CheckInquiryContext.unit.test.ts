@@ -35,8 +35,8 @@ describe('Check Inquiry Context description', () => {
 		expect(OUTPUT_NAMES).toHaveLength(3);
 	});
 
-	it('is usable as a tool and gives every parameter a default', () => {
-		expect(description.usableAsTool).toBe(true);
+	it('is not offered as a tool (its input item is the inquiry) and gives every parameter a default', () => {
+		expect(description.usableAsTool).toBeUndefined();
 		const all = walk(description.properties);
 		expect(all.length).toBeGreaterThan(20);
 		for (const property of all) expect(property).toHaveProperty('default');

@@ -187,7 +187,7 @@ describe('Normalize Inquiry: custom mapping', () => {
 			],
 		);
 		const result = await runWorkflow(workflow, { now: NOW });
-		expect(result.error?.message).toContain('channel "carrier pigeon" is not one of form, chat');
+		expect(result.error?.message).toContain('row 1: channel "carrier pigeon" is not one of form, chat');
 		expect(result.error?.description).toContain('Each mapping needs a canonical field');
 	});
 });

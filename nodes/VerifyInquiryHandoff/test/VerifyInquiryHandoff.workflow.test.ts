@@ -265,7 +265,7 @@ describe('Bad input and errors', () => {
 	});
 
 	it('says how to point the Inquiry parameter at an earlier node when it holds no inquiry', async () => {
-		const parameters = { mode: 'record', destination: 'CRM', inquiry: '={{ $json }}', deadline: 'none' };
+		const parameters = { mode: 'record', destination: 'CRM', inquirySource: 'earlierNode', inquiry: '={{ $json }}', deadline: 'none' };
 		const workflow = manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters, onError: 'continueRegularOutput' }]);
 		const result = await runWorkflow(workflow, { now: NOW });
 		const [failed] = result.output(NODE, 1);
@@ -275,8 +275,19 @@ describe('Bad input and errors', () => {
 		expect(failed.id).toBe('rec-42');
 	});
 
-	it('names the Inquiry parameter when its default points at a node this workflow does not have', async () => {
-		const parameters = { mode: 'record', destination: 'CRM', deadline: 'none' };
+	it('by default reads the inquiry from the input item, whatever the earlier nodes are called', async () => {
+		const result = await runWorkflow(manualTriggerWorkflow([good], [{ name: NODE, type: TYPE, parameters: { mode: 'record', destination: 'CRM', deadline: 'none' } }]), { now: NOW });
+		expect(receiptOf(result.output(NODE, 0)[0])).toMatchObject({ status: 'verified', recordId: 'rec-42' });
+	});
+
+	it('names the Inquiry parameter when it is empty or points at a node this workflow does not have', async () => {
+		const earlierNode = { mode: 'record', destination: 'CRM', inquirySource: 'earlierNode', deadline: 'none' };
+		const empty = await runWorkflow(manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters: earlierNode }]), { now: NOW });
+		expect(empty.error).toMatchObject({
+			message: 'This item is not an inquiry from the Normalize Inquiry node: the Inquiry parameter is empty',
+			description: expect.stringContaining('use the name that node has in your workflow'),
+		});
+		const parameters = { ...earlierNode, inquiry: "={{ $('Assign Inquiry Owner').item.json }}" };
 		const stopped = await runWorkflow(manualTriggerWorkflow([janeRecord() as IDataObject], [{ name: NODE, type: TYPE, parameters }]), { now: NOW });
 		expect(stopped.error).toMatchObject({
 			message: "This item is not an inquiry from the Normalize Inquiry node: the Inquiry parameter could not be read (Referenced node doesn't exist)",
