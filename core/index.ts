@@ -94,3 +94,16 @@ export type { SweepParameters } from './scorecard/parameters';
 export { escapeHtml } from './scorecard/charts';
 export * from './scorecard/sweep';
 export { sweepItem } from './scorecard/sweepItem';
+// --- loop (core/loop) ---
+export { LINK_ACTIONS, REFUSAL_REASONS, signLink, verifyLink } from './loop/token';
+export type { LinkAction, LinkCheck, LinkClaims, RefusalReason } from './loop/token';
+export { readClick } from './loop/click';
+export type { ClickOutcome } from './loop/click';
+export { ownerNotice } from './loop/notice';
+export type { NoticeSettings, OwnerNotice } from './loop/notice';
+export { answerPage, PAGE_KINDS } from './loop/pages';
+export type { AnswerPage, PageKind } from './loop/pages';
+export { LADDER_STEPS, ladderSteps, readLadderRow } from './loop/ladder';
+export type { DueStep, LadderResult, LadderRow, LadderSettings } from './loop/ladder';
+export { inquiryClocks } from './loop/clocks';
+export type { ClockTimes, InquiryClocks } from './loop/clocks';
