@@ -18,6 +18,7 @@ describe('ladderSteps', () => {
 	test('the reminder is due 10 business minutes before the deadline, and raised once', () => {
 		const [reminder] = ladderSteps([row()], settings, at('2026-03-02T15:20:00.000Z')).steps;
 		expect(reminder).toEqual({
+			rowIndex: 0,
 			inquiryId: 'inq-1',
 			step: 'reminder',
 			key: 'reminder@0',
@@ -92,7 +93,7 @@ describe('ladderSteps', () => {
 	test('bad settings and rows are refused with the field named', () => {
 		expect(() => ladderSteps([], { ...settings, maxHops: -1 }, at('2026-03-02T15:00:00.000Z'))).toThrow('The escalation ladder settings have a problem: maxHops is -1');
 		expect(() => readLadderRow({ ownerId: 'ana' })).toThrow('This item is not an open row of the inquiry ledger: inquiryId: Required');
-		expect(() => ladderSteps([row({ respondBy: 'soon' })], settings, at('2026-03-02T15:00:00.000Z'))).toThrow('respondBy "soon" of inquiry inq-1 is not a date');
+		expect(() => row({ respondBy: 'soon' })).toThrow('This item is not an open row of the inquiry ledger: respondBy "soon" of inquiry inq-1 is not a date');
 	});
 
 	test('Data table cells read as the ladder expects: null as empty, numbers from text', () => {

@@ -55,6 +55,8 @@ export interface LadderSettings {
 }
 
 export interface DueStep {
+	/** The position of the row in the rows given. */
+	rowIndex: number;
 	inquiryId: string;
 	step: LadderStep;
 	/** step@hop: what goes into stepsRaised. */
@@ -86,26 +88,28 @@ export interface LadderResult {
 
 export function readLadderRow(value: unknown): LadderRow {
 	const parsed = LadderRow.safeParse(value);
-	if (parsed.success) return parsed.data;
-	const issue = parsed.error.issues[0];
-	throw new InquiryError('LADDER_ROW_INVALID', `${issue.path.join('.') || 'row'}: ${issue.message}`);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new InquiryError('LADDER_ROW_INVALID', `${issue.path.join('.') || 'row'}: ${issue.message}`);
+	}
+	const row = parsed.data;
+	// An owned row is measured against its deadline; without one the ladder cannot place it.
+	if (row.ownerId && !Number.isFinite(time(row.respondBy))) throw new InquiryError('LADDER_ROW_INVALID', `respondBy "${row.respondBy}" of inquiry ${row.inquiryId} is not a date`);
+	return row;
 }
 
 function checkSettings(settings: LadderSettings): CompiledCalendar {
 	const counts = { remindBeforeMinutes: settings.remindBeforeMinutes, maxHops: settings.maxHops, awayAfterMisses: settings.awayAfterMisses };
 	for (const [name, value] of Object.entries(counts))
 		if (!Number.isFinite(value) || value < 0) throw new InquiryError('LADDER_SETTINGS_INVALID', `${name} is ${value}`);
-	try {
-		return compileCalendar(settings.calendar);
-	} catch (error) {
-		throw new InquiryError('LADDER_SETTINGS_INVALID', (error as Error).message);
-	}
+	// The calendar's own error (BUSINESS_HOURS_INVALID) names the field and its fix.
+	return compileCalendar(settings.calendar);
 }
 
 const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
 const time = (iso: string) => (iso ? Date.parse(iso) : NaN);
 
-function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSettings, nowMs: number): Omit<DueStep, 'where' | 'set' | 'key'> | undefined {
+function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSettings, nowMs: number): Omit<DueStep, 'where' | 'set' | 'key' | 'rowIndex'> | undefined {
 	if (row.contactedAt || row.closedAt) return undefined;
 	const respondBy = time(row.respondBy);
 	const base = { inquiryId: row.inquiryId, ownerId: row.ownerId, exclude: [] as string[] };
@@ -121,7 +125,6 @@ function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSet
 		const since = Number.isFinite(respondBy) ? Math.min(respondBy, nowMs) : nowMs;
 		return reassignOrEscalate(since, 'Nobody owns this inquiry');
 	}
-	if (!Number.isFinite(respondBy)) throw new InquiryError('LADDER_ROW_INVALID', `respondBy "${row.respondBy}" of inquiry ${row.inquiryId} is not a date`);
 	if (row.acceptedAt)
 		return nowMs >= respondBy ? { ...base, step: 'contact', dueAt: row.respondBy, reason: `${row.ownerId} claimed it but nobody has contacted the person yet, and the deadline has passed` } : undefined;
 	if (nowMs >= respondBy) return reassignOrEscalate(respondBy, `${row.ownerId} did not claim it by the deadline`);
@@ -138,7 +141,7 @@ export function ladderSteps(rows: readonly LadderRow[], settings: LadderSettings
 	const nowMs = now.getTime();
 	const steps: DueStep[] = [];
 	const misses = new Map<string, number>();
-	for (const row of rows) {
+	for (const [rowIndex, row] of rows.entries()) {
 		const due = dueStep(row, calendar, settings, nowMs);
 		if (!due) continue;
 		// The manager is told once per inquiry; the others once per hop (each owner gets their own reminder).
@@ -151,7 +154,7 @@ export function ladderSteps(rows: readonly LadderRow[], settings: LadderSettings
 			Object.assign(set, { ownerId: '', acceptedAt: '', hops: row.hops + 1, passedBy: due.exclude.reduce(withPasser, '') });
 			if (row.ownerId) misses.set(row.ownerId, (misses.get(row.ownerId) ?? settings.missedInARow?.[row.ownerId] ?? 0) + 1);
 		}
-		steps.push({ ...due, key, where: { inquiryId: row.inquiryId, stepsRaised: row.stepsRaised }, set });
+		steps.push({ rowIndex, ...due, key, where: { inquiryId: row.inquiryId, stepsRaised: row.stepsRaised }, set });
 	}
 	const owners = [...misses].map(([ownerId, missedInARow]) => ({ ownerId, missedInARow, setAway: settings.awayAfterMisses > 0 && missedInARow >= settings.awayAfterMisses }));
 	return { steps, owners };

@@ -1,7 +1,7 @@
 import { InquiryError } from '../shared/errors';
 import type { MessageLinks } from './message';
 import type { LinkAction } from './token';
-import { LINK_ACTIONS, signLink } from './token';
+import { checkLinkSecret, LINK_ACTIONS, signLink } from './token';
 
 export interface LinkSettings {
 	/** Where people reach n8n, e.g. https://n8n.example.com. */
@@ -24,12 +24,8 @@ function trimSlashes(text: string): string {
 
 /** The base URL without a trailing slash; refuses anything but http(s), and characters that would break a chat link. */
 export function checkBaseUrl(baseUrl: string): string {
-	let url: URL;
-	try {
-		url = new URL(baseUrl.trim());
-	} catch {
-		throw new InquiryError('LINK_BASE_URL_INVALID', `"${baseUrl}"`);
-	}
+	const url = URL.canParse(baseUrl.trim()) ? new URL(baseUrl.trim()) : undefined;
+	if (!url) throw new InquiryError('LINK_BASE_URL_INVALID', `"${baseUrl}"`);
 	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || /[|<>\s]/.test(url.href))
 		throw new InquiryError('LINK_BASE_URL_INVALID', `"${baseUrl}" (use only scheme, host, port and path)`);
 	return trimSlashes(url.href);
@@ -54,4 +50,15 @@ export function ownerLinks(settings: LinkSettings, target: { inquiryId: string; 
 	const link = (action: LinkAction) => linkUrl(settings, signLink({ action, ...target, expiresAt }, settings.secret));
 	const [claim, pass, contacted] = LINK_ACTIONS.map(link);
 	return { claim, pass, contacted, expiresAt };
+}
+
+/** What the credential test can check without sending anything: a long enough secret and a usable base URL. */
+export function checkLinkCredential(secret: unknown, baseUrl: unknown): { ok: boolean; message: string } {
+	try {
+		checkLinkSecret(secret);
+		const base = checkBaseUrl(String(baseUrl ?? ''));
+		return { ok: true, message: `Links will point at ${base}/webhook/…` };
+	} catch (error) {
+		return { ok: false, message: (error as Error).message };
+	}
 }

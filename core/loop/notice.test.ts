@@ -1,3 +1,4 @@
+import { checkLinkCredential } from './links';
 import { ownerNotice } from './notice';
 import { LINK_SETTINGS, NOW, SECRET, hostileInquiry } from './test/inquiry';
 import { verifyLink } from './token';
@@ -76,5 +77,13 @@ describe('ownerNotice', () => {
 
 	test('a base URL that is not http(s) is refused', () => {
 		expect(() => ownerNotice(hostileInquiry(), { ...settings, baseUrl: 'javascript:alert(1)' }, NOW)).toThrow('The public base URL for the links is not an http(s) URL');
+	});
+});
+
+describe('checkLinkCredential', () => {
+	test('accepts a long secret and an http(s) base URL, and names what is wrong otherwise', () => {
+		expect(checkLinkCredential(SECRET, 'http://127.0.0.1:5678/')).toEqual({ ok: true, message: 'Links will point at http://127.0.0.1:5678/webhook/…' });
+		expect(checkLinkCredential('short', 'http://127.0.0.1:5678')).toMatchObject({ ok: false, message: expect.stringContaining('too short') });
+		expect(checkLinkCredential(SECRET, 'ftp://example.org')).toMatchObject({ ok: false, message: expect.stringContaining('not an http(s) URL') });
 	});
 });

@@ -16,7 +16,7 @@ export function escapeHtml(text: string): string {
  */
 export function plainText(text: string, max = 500): string {
 	const flat = text
-		.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ')
+		.replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
