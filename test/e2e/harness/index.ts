@@ -26,3 +26,5 @@ export { loadVendorPayload, vendorRequest } from './vendorPayloads';
 export type { VendorPayload } from './vendorPayloads';
 export { nodeOutput, nodeRan, publicWorkflowBody, startsByItself, webhookEndpoints } from './workflow';
 export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';
+export { mailDevSmtpCredential, startMailDev } from './mailDev';
+export type { MailDev, MailMessage } from './mailDev';
