@@ -28,3 +28,5 @@ export { nodeOutput, nodeRan, publicWorkflowBody, startsByItself, webhookEndpoin
 export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';
 export { mailDevSmtpCredential, startMailDev } from './mailDev';
 export type { MailDev, MailMessage } from './mailDev';
+export { channelSample, setUpLocalTemplates } from './localTemplates';
+export type { LocalSetup, LocalTemplate } from './localTemplates';
