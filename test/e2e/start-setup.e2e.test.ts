@@ -183,7 +183,7 @@ describe('on workflows-templates/', () => {
 		expect(curlFor('inquiry-chat')).toContain('"messaging_product":"whatsapp"');
 		expect(curlFor('inquiry-booking')).toContain('"event":"invitee.created"');
 		expect(curlFor('inquiry-ad-lead')).toContain('"user_column_data"');
-		expect(curlFor('inquiry-form')).toContain('"form_response"');
+		expect(curlFor('inquiry-form')).toContain('"triggerType":"form_submission"');
 		for (const path of ['inquiry-chat', 'inquiry-booking', 'inquiry-ad-lead', 'inquiry-form']) {
 			const status = execFileSync('sh', ['-c', `${curlFor(path).split('\n').slice(1).join('\n')} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
 			expect({ path, status }).toEqual({ path, status: expect.stringMatching(/^20\d$/) });

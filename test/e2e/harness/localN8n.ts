@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from './paths';
 import type { N8nProcess } from './process';
 import { freePort, launchN8n } from './process';
 import { ensureRuntime } from './runtime';
-import type { LocalSetup } from './localTemplates';
+import type { LocalSetup, LocalTemplate } from './localTemplates';
 import { setUpLocalTemplates } from './localTemplates';
 import type { MailDev } from './mailDev';
 import { mailDevSmtpCredential, startMailDev } from './mailDev';
@@ -210,16 +210,23 @@ function printSummary(baseUrl: string, login: Login, setup: LocalSetup, mail: Ma
 	say('\nWhere results live: n8n → Overview → Data tables (the tables above), each execution under the workflow\'s Executions tab,');
 	say(`and e-mails in the local inbox ${mail.webUrl}`);
 	say(`\nEdit first: ${editFirst(setup)}`);
-	const commands = tryItCommands(
-		baseUrl,
-		setup.templates.map((template) => (template.sampleVendor ? { ...template, name: `${template.name} (${template.sampleVendor})` } : template)),
-		{ secret: login.webhookSecret?.secret },
-	);
+	const commands = tryItCommands(baseUrl, setup.templates.flatMap(withVendorInName), { secret: login.webhookSecret?.secret });
 	if (commands.length > 0) say(`\nTry it:\n\n${commands.join('\n\n')}`);
 	say(
-		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n.`,
+		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n and the local inbox.`,
 	);
 	say(rule);
+}
+
+/** Names the vendor whose delivery a template's POST curl sends; its other endpoints keep the plain name. */
+function withVendorInName(template: LocalTemplate): LocalTemplate[] {
+	if (!template.sampleVendor) return [template];
+	const posts = template.endpoints.filter((endpoint) => endpoint.method === 'POST');
+	const others = template.endpoints.filter((endpoint) => endpoint.method !== 'POST');
+	return [
+		...(others.length > 0 ? [{ ...template, endpoints: others }] : []),
+		{ ...template, name: `${template.name} (${template.sampleVendor})`, endpoints: posts },
+	];
 }
 
 /** What a new business changes before going live, from the tables the templates declare. */

@@ -69,8 +69,8 @@ export async function setUpLocalTemplates(
  * every entry would collapse into one inquiry). Keyed by the entry's webhook path.
  */
 const CHANNEL_SAMPLES: Record<string, { vendor: string; fixture: string }> = {
-	'inquiry-form': { vendor: 'a Typeform form response', fixture: 'typeform__form_response__1' },
-	'inquiry-form-crm': { vendor: 'a Tally form response', fixture: 'tally__FORM_RESPONSE__1' },
+	'inquiry-form': { vendor: 'a Webflow form submission', fixture: 'webflow__form_submission__1' },
+	'inquiry-form-crm': { vendor: 'a Webflow form submission', fixture: 'webflow__form_submission__1' },
 	'inquiry-chat': { vendor: 'a WhatsApp chat message', fixture: 'whatsapp_cloud__messages_text__1' },
 	'inquiry-booking': { vendor: 'a Calendly booking', fixture: 'calendly__invitee.created__1' },
 	'inquiry-ad-lead': { vendor: 'a Google Ads lead form', fixture: 'google_ads__lead_form_webhook__1' },
