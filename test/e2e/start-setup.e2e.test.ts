@@ -179,12 +179,16 @@ describe('on workflows-templates/', () => {
 		// Runs before the long curl test below: a client socket idle past n8n's keep-alive is closed under it.
 		const local = await setUpLocalTemplates(n8n);
 		const commands = tryItCommands(n8n.baseUrl, local.templates, { secret: 'e2e-secret' });
-		const curlFor = (path: string) => commands.find((command) => command.includes(`/webhook/${path}'`) && command.includes(' -d ')) ?? '';
+		const curlFor = (path: string) => commands.find((command) => command.includes(`/webhook/${path}'`) && command.includes(' -X POST ')) ?? '';
 		expect(curlFor('inquiry-chat')).toContain('"messaging_product":"whatsapp"');
 		expect(curlFor('inquiry-booking')).toContain('"event":"invitee.created"');
 		expect(curlFor('inquiry-ad-lead')).toContain('"user_column_data"');
 		expect(curlFor('inquiry-form')).toContain('"triggerType":"form_submission"');
-		for (const path of ['inquiry-chat', 'inquiry-booking', 'inquiry-ad-lead', 'inquiry-form']) {
+		expect(curlFor('inquiry-form-crm')).toContain('"form_id":"1"');
+		// A workflow kept from an earlier start still gets the signed missed-call curl its signature check needs.
+		expect(local.templates.every((template) => template.state === 'kept')).toBe(true);
+		expect(commands.find((command) => command.includes('/webhook/inquiry-missed-call'))).toContain("-H 'x-twilio-signature: ");
+		for (const path of ['inquiry-chat', 'inquiry-booking', 'inquiry-ad-lead', 'inquiry-form', 'inquiry-form-crm', 'inquiry-missed-call']) {
 			const status = execFileSync('sh', ['-c', `${curlFor(path).split('\n').slice(1).join('\n')} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
 			expect({ path, status }).toEqual({ path, status: expect.stringMatching(/^20\d$/) });
 		}

@@ -1,7 +1,7 @@
 import type { N8nClient } from './client';
 import type { EnsuredTable } from './dataTables';
 import { dataTablesNeeded, ensureDataTables } from './dataTables';
-import { TEMPLATES_DIR } from './paths';
+import { PACKAGE_NAME, TEMPLATES_DIR } from './paths';
 import type { CredentialRefs, TemplateResult } from './templates';
 import { declaredTables, importTemplates, loadTemplates } from './templates';
 import { loadVendorPayload } from './vendorPayloads';
@@ -43,6 +43,10 @@ async function workflowsByName(client: N8nClient): Promise<Map<string, ServerWor
 	return found;
 }
 
+/** Whether an entry checks webhook signatures, so its sample curl must be signed. */
+const checksSignatures = (workflow: WorkflowDefinition) =>
+	workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true);
+
 export async function setUpLocalTemplates(
 	client: N8nClient,
 	options: { dir?: string; reset?: boolean; credentials?: CredentialRefs } = {},
@@ -58,7 +62,7 @@ export async function setUpLocalTemplates(
 		const fresh = imported.get(file);
 		if (fresh) return { ...fresh, state: existing.has(workflow.name) ? 'reloaded' : 'imported' };
 		const kept = existing.get(workflow.name)!;
-		return { file, name: workflow.name, id: kept.id, published: kept.active === true, endpoints: webhookEndpoints(kept), state: 'kept' };
+		return { file, name: workflow.name, id: kept.id, published: kept.active === true, endpoints: webhookEndpoints(kept), signed: checksSignatures(kept), state: 'kept' };
 	});
 	return { tables, templates: withChannelSamples(results), reset };
 }
@@ -70,7 +74,7 @@ export async function setUpLocalTemplates(
  */
 const CHANNEL_SAMPLES: Record<string, { vendor: string; fixture: string }> = {
 	'inquiry-form': { vendor: 'a Webflow form submission', fixture: 'webflow__form_submission__1' },
-	'inquiry-form-crm': { vendor: 'a Webflow form submission', fixture: 'webflow__form_submission__1' },
+	'inquiry-form-crm': { vendor: 'a Gravity Forms entry', fixture: 'gravity_forms__webhooks_addon_all_fields__1' },
 	'inquiry-chat': { vendor: 'a WhatsApp chat message', fixture: 'whatsapp_cloud__messages_text__1' },
 	'inquiry-booking': { vendor: 'a Calendly booking', fixture: 'calendly__invitee.created__1' },
 	'inquiry-ad-lead': { vendor: 'a Google Ads lead form', fixture: 'google_ads__lead_form_webhook__1' },
