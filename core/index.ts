@@ -39,3 +39,16 @@ export { InquiryScorecard, scoreInquiry, withScorecard } from './scorecard/score
 export { LEDGER_COLUMNS, LedgerRow } from './scorecard/ledger';
 export { periodReport } from './scorecard/report';
 export type { PeriodReport } from './scorecard/report';
+// --- loop (core/loop): claim links, the owner's message, the escalation ladder, the clocks ---
+export { signLink, verifyLink } from './loop/token';
+export type { LinkAction, LinkCheck, LinkClaims, RefusalReason } from './loop/token';
+export { readClick } from './loop/click';
+export type { ClickOutcome } from './loop/click';
+export { ownerNotice } from './loop/notice';
+export type { NoticeSettings, OwnerNotice } from './loop/notice';
+export { answerPage } from './loop/pages';
+export type { AnswerPage, PageKind } from './loop/pages';
+export { ladderSteps } from './loop/ladder';
+export type { DueStep, LadderResult, LadderRow, LadderSettings } from './loop/ladder';
+export { inquiryClocks } from './loop/clocks';
+export type { ClockTimes, InquiryClocks } from './loop/clocks';

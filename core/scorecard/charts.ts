@@ -3,14 +3,12 @@
  * no fonts to fetch, no scripts. Every label passes through `escapeHtml`.
  */
 
+import { escapeHtml } from '../shared/html';
+
+export { escapeHtml };
+
 const FONT = 'Arial, Helvetica, sans-serif';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML and SVG content and attribute values. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 export interface Bar {
 	label: string;

@@ -93,6 +93,27 @@ export const ERROR_CATALOG = {
 		message: 'The stall thresholds have a problem',
 		hint: 'To fix this, give each "within" setting as a number of minutes of 1 or more, and check the business hours, holidays and time zone named in the message.',
 	},
+	// --- loop (core/loop) -----------------------------------------------------
+	LINK_SECRET_INVALID: {
+		message: 'The link signing secret is missing or too short',
+		hint: 'To fix this, open the "Inquiry Link Secret API" credential and set a Link Secret of at least 32 random characters (for example the output of `openssl rand -base64 32`). Changing it makes every link already sent invalid.',
+	},
+	LINK_BASE_URL_INVALID: {
+		message: 'The public base URL for the links is not an http(s) URL',
+		hint: 'To fix this, set Public Base URL in the "Inquiry Link Secret API" credential to the address people reach n8n at, such as https://n8n.example.com (behind your reverse proxy or tunnel) or http://127.0.0.1:5678 for a local try-out.',
+	},
+	LINK_REQUEST_INVALID: {
+		message: 'The owner message could not be built for this item',
+		hint: 'To fix this, check the field named in the message: the inquiry id, the owner id and the owner e-mail come from the Assign Inquiry Owner node (or the parameters of this node), and Link Lifetime must be 1 hour or more.',
+	},
+	LADDER_SETTINGS_INVALID: {
+		message: 'The escalation ladder settings have a problem',
+		hint: 'To fix this, give the reminder minutes as 0 or more, the hop limit as 0 or more, the missed-claims limit as 1 or more (or 0 to turn it off), and business hours, holidays and a time zone that parse.',
+	},
+	LADDER_ROW_INVALID: {
+		message: 'This item is not an open row of the inquiry ledger',
+		hint: 'To fix this, feed the ladder rows of the ledger Data table: each needs inquiryId, ownerId, assignedAt and respondBy; acceptedAt, contactedAt, stepsRaised, hops and passedBy may be empty.',
+	},
 } as const satisfies Record<string, { message: string; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

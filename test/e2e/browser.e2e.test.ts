@@ -62,7 +62,7 @@ afterAll(async () => {
 
 test('n8n loaded every node package.json declares', () => {
 	expect(nodes.map((node) => node.type)).toEqual(declaredNodeTypes());
-	expect(nodes).toHaveLength(5);
+	expect(nodes).toHaveLength(6);
 });
 
 test('the owner signs in through the sign-in page and lands on the workflows overview', async () => {

@@ -1,8 +1,10 @@
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import type { N8nInstance, TemplateSetup } from './harness';
+import type { N8nInstance, TemplateSetup, WorkflowDefinition } from './harness';
 import {
 	dataTableRows,
+	publicWorkflowBody,
+	setUpLocalTemplates,
 	declaredTables,
 	listDataTables,
 	loadTemplates,
@@ -13,9 +15,10 @@ import {
 } from './harness';
 
 /**
- * `npm start`'s own set-up path (setUpTemplates) against a fresh n8n 2.41.1: Data tables created
- * through the public API, templates imported and published, the printed curl works, and a second
- * run (the next `npm start`) changes nothing. Runs on a fixture folder, then on workflows-templates/.
+ * The template set-up against a fresh n8n 2.41.1: Data tables created through the public API,
+ * templates imported and published, the printed curl works. `npm start`'s own path
+ * (setUpLocalTemplates) imports only what is missing, so a user's edit survives the next start,
+ * and `--reset` reloads. Runs on a fixture folder, then on workflows-templates/.
  */
 const START_TIMEOUT_MS = 25 * 60_000;
 const FIXTURE_DIR = join(__dirname, 'workflows', 'templates-fixture');
@@ -99,12 +102,49 @@ describe('on a fixture templates folder', () => {
 		]);
 	});
 
-	test('a second run (the next npm start) updates in place and keeps everything published', async () => {
+	test('a second setUpTemplates run (as the template tests use it) updates in place and keeps everything published', async () => {
 		const again = await setUpTemplates(n8n, FIXTURE_DIR);
 
 		expect(summary(again)).toEqual(summary(first));
 		expect(again.tables.map(({ created, addedColumns }) => ({ created, addedColumns }))).toEqual([
 			{ created: false, addedColumns: [] },
+		]);
+	});
+});
+
+describe('npm start keeps the user\'s work', () => {
+	const EDIT = 'Changed in the editor: our own sheet';
+	const byFile = (file: string) => async () => {
+		const { templates } = await setUpLocalTemplates(n8n, { dir: FIXTURE_DIR });
+		return templates.find((template) => template.file === file)!;
+	};
+	const workflow = async (id: string) => await n8n.api<WorkflowDefinition & { id: string }>('GET', `/workflows/${id}`);
+	const noteOf = async (id: string) => (await workflow(id)).nodes.find((node) => node.name === 'Note: Overview')?.parameters?.content;
+
+	test('a user edit to a template workflow survives npm start restarting; --reset reloads it and says so', async () => {
+		const start = byFile('web-inquiry-to-record.json');
+		const before = await start();
+		expect(before).toMatchObject({ state: 'kept', published: true });
+		const edited = await workflow(before.id);
+		const nodes = edited.nodes.map((node) => (node.name === 'Note: Overview' ? { ...node, parameters: { ...node.parameters, content: EDIT } } : node));
+		await n8n.api('PUT', `/workflows/${before.id}`, publicWorkflowBody({ ...edited, nodes }));
+
+		const restarted = await start();
+		expect({ state: restarted.state, id: restarted.id, note: await noteOf(before.id) }).toEqual({ state: 'kept', id: before.id, note: EDIT });
+
+		const reset = await setUpLocalTemplates(n8n, { dir: FIXTURE_DIR, reset: true });
+		expect(reset.reset).toBe(true);
+		expect(reset.templates.find((template) => template.file === 'web-inquiry-to-record.json')).toMatchObject({ state: 'reloaded', id: before.id, published: true });
+		expect(await noteOf(before.id)).not.toBe(EDIT);
+	});
+
+	test('a template whose workflow was deleted is imported again, the others kept', async () => {
+		const before = await byFile('manual-only.json')();
+		await n8n.api('DELETE', `/workflows/${before.id}`);
+		const { templates } = await setUpLocalTemplates(n8n, { dir: FIXTURE_DIR });
+		expect(templates.map(({ file, state }) => ({ file, state }))).toEqual([
+			{ file: 'manual-only.json', state: 'imported' },
+			{ file: 'web-inquiry-to-record.json', state: 'kept' },
 		]);
 	});
 });
@@ -132,6 +172,25 @@ describe('on workflows-templates/', () => {
 				.map((column) => column.name)
 				.filter((name) => !['id', 'createdAt', 'updatedAt'].includes(name));
 			expect(columns).toEqual(expect.arrayContaining(wanted));
+		}
+	});
+
+	test("npm start's curls post each channel's own recorded delivery, and each is answered 2xx", async () => {
+		// Runs before the long curl test below: a client socket idle past n8n's keep-alive is closed under it.
+		const local = await setUpLocalTemplates(n8n);
+		const commands = tryItCommands(n8n.baseUrl, local.templates, { secret: 'e2e-secret' });
+		const curlFor = (path: string) => commands.find((command) => command.includes(`/webhook/${path}'`) && command.includes(' -X POST ')) ?? '';
+		expect(curlFor('inquiry-chat')).toContain('"messaging_product":"whatsapp"');
+		expect(curlFor('inquiry-booking')).toContain('"event":"invitee.created"');
+		expect(curlFor('inquiry-ad-lead')).toContain('"user_column_data"');
+		expect(curlFor('inquiry-form')).toContain('"triggerType":"form_submission"');
+		expect(curlFor('inquiry-form-crm')).toContain('"form_id":"1"');
+		// A workflow kept from an earlier start still gets the signed missed-call curl its signature check needs.
+		expect(local.templates.every((template) => template.state === 'kept')).toBe(true);
+		expect(commands.find((command) => command.includes('/webhook/inquiry-missed-call'))).toContain("-H 'x-twilio-signature: ");
+		for (const path of ['inquiry-chat', 'inquiry-booking', 'inquiry-ad-lead', 'inquiry-form', 'inquiry-form-crm', 'inquiry-missed-call']) {
+			const status = execFileSync('sh', ['-c', `${curlFor(path).split('\n').slice(1).join('\n')} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
+			expect({ path, status }).toEqual({ path, status: expect.stringMatching(/^20\d$/) });
 		}
 	});
 

@@ -50,12 +50,15 @@ const LAYERS: Record<string, string[]> = {
 	ownership: STAGE_BASE,
 	handoff: STAGE_BASE,
 	scorecard: STAGE_BASE,
+	loop: STAGE_BASE,
 };
 /**
- * Stage-to-stage imports that are deliberate, by target file: the leak sweep counts business
- * minutes with the same hours parser and clock as Assign Inquiry Owner, so both agree on a deadline.
+ * Stage-to-stage imports that are deliberate, by target file: the leak sweep and the escalation
+ * ladder count business minutes with the same hours parser and clock as Assign Inquiry Owner, so
+ * all three agree on a deadline.
  */
-const ACROSS_STAGES = ['scorecard → ownership/clock', 'scorecard → ownership/hoursText', 'scorecard → ownership/roster'];
+const BUSINESS_CLOCK = ['ownership/clock', 'ownership/hours', 'ownership/hoursText', 'ownership/roster'];
+const ACROSS_STAGES = ['scorecard', 'loop'].flatMap((stage) => BUSINESS_CLOCK.map((target) => `${stage} → ${target}`));
 
 /** "core/handoff/stage.ts imports ../inquiry/read" as "handoff → inquiry/read", or undefined within one folder. */
 function layerStep(file: string, specifier: string): { from: string; to: string; target: string } | undefined {

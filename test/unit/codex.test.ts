@@ -55,13 +55,14 @@ const iconFile = (node: NodeUnderTest, theme: 'light' | 'dark') => {
 /** The tile colour: the fill of the first shape, which every icon in the family draws first. */
 const tileColour = (svg: string) => /<(?:rect|circle|path)[^>]*\sfill="(#[0-9A-Fa-f]{6})"/.exec(svg)?.[1];
 
-test('package.json declares the five nodes', () => {
+test('package.json declares the six nodes', () => {
 	expect(nodes.map((node) => node.description.displayName)).toEqual([
 		'Normalize Inquiry',
 		'Check Inquiry Context',
 		'Assign Inquiry Owner',
 		'Verify Inquiry Handoff',
 		'Inquiry Continuity Scorecard',
+		'Inquiry Claim Links',
 	]);
 });
 

@@ -45,3 +45,7 @@ export {
 	webhookEndpoints,
 } from './workflow';
 export type { Execution, WebhookEndpoint, WorkflowDefinition } from './workflow';
+export { mailDevSmtpCredential, startMailDev } from './mailDev';
+export type { MailDev, MailMessage } from './mailDev';
+export { channelSample, setUpLocalTemplates } from './localTemplates';
+export type { LocalSetup, LocalTemplate } from './localTemplates';

@@ -10,14 +10,40 @@ import { PROJECT_ROOT } from './paths';
 import type { N8nProcess } from './process';
 import { freePort, launchN8n } from './process';
 import { ensureRuntime } from './runtime';
-import type { TemplateSetup } from './templates';
-import { createDemoCrmCredential, setUpTemplates, tryItCommands } from './templates';
+import type { LocalSetup, LocalTemplate } from './localTemplates';
+import { setUpLocalTemplates } from './localTemplates';
+import type { MailDev } from './mailDev';
+import { mailDevSmtpCredential, startMailDev } from './mailDev';
+import { createDemoCrmCredential, tryItCommands } from './templates';
 
 /** `npm start`: one persistent local n8n, kept in .n8n-local/ (gitignored) and reused on the next start. */
 const LOCAL_FOLDER = join(PROJECT_ROOT, '.n8n-local');
 const LOGIN_FILE = join(LOCAL_FOLDER, 'login.json');
-const PORT = 5678;
+const DEFAULT_PORT = 5678;
 const DEFAULT_BROKER_PORT = 5679;
+/** MailDev's usual ports; free ports are used when they are taken. */
+const MAIL_SMTP_PORT = 1025;
+const MAIL_WEB_PORT = 1080;
+
+/** `npm start [-- --reset] [-- --port 5680]`; the port may also come from N8N_PORT. */
+export interface StartFlags {
+	reset: boolean;
+	port: number;
+}
+
+export function readStartFlags(argv: string[], env: NodeJS.ProcessEnv): StartFlags {
+	const flags: StartFlags = { reset: false, port: Number(env.N8N_PORT) || DEFAULT_PORT };
+	for (let i = 0; i < argv.length; i++) {
+		const [name, inline] = argv[i].split('=', 2);
+		if (name === '--reset') flags.reset = true;
+		else if (name === '--port') {
+			const port = Number(inline ?? argv[++i]);
+			if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port needs a port number, got "${inline ?? argv[i]}"`);
+			flags.port = port;
+		} else throw new Error(`Unknown option ${argv[i]}. Use --reset (reload every template over your edits) or --port <number>.`);
+	}
+	return flags;
+}
 
 interface Login extends Owner {
 	apiKey: string;
@@ -25,6 +51,10 @@ interface Login extends Owner {
 	webhookSecret?: { id: string; name: string; secret: string };
 	/** The credential template 01c reads the demo CRM back with. */
 	demoCrm?: { id: string; name: string };
+	/** n8n's SMTP credential for the local MailDev inbox, and the port it points at. */
+	localInbox?: { id: string; name: string; smtpPort: number };
+	/** The secret and public base URL the owner messages' one-click links are signed with. */
+	linkSecret?: { id: string; name: string; baseUrl: string };
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -110,13 +140,49 @@ async function localDemoCrm(client: N8nClient, login: Login): Promise<{ id: stri
 	return login.demoCrm;
 }
 
-function printSummary(baseUrl: string, login: Login, setup: TemplateSetup): void {
+const credentialExists = async (client: N8nClient, id: string) => await client.api('GET', `/credentials/${id}`).then(() => true, () => false);
+
+/** n8n's SMTP credential for this start's MailDev; recreated when MailDev had to take another port. */
+async function localInbox(client: N8nClient, login: Login, mail: MailDev): Promise<{ id: string; name: string }> {
+	const saved = login.localInbox;
+	if (saved && saved.smtpPort === mail.smtpPort && (await credentialExists(client, saved.id))) return saved;
+	if (saved) await client.api('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
+	const name = 'Local inbox (MailDev)';
+	login.localInbox = { id: await client.createCredential('smtp', name, mailDevSmtpCredential(mail)), name, smtpPort: mail.smtpPort };
+	saveLogin(login);
+	return login.localInbox;
+}
+
+/**
+ * The link secret for "I've got it" / "Pass it on": created once with a random secret. Its base URL
+ * is WEBHOOK_URL when set (a reverse proxy or tunnel), else this n8n's own address.
+ */
+async function localLinkSecret(client: N8nClient, login: Login, baseUrl: string): Promise<{ id: string; name: string }> {
+	const saved = login.linkSecret;
+	if (saved && saved.baseUrl === baseUrl && (await credentialExists(client, saved.id))) return saved;
+	if (saved) await client.api('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
+	const name = 'Inquiry Link Secret (local)';
+	const id = await client.createCredential('inquiryLinkSecretApi', name, { secret: randomBytes(32).toString('base64url'), baseUrl });
+	login.linkSecret = { id, name, baseUrl };
+	saveLogin(login);
+	return login.linkSecret;
+}
+
+async function freeOr(port: number): Promise<number> {
+	return (await portIsFree(port)) ? port : await freePort();
+}
+
+const STATE_LABEL: Record<LocalSetup['templates'][number]['state'], string> = { imported: 'imported', reloaded: 'reloaded', kept: 'kept (yours)' };
+
+function printSummary(baseUrl: string, login: Login, setup: LocalSetup, mail: MailDev): void {
 	const rule = '─'.repeat(72);
 	say(`\n${rule}`);
 	say(`n8n is running at ${baseUrl}  (this pack installed, SQLite in .n8n-local/)`);
 	say(`Sign in with  ${login.email}  /  ${login.password}`);
 	say(`API key (X-N8N-API-KEY) in ${relative(PROJECT_ROOT, LOGIN_FILE)}`);
 	if (login.webhookSecret) say(`Webhook signing secret (credential "${login.webhookSecret.name}"): ${login.webhookSecret.secret}`);
+	say(`Local inbox (MailDev): ${mail.webUrl}  — every e-mail n8n sends with the credential "${login.localInbox?.name}" lands here (SMTP 127.0.0.1:${mail.smtpPort})`);
+	if (login.linkSecret) say(`Owner links ("I've got it" / "Pass it on") point at ${login.linkSecret.baseUrl}  (credential "${login.linkSecret.name}")`);
 	if (setup.tables.length > 0) {
 		say('\nData tables:');
 		for (const table of setup.tables) {
@@ -132,34 +198,60 @@ function printSummary(baseUrl: string, login: Login, setup: TemplateSetup): void
 			say(`  ${table.name.padEnd(28)} ${change}${reserved}`);
 		}
 	}
+	if (setup.reset) say('\n--reset: every template was reloaded from workflows-templates/; edits made in the editor to those workflows are gone.');
 	say(setup.templates.length > 0 ? '\nTemplates:' : '\nNo templates in workflows-templates/ yet.');
 	for (const template of setup.templates) {
-		const state = template.published ? '✔ published' : template.id ? '○ imported ' : '✘ failed   ';
-		say(`  ${state}  ${template.name}${template.note ? `  (${template.note})` : ''}`);
+		const state = template.published ? '✔ published' : template.id ? '○ not published' : '✘ failed   ';
+		say(`  ${state}  ${template.name}  [${template.id ? STATE_LABEL[template.state] : 'not imported'}]${template.note ? `  (${template.note})` : ''}`);
 		if (template.id) say(`               ${baseUrl}/workflow/${template.id}`);
 	}
-	const commands = tryItCommands(baseUrl, setup.templates, { secret: login.webhookSecret?.secret });
+	if (setup.templates.some((template) => template.state === 'kept'))
+		say('  Workflows that already existed were left as you have them. To reload the templates over them: npm start -- --reset');
+	say('\nWhere results live: n8n → Overview → Data tables (the tables above), each execution under the workflow\'s Executions tab,');
+	say(`and e-mails in the local inbox ${mail.webUrl}`);
+	say(`\nEdit first: ${editFirst(setup)}`);
+	const commands = tryItCommands(baseUrl, setup.templates.flatMap(withVendorInName), { secret: login.webhookSecret?.secret });
 	if (commands.length > 0) say(`\nTry it:\n\n${commands.join('\n\n')}`);
 	say(
-		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n.`,
+		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n and the local inbox.`,
 	);
 	say(rule);
 }
 
+/** Names the vendor whose delivery a template's POST curl sends; its other endpoints keep the plain name. */
+function withVendorInName(template: LocalTemplate): LocalTemplate[] {
+	if (!template.sampleVendor) return [template];
+	const posts = template.endpoints.filter((endpoint) => endpoint.method === 'POST');
+	const others = template.endpoints.filter((endpoint) => endpoint.method !== 'POST');
+	return [
+		...(others.length > 0 ? [{ ...template, endpoints: others }] : []),
+		{ ...template, name: `${template.name} (${template.sampleVendor})`, endpoints: posts },
+	];
+}
+
+/** What a new business changes before going live, from the tables the templates declare. */
+function editFirst(setup: LocalSetup): string {
+	const names = new Set(setup.tables.map((table) => table.name));
+	const settings = ['inquiry_settings', 'inquiry_team'].filter((name) => names.has(name));
+	const team = settings.length > 0 ? `the Data tables ${settings.join(' and ')} (business name, hours, team)` : 'the team, hours and time zone in each entry template\'s Assign Inquiry Owner node';
+	return `${team}; then switch the credential "Local inbox (MailDev)" to your real SMTP account (README: "Real e-mail").`;
+}
+
 let stopping = false;
 
-/** Stops n8n gracefully on Ctrl-C (or a TERM), then exits. */
-function stopOnSignals(n8n: N8nProcess): void {
+/** Stops n8n and the local inbox gracefully on Ctrl-C (or a TERM), then exits. */
+function stopOnSignals(n8n: N8nProcess, mail: MailDev): void {
 	const stop = (signal: NodeJS.Signals) => {
 		if (stopping) return;
 		stopping = true;
-		say(`\n${signal}: stopping n8n…`);
-		void n8n.stop().then(() => process.exit(0));
+		say(`\n${signal}: stopping n8n and the local inbox…`);
+		void Promise.all([n8n.stop(), mail.stop()]).then(() => process.exit(0));
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
-export async function runLocalN8n(): Promise<void> {
+export async function runLocalN8n(argv: string[] = process.argv.slice(2)): Promise<void> {
+	const { reset, port: PORT } = readStartFlags(argv, process.env);
 	const runtime = ensureRuntime('2.41.1');
 	mkdirSync(LOCAL_FOLDER, { recursive: true });
 	say('» Building and packing the package');
@@ -169,12 +261,14 @@ export async function runLocalN8n(): Promise<void> {
 
 	if (!(await portIsFree(PORT)))
 		throw new Error(
-			`Port ${PORT} on 127.0.0.1 is in use (another n8n, or a previous npm start?). Stop it and run npm start again.`,
+			`Port ${PORT} on 127.0.0.1 is in use (another n8n, or a previous npm start?). Stop it, or use another port: npm start -- --port 5680`,
 		);
 	const brokerPort = (await portIsFree(DEFAULT_BROKER_PORT))
 		? DEFAULT_BROKER_PORT
 		: await freePort();
 	say(`» Starting n8n ${runtime.version} on http://127.0.0.1:${PORT}`);
+	// A reverse proxy or tunnel in front: n8n then shows and registers its webhooks under WEBHOOK_URL.
+	const webhookUrl = process.env.WEBHOOK_URL?.trim();
 	const n8n = await launchN8n({
 		runtime,
 		userFolder: LOCAL_FOLDER,
@@ -182,23 +276,38 @@ export async function runLocalN8n(): Promise<void> {
 		brokerPort,
 		engine: 'vm',
 		logFile: join(LOCAL_FOLDER, 'n8n.log'),
+		env: webhookUrl ? { WEBHOOK_URL: webhookUrl } : undefined,
 	});
-	stopOnSignals(n8n);
+	say('» Starting the local inbox (MailDev)');
+	const mail = await startMailDev({
+		node: runtime.node,
+		folder: join(LOCAL_FOLDER, 'maildev'),
+		smtpPort: await freeOr(MAIL_SMTP_PORT),
+		webPort: await freeOr(MAIL_WEB_PORT),
+	}).catch(async (error: Error) => {
+		await n8n.stop();
+		throw error;
+	});
+	stopOnSignals(n8n, mail);
 
 	const client = new N8nClient(n8n.baseUrl);
 	try {
 		const login = await signIn(client);
-		say('» Creating Data tables, importing and publishing templates');
+		say(reset ? '» Creating Data tables, reloading every template (--reset)' : '» Creating Data tables, importing the templates that are missing');
 		const secret = await localWebhookSecret(client, login);
 		const demoCrm = await localDemoCrm(client, login);
-		printSummary(n8n.baseUrl, login, await setUpTemplates(client, undefined, { inquiryWebhookSecretApi: secret, handoffDestinationApi: demoCrm }));
+		const smtp = await localInbox(client, login, mail);
+		const links = await localLinkSecret(client, login, (webhookUrl || n8n.baseUrl).replace(/\/+$/, ''));
+		const credentials = { inquiryWebhookSecretApi: secret, handoffDestinationApi: demoCrm, smtp, inquiryLinkSecretApi: links };
+		printSummary(n8n.baseUrl, login, await setUpLocalTemplates(client, { reset, credentials }), mail);
 	} catch (error) {
-		await n8n.stop();
+		await Promise.all([n8n.stop(), mail.stop()]);
 		throw new Error(`${(error as Error).message}\n${n8n.logTail(20)}`);
 	}
 
 	const code = await n8n.exited;
 	if (stopping) return;
+	await mail.stop();
 	say(`n8n exited by itself (code ${code}).\n${n8n.logTail(20)}`);
 	process.exit(code ?? 1);
 }

@@ -83,7 +83,7 @@ setInterval(() => {
 }, 1000);
 `;
 
-function startReaper(node: string, group: number, folder: string): void {
+export function startReaper(node: string, group: number, folder: string): void {
 	spawn(node, ['-e', REAPER, String(process.pid), String(group), folder], {
 		detached: true,
 		stdio: 'ignore',
