@@ -87,11 +87,9 @@ export class AssignInquiryOwner implements INodeType {
 					);
 			const { state, reset } = stored;
 			basedOnVersion = stored.basedOnVersion;
-			return new AssignmentSession(
-				compileAssignParameters(settings, this.getTimezone()),
-				state,
-				{ stateWasReset: reset },
-			);
+			return new AssignmentSession(compileAssignParameters(settings, this.getTimezone()), state, {
+				stateWasReset: reset,
+			});
 		};
 		let lastLoadParameter: unknown;
 		let lastLoad: OpenLoad | undefined;
@@ -120,7 +118,8 @@ export class AssignInquiryOwner implements INodeType {
 			},
 			{ errorOutput: OUTPUT.unassigned },
 		);
-		if (session && !dryRun && staticData) staticData.routing = session.state(now) as unknown as IDataObject;
+		if (session && !dryRun && staticData)
+			staticData.routing = session.state(now) as unknown as IDataObject;
 		return outputs;
 	}
 }
