@@ -15,7 +15,8 @@ import { HarnessCredentialsHelper } from './credentials';
 import type { InMemoryDataTables } from './dataTables';
 import { harnessNodeTypes } from './nodeTypes';
 
-export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<Pick<IWorkflowBase, 'settings' | 'pinData' | 'name'>>;
+export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
+	Partial<Pick<IWorkflowBase, 'settings' | 'pinData' | 'name'>>;
 
 export interface RunOptions {
 	/** Fixed wall-clock time for the run (only Date is faked; timers stay real). */
@@ -32,6 +33,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** Data tables the Data table node reads and writes; keep one instance across runs to keep rows. */
 	dataTables?: InMemoryDataTables;
+	/** Workflows an Execute Workflow node may call, by workflow id (each runs in process, as n8n runs a sub-workflow). */
+	workflows?: Record<string, WorkflowJson>;
 }
 
 export interface RunResult {
@@ -46,10 +49,27 @@ export interface RunResult {
 	error?: { node?: string; message: string; description?: string | null };
 	/** Static data as n8n would persist it after this run (unchanged after a manual run). */
 	staticData: IDataObject;
+	/** The sub-workflow executions this run started through Execute Workflow nodes, in order. */
+	subRuns: RunResult[];
 }
 
 const DATE_ONLY: Parameters<typeof jest.useFakeTimers>[0] = {
-	doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+	doNotFake: [
+		'hrtime',
+		'nextTick',
+		'performance',
+		'queueMicrotask',
+		'requestAnimationFrame',
+		'cancelAnimationFrame',
+		'requestIdleCallback',
+		'cancelIdleCallback',
+		'setImmediate',
+		'clearImmediate',
+		'setInterval',
+		'clearInterval',
+		'setTimeout',
+		'clearTimeout',
+	],
 };
 
 export function loadWorkflow(path: string): WorkflowJson {
@@ -57,7 +77,10 @@ export function loadWorkflow(path: string): WorkflowJson {
 }
 
 /** Runs real workflow JSON through n8n-core's WorkflowExecute, as n8n does, without a server. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const nodeTypes = await harnessNodeTypes();
 	const mode = options.mode ?? 'manual';
 	const staticData = structuredClone(options.staticData ?? {});
@@ -72,7 +95,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		active: mode !== 'manual',
 	});
 
-	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', { ...workflowJson, id: 'harness', active: false } as unknown as IWorkflowBase);
+	const subRuns: RunResult[] = [];
+	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		...workflowJson,
+		id: 'harness',
+		active: false,
+	} as unknown as IWorkflowBase);
 	let finished: IRun | undefined;
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
@@ -80,7 +108,10 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 
 	const additionalData = {
 		hooks,
-		credentialsHelper: new HarnessCredentialsHelper(nodeTypes.credentialTypes, options.credentials ?? {}),
+		credentialsHelper: new HarnessCredentialsHelper(
+			nodeTypes.credentialTypes,
+			options.credentials ?? {},
+		),
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
@@ -94,9 +125,42 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 		variables: {},
 		dataTableProjectId: 'harness',
-		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } } : {}),
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not available in the harness');
+		...(options.dataTables
+			? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } }
+			: {}),
+		executeWorkflow: async (
+			info: { id?: string },
+			_data: unknown,
+			call: { inputData?: INodeExecutionData[] },
+		) => {
+			const child = info.id ? options.workflows?.[info.id] : undefined;
+			if (!child)
+				throw new Error(
+					`Workflow "${info.id ?? ''}" is not among the harness's workflows (pass it in options.workflows)`,
+				);
+			const trigger = child.nodes.find(
+				(node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger',
+			);
+			if (!trigger) throw new Error(`Workflow "${info.id}" has no Execute Workflow Trigger`);
+			const inputs = (call.inputData ?? []).map(({ json, binary }) => ({
+				json,
+				...(binary ? { binary } : {}),
+			}));
+			const sub = await runWorkflow(child, {
+				...options,
+				now: undefined,
+				staticData: undefined,
+				startNode: undefined,
+				mode: 'integrated',
+				pinData: { ...options.pinData, [trigger.name]: inputs },
+			});
+			subRuns.push(sub);
+			if (sub.run.data.resultData.error) throw sub.run.data.resultData.error;
+			const last = sub.run.data.resultData.lastNodeExecuted;
+			const data = last
+				? (sub.run.data.resultData.runData[last]?.at(-1)?.data?.main ?? [null])
+				: [null];
+			return { executionId: `harness-sub-${subRuns.length}`, data };
 		},
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
@@ -109,38 +173,64 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	// Webhook-started workflows have no "start node" for n8n (a request starts them): the pinned
 	// entry node plays the request, as n8n's own test runs do.
 	const pinned = Object.keys({ ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) });
-	const startNode = (options.startNode ? workflow.getNode(options.startNode) : undefined) ?? workflow.getStartNode() ?? (pinned.length ? workflow.getNode(pinned[0]) : null);
-	if (!startNode) throw new Error('The workflow has no start node; pin the entry node or pass startNode');
+	const startNode =
+		(options.startNode ? workflow.getNode(options.startNode) : undefined) ??
+		workflow.getStartNode() ??
+		(pinned.length ? workflow.getNode(pinned[0]) : null);
+	if (!startNode)
+		throw new Error('The workflow has no start node; pin the entry node or pass startNode');
 	const runExecutionData = createRunExecutionData({
-		resultData: { runData: {}, pinData: { ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) } },
-		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }] },
+		resultData: {
+			runData: {},
+			pinData: { ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) },
+		},
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
 
 	if (options.now) jest.useFakeTimers({ ...DATE_ONLY, now: new Date(options.now) });
 	let run: IRun;
 	try {
-		const returned = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		const returned = await new WorkflowExecute(
+			additionalData,
+			mode,
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		run = finished ?? returned;
 	} finally {
 		if (options.now) jest.useRealTimers();
 	}
 
 	const runData = run.data.resultData.runData;
-	const items = (node: string, outputIndex = 0, runIndex = 0) => runData[node]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
+	const items = (node: string, outputIndex = 0, runIndex = 0) =>
+		runData[node]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
 	const failed = Object.entries(runData).find(([, runs]) => runs.some((r) => r.error));
 	const topError = run.data.resultData.error;
 	const nodeError = failed?.[1].find((r) => r.error)?.error;
 	const error = nodeError ?? topError;
-	const changed = (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
-	const persisted = mode !== 'manual' && changed ? stripMarker(workflow.staticData) : structuredClone(options.staticData ?? {});
+	const changed =
+		(workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	const persisted =
+		mode !== 'manual' && changed
+			? stripMarker(workflow.staticData)
+			: structuredClone(options.staticData ?? {});
 
 	return {
 		run,
 		items,
-		output: (node, outputIndex, runIndex) => items(node, outputIndex, runIndex).map((item) => item.json),
+		output: (node, outputIndex, runIndex) =>
+			items(node, outputIndex, runIndex).map((item) => item.json),
 		ran: (node) => runData[node] !== undefined,
-		error: error ? { node: failed?.[0], message: error.message, description: (error as { description?: string | null }).description } : undefined,
+		error: error
+			? {
+					node: failed?.[0],
+					message: error.message,
+					description: (error as { description?: string | null }).description,
+				}
+			: undefined,
 		staticData: persisted,
+		subRuns,
 	};
 }
 
