@@ -5,7 +5,7 @@
 export { N8nClient } from './client';
 export type { Owner, WebhookCall, WebhookResponse } from './client';
 export { installPack } from './communityPackage';
-export { dataTableRows, dataTablesNeeded, ensureDataTables, insertDataTableRows, listDataTables } from './dataTables';
+export { dataTableRows, dataTablesNeeded, ensureDataTables, insertDataTableRows, listDataTables, updateDataTableRows } from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
 export { PACKAGE_NAME, PROJECT_ROOT, TEMPLATES_DIR, VENDOR_PAYLOADS_DIR } from './paths';
