@@ -33,17 +33,24 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 type Row = Record<string, unknown>;
 const rows = async (table: string): Promise<Row[]> => await dataTableRows(sim.client, table);
 
-/** A copy of a template on its own path, with a change to one node. */
-function variant(template: TemplateFile, path: string, change: (node: WorkflowDefinition['nodes'][number]) => WorkflowDefinition['nodes'][number]): TemplateFile {
+/** A copy of the form entry on its own path, calling a hub of its own. */
+function entryVariant(template: TemplateFile, path: string, hub: string): TemplateFile {
 	const nodes = template.workflow.nodes.map((node) => {
 		if (node.type === 'n8n-nodes-base.webhook' && node.parameters?.path === FORM) return { ...node, webhookId: path, parameters: { ...node.parameters, path } };
-		return change(node);
+		if (node.type === 'n8n-nodes-base.executeWorkflow') return { ...node, parameters: { ...node.parameters, workflowId: { __rl: true, mode: 'list', value: '', cachedResultName: hub } } };
+		return node;
 	});
 	return { file: `${path}.json`, workflow: { ...template.workflow, name: `${template.workflow.name} (${path})`, nodes } };
 }
 
-const withOwners = (owners: Row[]) => (node: WorkflowDefinition['nodes'][number]) =>
-	node.type.endsWith('.assignInquiryOwner') ? { ...node, parameters: { ...node.parameters, owners: { owner: owners } } } : node;
+/** A copy of the hub under its own name, with a change to some nodes. */
+function hubVariant(hub: TemplateFile, suffix: string, change: (node: WorkflowDefinition['nodes'][number]) => WorkflowDefinition['nodes'][number]): TemplateFile {
+	return { file: `hub-${suffix}.json`, workflow: { ...hub.workflow, name: `${hub.workflow.name} (${suffix})`, nodes: hub.workflow.nodes.map(change) } };
+}
+
+/** The hub's Assign Inquiry Owner with another roster expression than the inquiry_team table's rows. */
+const withRoster = (rosterJson: string) => (node: WorkflowDefinition['nodes'][number]) =>
+	node.type.endsWith('.assignInquiryOwner') ? { ...node, parameters: { ...node.parameters, rosterJson } } : node;
 
 beforeAll(async () => {
 	sim = await startSimN8n({ installPack: true });
@@ -56,14 +63,30 @@ beforeAll(async () => {
 		if (!found) throw new Error(`No template ${prefix}`);
 		return found;
 	};
-	const httpCrm = pick('01c-');
+	const hub = pick('00-');
+	const crmHub = pick('00b-');
 	// The read-back gives up sooner than the template's 10 s, so a slow CRM times out within the test.
-	httpCrm.workflow.nodes = httpCrm.workflow.nodes.map((node) => (node.type.endsWith('.verifyInquiryHandoff') ? { ...node, parameters: { ...node.parameters, timeout: READ_TIMEOUT_MS } } : node));
+	crmHub.workflow.nodes = crmHub.workflow.nodes.map((node) => (node.type.endsWith('.verifyInquiryHandoff') ? { ...node, parameters: { ...node.parameters, timeout: READ_TIMEOUT_MS } } : node));
 	const formWebhook = pick('01b-');
-	const away = SAMPLE_OWNERS(formWebhook).map((owner) => ({ ...owner, outOfOffice: '2026-01-01..2027-12-31' }));
+	const emptyRoster = hubVariant(hub, EMPTY_ROSTER, withRoster('[]'));
+	const allAway = hubVariant(hub, ALL_AWAY, withRoster("={{ $('Business Setup').first().json.team.map(row => ({ ...row, awayFrom: '2000-01-01', awayUntil: '2099-12-31' })) }}"));
 	// The system of record is gone for this copy: its record nodes name a table that does not exist.
-	const recordsGone = variant(formWebhook, RECORDS_DOWN, (node) => (node.type === 'n8n-nodes-base.dataTable' && (node.parameters?.dataTableId as { value?: string }).value === 'inquiry_records' ? { ...node, parameters: { ...node.parameters, dataTableId: { __rl: true, mode: 'name', value: 'inquiry_records_gone' } } } : node));
-	const templates = [httpCrm, formWebhook, pick('02-'), pick('06-'), variant(formWebhook, EMPTY_ROSTER, withOwners([])), variant(formWebhook, ALL_AWAY, withOwners(away)), recordsGone];
+	const recordsGone = hubVariant(hub, RECORDS_DOWN, (node) => (node.type === 'n8n-nodes-base.dataTable' && (node.parameters?.dataTableId as { value?: string }).value === 'inquiry_records' ? { ...node, parameters: { ...node.parameters, dataTableId: { __rl: true, mode: 'name', value: 'inquiry_records_gone' } } } : node));
+	// Hubs first: each entry is linked on import to the hub it names.
+	const templates = [
+		hub,
+		crmHub,
+		emptyRoster,
+		allAway,
+		recordsGone,
+		pick('01c-'),
+		formWebhook,
+		pick('02-'),
+		pick('06-'),
+		entryVariant(formWebhook, EMPTY_ROSTER, emptyRoster.workflow.name),
+		entryVariant(formWebhook, ALL_AWAY, allAway.workflow.name),
+		entryVariant(formWebhook, RECORDS_DOWN, recordsGone.workflow.name),
+	];
 	// Tables for every template but the copy whose records table must stay missing.
 	await ensureDataTables(sim.client, dataTablesNeeded(templates.filter((t) => t !== recordsGone).map((t) => t.workflow), declaredTables()));
 	published = await importTemplates(sim.client, templates);
@@ -74,11 +97,6 @@ afterAll(async () => {
 	await crm?.close();
 	await sim?.stop();
 });
-
-function SAMPLE_OWNERS(template: TemplateFile): Row[] {
-	const assign = template.workflow.nodes.find((node) => node.type.endsWith('.assignInquiryOwner'));
-	return ((assign?.parameters?.owners as { owner?: Row[] } | undefined)?.owner ?? []).map((owner) => ({ ...owner }));
-}
 
 async function postForm(path: string, fields: Row): Promise<{ status: number; inquiryId: string; receipt: string }> {
 	const body = { name: 'Sam Lee', phone: '(415) 555-2673', service: 'Repair', message: 'The heater makes a noise', postal_code: '94110', ...fields };
@@ -99,7 +117,7 @@ async function closedRow(inquiryId: string, waitMs = 45_000): Promise<Row | unde
 
 const alertsFor = async (inquiryId: string) => (await rows('inquiry_notifications')).filter((row) => row.inquiryId === inquiryId && row.kind === 'alert');
 
-describe('the destination fails (template 01c, a CRM over HTTP)', () => {
+describe('the destination fails (template 01c and its hub 00b, a CRM over HTTP)', () => {
 	test.each([
 		['answers the write with 500', 'refuse', '', 'could not be written to the CRM'],
 		['answers the read-back with 500', 'broken', 'error', 'HTTP 500'],

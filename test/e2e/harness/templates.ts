@@ -158,6 +158,8 @@ export async function importTemplates(
 	templates: TemplateFile[],
 	credentials: CredentialRefs = {},
 ): Promise<TemplateResult[]> {
+	// The sample team, settings and owner memory the templates run with as imported (empty tables only).
+	await addSampleRows(client, TEMPLATES_DIR, TABLES_MANIFEST);
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
 	// Hubs sort first (00-…): each entry's Run the Hub is then linked to the hub imported here.
 	const workflowIds = new Map<string, string>();
@@ -205,7 +207,6 @@ export async function setUpTemplates(
 			declaredTables(dir),
 		),
 	);
-	await addSampleRows(client, dir, TABLES_MANIFEST);
 	const needsDestination = templates.some((t) => t.workflow.nodes.some((n) => n.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && n.parameters?.mode === 'readBack'));
 	const refs = needsDestination && !credentials.handoffDestinationApi ? { ...credentials, handoffDestinationApi: await createDemoCrmCredential(client) } : credentials;
 	return { tables, templates: await importTemplates(client, templates, refs) };
