@@ -3,6 +3,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteResponsePromiseData,
 	INodeExecutionData,
 	IPinData,
 	IRun,
@@ -50,6 +51,8 @@ export interface RunResult {
 	staticData: IDataObject;
 	/** The sub-workflow executions this run started through Execute Workflow nodes, in order. */
 	subRuns: RunResult[];
+	/** What Respond to Webhook nodes answered, in order (n8n sends the first to the caller). */
+	responses: IExecuteResponsePromiseData[];
 }
 
 const DATE_ONLY: Parameters<typeof jest.useFakeTimers>[0] = {
@@ -77,8 +80,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	});
 
 	const subRuns: RunResult[] = [];
+	const responses: IExecuteResponsePromiseData[] = [];
 	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', { ...workflowJson, id: 'harness', active: false } as unknown as IWorkflowBase);
 	let finished: IRun | undefined;
+	hooks.addHandler('sendResponse', (response) => {
+		responses.push(response);
+	});
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
 	});
@@ -158,6 +165,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		error: error ? { node: failed?.[0], message: error.message, description: (error as { description?: string | null }).description } : undefined,
 		staticData: persisted,
 		subRuns,
+		responses,
 	};
 }
 

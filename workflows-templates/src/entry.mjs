@@ -1,6 +1,7 @@
 // What every entry template holds besides its trigger: Normalize Inquiry, the answer to the sender
 // (webhooks), its channel's own step, and one Execute Workflow node that hands each inquiry to the
 // Inquiry Continuity Hub. Unreadable and forged posts go to the hub too: it raises their alerts.
+import { expr } from './lib.mjs';
 import { respondReceipt } from './sections.mjs';
 
 export const HUB = 'Inquiry Continuity Hub';
@@ -13,32 +14,29 @@ export const LINK_STEPS = [
 	'Open **Run the Hub** in this workflow and pick the hub under *Workflow* (From list).',
 ];
 
+/** What the sender is told, from the item Normalize Inquiry made: forged 401, unreadable 422, else 200 with the inquiry id. */
+const NORMALIZED = "$('Normalize Inquiry').item.json";
+const ANSWER_CODE = `${NORMALIZED}.rejected ? 401 : (${NORMALIZED}.invalid || ${NORMALIZED}.error) ? 422 : 200`;
+const ANSWER_BODY = `${NORMALIZED}.rejected ? { status: "rejected" } : (${NORMALIZED}.invalid || ${NORMALIZED}.error) ? { status: "invalid", reasons: ${NORMALIZED}.invalid?.reasons ?? [] } : { inquiryId: ${NORMALIZED}.id, status: "received" }`;
+
 /**
- * Normalize Inquiry after `trigger` at `column`, the answers to the sender when `respond`, an
- * optional channel step, then Run the Hub. `afterNormalize(b, from, at)` returns the node whose
- * output goes to the hub and how many columns it took.
+ * Normalize Inquiry after `trigger` at `column`, an optional channel step, Run the Hub, and (for
+ * webhooks, `respond`) the answer to the sender once the hub has run: a 2xx then means the inquiry
+ * is on the ledger and has been through the chain, and a sender cut off before it retries.
+ * `afterNormalize(b, from, at)` returns the node whose output goes to the hub and how many
+ * columns it took.
  */
 export function addEntry(b, trigger, column, { source = 'auto', checkSignature = false, respond = false, afterNormalize, hub = HUB } = {}) {
 	const row = 1;
 	b.ours('Normalize Inquiry', 'normalizeInquiry', { source, defaultCountry: 'US', checkSignature }, [column, row]);
 	b.connect(trigger, 'Normalize Inquiry');
+	// Unreadable and forged posts go to the hub too: it raises their alerts. The Rejected output
+	// is wired even when a template ships with Check Signature off, so turning it on needs no rewiring.
 	const branches = [['Normalize Inquiry', 0], ['Normalize Inquiry', 1], ['Normalize Inquiry', 2]];
-	if (respond) {
-		respondReceipt(b, 'Answer: Received', [column + 1, row]);
-		respondReceipt(b, 'Answer: Unreadable', [column + 1, row + 1.2], { code: 422, body: '{ status: "invalid", reasons: $json.invalid?.reasons ?? [] }' });
-		// Wired even when a template ships with Check Signature off (the Rejected output appears only
-		// when it is on): turning it on, as the setup notes say, then needs no rewiring.
-		respondReceipt(b, 'Answer: Forbidden', [column + 1, row + 2.4], { code: 401, body: '{ status: "rejected" }' });
-		['Answer: Received', 'Answer: Unreadable', 'Answer: Forbidden'].forEach((answer, output) => {
-			b.connect('Normalize Inquiry', answer, output);
-			branches[output] = [answer, 0];
-		});
-	}
-	let hubColumn = column + (respond ? 2 : 1);
+	let hubColumn = column + 1;
 	const extra = [];
 	if (afterNormalize) {
-		const [from, fromOutput] = branches[0];
-		const step = afterNormalize(b, { node: from, output: fromOutput }, [hubColumn, row]);
+		const step = afterNormalize(b, { node: 'Normalize Inquiry', output: 0 }, [hubColumn, row]);
 		branches[0] = [step.node, step.output ?? 0];
 		extra.push(...(step.alsoToHub ?? []));
 		hubColumn += step.columns;
@@ -49,7 +47,11 @@ export function addEntry(b, trigger, column, { source = 'auto', checkSignature =
 		// One hub execution per inquiry: each one reads, decides and saves the shared owner memory on its own.
 		mode: 'each',
 		options: { waitForSubWorkflow: true },
-	}, [hubColumn, row], { notes: `Pick "${hub}" here after importing it. npm start links it for you.` });
+	}, [hubColumn, row], { alwaysOutputData: true, notes: `Pick "${hub}" here after importing it. npm start links it for you.` });
 	for (const [from, output] of [...branches, ...extra]) b.connect(from, RUN_HUB, output);
+	if (respond) {
+		respondReceipt(b, 'Answer the Sender', [hubColumn + 1, row], { code: expr(ANSWER_CODE), body: ANSWER_BODY });
+		b.connect(RUN_HUB, 'Answer the Sender');
+	}
 	return { hubColumn };
 }

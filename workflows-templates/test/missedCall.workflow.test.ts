@@ -18,7 +18,7 @@ describe('template 2: missed call → text back → owner', () => {
 		for (const sid of ['CA1', 'CA2', 'CA3']) {
 			const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }] } });
 			expect(result.error).toBeUndefined();
-			expect(result.ran('Answer: Received')).toBe(true);
+			expect(result.responses[0]).toMatchObject({ statusCode: 200 });
 		}
 		const texts = tables.rows('inquiry_notifications').filter((row) => row.kind === 'text_back');
 		expect(texts).toHaveLength(1);
@@ -35,7 +35,7 @@ describe('template 2: missed call → text back → owner', () => {
 		const tables = templateTables();
 		const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) }] } });
 		expect(result.error).toBeUndefined();
-		expect(result.ran('Answer: Forbidden')).toBe(true);
+		expect(result.responses[0]).toMatchObject({ statusCode: 401 });
 		expect(tables.rows('inquiry_records')).toEqual([]);
 		expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['alert']);
 	});

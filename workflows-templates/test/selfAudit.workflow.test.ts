@@ -24,13 +24,12 @@ const ENTRIES: Record<string, { workflow: WorkflowJson; node: string }> = {
 	'inquiry-ad-lead': { workflow: template('05-ad-lead-to-owner'), node: 'Lead Webhook' },
 };
 
-/** What the entry templates' Respond nodes answer (see respondReceipt in src/sections.mjs). */
+/** What the entry template's Respond to Webhook node answered (the first answer is the one sent). */
 function answerOf(result: Awaited<ReturnType<typeof runWorkflow>>): { status: number; body: IDataObject } {
-	const [received] = result.output('Answer: Received');
-	if (received) return { status: 200, body: { inquiryId: received.id, status: 'received' } };
-	if (result.ran('Answer: Forbidden')) return { status: 401, body: { status: 'rejected' } };
-	if (result.ran('Answer: Unreadable')) return { status: 422, body: { status: 'invalid' } };
-	return { status: 500, body: { message: result.error?.message ?? 'no answer' } };
+	const [answer] = result.responses;
+	if (!answer) return { status: 500, body: { message: result.error?.message ?? 'no answer' } };
+	const body = typeof answer.body === 'string' ? (JSON.parse(answer.body) as IDataObject) : (answer.body as IDataObject);
+	return { status: Number(answer.statusCode ?? 200), body };
 }
 
 /**

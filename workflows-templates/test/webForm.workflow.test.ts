@@ -60,7 +60,7 @@ describe('template 1b: form webhook → owner → verified record', () => {
 		const tables = templateTables();
 		const result = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] } });
 		expect(result.error).toBeUndefined();
-		expect(result.ran('Answer: Received')).toBe(true);
+		expect(result.responses[0]).toMatchObject({ statusCode: 200 });
 		expect(result.hub.output('Assign Inquiry Owner', 0)).toHaveLength(1);
 		expect(tables.rows('inquiry_records').map((r) => [r.email, r.sourceSystem])).toEqual([['laura@example.com', 'typeform']]);
 	});
@@ -83,7 +83,7 @@ describe('template 1b: form webhook → owner → verified record', () => {
 		const tables = templateTables();
 		const result = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { foo: 'bar' } } }] } });
 		expect(result.error).toBeUndefined();
-		expect(result.ran('Answer: Unreadable')).toBe(true);
+		expect(result.responses[0]).toMatchObject({ statusCode: 422 });
 		expect(tables.rows('inquiry_notifications').map((r) => r.kind)).toEqual(['alert']);
 		expect(tables.rows('inquiry_records')).toEqual([]);
 	});
