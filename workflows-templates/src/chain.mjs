@@ -239,6 +239,17 @@ function assignWithSharedMemory(b, [column, row]) {
 	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], { alertSent: true });
 }
 
+/** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
+function notSentYet(b, name, dedupeKey, at) {
+	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: table('inquiry_notifications'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }] },
+	}, at);
+}
+
 /** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */
 const FOLLOW_UP_BY_TEXT = '$json.channel === "missed_call"';
 const FOLLOW_UP_KEY = `${FOLLOW_UP_BY_TEXT} ? "text_back:" + ($json.contact.phone?.e164 ?? $json.id) + ":" + $now.setZone(${TIME_ZONE}).toISODate() : $json.id + ":follow_up"`;
@@ -248,13 +259,7 @@ const FOLLOW_UP_KEY = `${FOLLOW_UP_BY_TEXT} ? "text_back:" + ($json.contact.phon
  * gets one text back. The notification row is the memory, so a second call finds it and sends nothing.
  */
 function askFollowUp(b, [column, row]) {
-	b.node('Follow-Up Not Sent Yet?', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: table('inquiry_notifications'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(FOLLOW_UP_KEY) }] },
-	}, [column, row]);
+	notSentYet(b, 'Follow-Up Not Sent Yet?', FOLLOW_UP_KEY, [column, row]);
 	notificationRow(b, 'Ask Follow-Up Question', [column + 1, row], {
 		kind: expr(`${FOLLOW_UP_BY_TEXT} ? "text_back" : "follow_up"`),
 		channel: expr(`${FOLLOW_UP_BY_TEXT} ? "sms" : $json.channel === "chat" ? "chat" : "email"`),
@@ -378,13 +383,7 @@ function verifyByReadBack(b, write, at) {
 function afterVerify(b, [column, row]) {
 	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
 	const ownerKey = '$json.id + ":owner"';
-	b.node('Owner Not Told Yet?', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: table('inquiry_notifications'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(ownerKey) }] },
-	}, [column + 1, row]);
+	notSentYet(b, 'Owner Not Told Yet?', ownerKey, [column + 1, row]);
 	b.connect(NODE.verify, 'Owner Not Told Yet?', 0);
 	notificationRow(b, NODE.notifyOwner, [column + 2, row], {
 		kind: 'owner_assigned',
