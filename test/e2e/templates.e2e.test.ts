@@ -228,31 +228,38 @@ describe('one business, one hub: the form, missed-call and chat entries share on
 	const ENTRY_FILES = ['01b-form-webhook-to-verified-record.json', '02-missed-call-text-back.json', '03-chat-to-owner.json'];
 	const intercom = loadVendorPayload('intercom__conversation.user.created__1').body as { id: string; data: { item: Record<string, unknown> & { id: string; user: Record<string, unknown>; conversation_message: Record<string, unknown> } } };
 
-	/** Inquiry number `n` from a person nobody has seen before, posted to the form, missed-call or chat entry by turn. */
+	/**
+	 * Inquiry number `n` from a person nobody has seen before, posted to the form, missed-call or chat
+	 * entry by turn. Returns how its record is found (the e-mail, or the caller's number): the answer
+	 * comes only once the hub has run, and a slow one must not hide where the inquiry went.
+	 */
 	async function postDistinct(n: number): Promise<string> {
 		const person = `hub${n}`;
+		const email = `${person}@customers.test`;
 		const phone = `+1415555${String(3000 + n).padStart(4, '0')}`;
 		const kind = n % 3;
-		const response =
+		const post =
 			kind === 0
-				? await n8n.postWebhook('inquiry-form', { rawBody: JSON.stringify({ name: `Person ${person}`, email: `${person}@customers.test`, phone, service: 'Repair', message: 'Hub e2e', postal_code: '94110' }), contentType: 'application/json', headers: {} })
+				? n8n.postWebhook('inquiry-form', { rawBody: JSON.stringify({ name: `Person ${person}`, email, phone, service: 'Repair', message: 'Hub e2e', postal_code: '94110' }), contentType: 'application/json', headers: {} })
 				: kind === 1
-					? await n8n.postWebhook('inquiry-missed-call', signedTwilio('inquiry-missed-call', { AccountSid: 'AC00000000000000000000000000000000', CallSid: `CAhub${n}`, CallStatus: 'no-answer', Direction: 'inbound', From: phone, Caller: phone, To: '+14155550100', Called: '+14155550100' }))
-					: await n8n.postWebhook('inquiry-chat', {
-							rawBody: JSON.stringify({ ...intercom, id: `notif_${person}`, data: { ...intercom.data, item: { ...intercom.data.item, id: `conv${n}`, user: { ...intercom.data.item.user, id: person, name: `Person ${person}`, email: `${person}@customers.test` }, conversation_message: { ...intercom.data.item.conversation_message, id: `msg${n}`, author: { type: 'user', id: person, name: `Person ${person}`, email: `${person}@customers.test` } } } } }),
+					? n8n.postWebhook('inquiry-missed-call', signedTwilio('inquiry-missed-call', { AccountSid: 'AC00000000000000000000000000000000', CallSid: `CAhub${n}`, CallStatus: 'no-answer', Direction: 'inbound', From: phone, Caller: phone, To: '+14155550100', Called: '+14155550100' }))
+					: n8n.postWebhook('inquiry-chat', {
+							rawBody: JSON.stringify({ ...intercom, id: `notif_${person}`, data: { ...intercom.data, item: { ...intercom.data.item, id: `conv${n}`, user: { ...intercom.data.item.user, id: person, name: `Person ${person}`, email }, conversation_message: { ...intercom.data.item.conversation_message, id: `msg${n}`, author: { type: 'user', id: person, name: `Person ${person}`, email } } } } }),
 							contentType: 'application/json',
 							headers: {},
 						});
-		expect(response.status).toBe(200);
-		return String((response.json as { inquiryId?: string }).inquiryId);
+		const response = await post.catch((error: Error) => ({ status: 0, error }));
+		expect([0, 200]).toContain(response.status);
+		return kind === 1 ? phone : email;
 	}
 
-	/** The owner of each inquiry, once every one of them has a record (or as things are after `timeoutMs`). */
-	async function ownersOf(inquiryIds: string[], timeoutMs = 120_000): Promise<string[]> {
+	/** The owner of each inquiry (by e-mail or caller number), once every one has a record, or as things are after `timeoutMs`. */
+	async function ownersOf(contacts: string[], timeoutMs = 120_000): Promise<string[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const records = new Map((await dataTableRows(n8n, 'inquiry_records')).map((row) => [String(row.inquiryId), String(row.ownerId)]));
-			if (inquiryIds.every((id) => records.has(id)) || Date.now() > deadline) return inquiryIds.map((id) => records.get(id) ?? 'none');
+			const records = await dataTableRows(n8n, 'inquiry_records');
+			const owners = new Map(records.flatMap((row) => [[String(row.email), String(row.ownerId)], [String(row.phone), String(row.ownerId)]] as Array<[string, string]>));
+			if (contacts.every((contact) => owners.has(contact)) || Date.now() > deadline) return contacts.map((contact) => owners.get(contact) ?? 'none');
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 	}
