@@ -212,8 +212,11 @@ test('n8n killed in the middle of a burst: every post answered 200 had been thro
 	// Slow read-backs keep these executions running for seconds, so the kill lands while they are in flight.
 	const slow = Array.from({ length: 6 }, (_, i) => postForm(CRM_FORM, { email: 'slow@example.com', name: `Slow Caller ${i}` }).catch(() => undefined));
 	const burst = Array.from({ length: 20 }, (_, i) => postForm(FORM, { email: `burst.${i}@example.com`, name: `Burst Caller ${i}` }).catch(() => undefined));
-	// Long enough for the hub to put the slow ones on the ledger (its first write), short of their read-back timing out.
-	await sleep(2000);
+	// Kill as soon as the first post of the burst is answered: the slow ones, and most of the burst, are still in flight.
+	await new Promise<void>((resolve) => {
+		for (const post of burst) void post.then((answer) => answer?.status === 200 && resolve());
+		setTimeout(resolve, 60_000);
+	});
 	await sim.restart();
 	const answers = await Promise.all([...slow, ...burst]);
 
@@ -223,9 +226,8 @@ test('n8n killed in the middle of a burst: every post answered 200 had been thro
 	const closed = (id: string) => ledger.some((row) => row.inquiryId === id && (row.verifiedAt || row.alertedAt));
 	expect(answered.filter((id) => !closed(id))).toEqual([]);
 	const open = ledger.filter((row) => !row.verifiedAt && !row.alertedAt);
-	// The slow ones were cut off in their read-back (or before the hub's first write): none answered 200.
-	expect((await Promise.all(slow)).filter((answer) => answer?.status === 200)).toEqual([]);
-	expect(answered.length + open.length).toBeGreaterThan(0);
+	expect(answered.length).toBeGreaterThan(0);
+	expect(answered.length).toBeLessThan(slow.length + burst.length);
 
 	const newest = Math.max(...open.map((row) => Date.parse(String(row.receivedAt))));
 	await sleep(Math.max(0, newest + SWEEP_MINUTE_MS + 5000 - Date.now()));
