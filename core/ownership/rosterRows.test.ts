@@ -138,7 +138,7 @@ describe('readRoster', () => {
 			'active "maybe" must be yes or no',
 		);
 		expect(failure([{ id: 'ana', name: 'Ana', ooo: '7/1/2026' }]).message).toContain(
-			'outOfOffice "7/1/2026" is not a date or date range',
+			'outOfOffice (column "ooo") "7/1/2026" is not a date or date range',
 		);
 		expect(failure([{ email: '' }]).message).toContain('owner (row 1): id is required');
 	});
@@ -164,5 +164,32 @@ describe('readRoster', () => {
 	it('refuses text that is not JSON and values that are not lists', () => {
 		expect(failure('{nope').message).toContain('not valid JSON');
 		expect(failure(42).message).toContain('must be a list of owners');
+	});
+
+	it('reads inquiry_team Data table rows: the row number in "id" never becomes the owner id, and away from/until become one absence', () => {
+		const created = new Date('2026-03-01T10:00:00.000Z');
+		const roster = readRoster([
+			{ id: 1, createdAt: created, updatedAt: created, ownerId: 'ana', name: 'Ana', email: 'ana@team.test', awayFrom: '2026-07-01', awayUntil: new Date('2026-07-14T00:00:00.000Z'), capPerDay: 20 },
+			{ id: 2, createdAt: created, updatedAt: created, ownerId: 'ben', name: 'Ben', awayFrom: '', awayUntil: '2026-03-04' },
+			{ id: 3, createdAt: created, updatedAt: created, ownerId: 'cara', name: 'Cara', awayFrom: '2026-08-01', awayUntil: null },
+		]);
+		expect(roster.owners.map((o) => [o.id, o.outOfOffice])).toEqual([
+			['ana', [{ start: '2026-07-01', end: '2026-07-14' }]],
+			['ben', [{ start: '1970-01-01', end: '2026-03-04' }]],
+			['cara', [{ start: '2026-08-01', end: '9999-12-31' }]],
+		]);
+		expect(roster.owners[0].capPerDay).toBe(20);
+	});
+
+	it('names the row and the column as the table spells it', () => {
+		expect(failure([{ ownerId: 'ana', name: 'Ana', 'Cap Per Day': 'lots' }]).message).toContain(
+			'owner \'ana\' (row 1): capPerDay (column "Cap Per Day") "lots" must be a number',
+		);
+		expect(failure([{ ownerId: 'ana', name: 'Ana' }, { ownerId: 'ben', name: 'Ben', awayFrom: 'next week' }]).message).toContain(
+			'owner \'ben\' (row 2): awayFrom "next week" must be a date like 2026-07-01',
+		);
+		expect(failure([{ ownerId: 'ana', name: 'Ana', awayFrom: '2026-07-10', awayUntil: '2026-07-01' }]).message).toContain(
+			"owner 'ana' (row 1): awayUntil 2026-07-01 is before awayFrom 2026-07-10",
+		);
 	});
 });

@@ -15,7 +15,8 @@ import type { Roster } from './roster';
 
 type Kind = 'text' | 'list' | 'boolean' | 'number' | 'hours' | 'ranges' | 'channels';
 const FIELDS: Record<keyof Owner, { kind: Kind; aliases: string[] }> = {
-	id: { kind: 'text', aliases: ['id', 'ownerid', 'userid', 'key', 'code'] },
+	// An explicit owner id column wins over "id", which a Data table fills with its row number.
+	id: { kind: 'text', aliases: ['ownerid', 'userid', 'id', 'key', 'code'] },
 	name: { kind: 'text', aliases: ['name', 'fullname', 'ownername', 'displayname'] },
 	email: { kind: 'text', aliases: ['email', 'emailaddress', 'mail'] },
 	phone: { kind: 'text', aliases: ['phone', 'phonenumber', 'mobile', 'cell', 'tel'] },
@@ -57,6 +58,18 @@ const FIELDS: Record<keyof Owner, { kind: Kind; aliases: string[] }> = {
 		aliases: ['outofoffice', 'ooo', 'vacation', 'away', 'leave', 'absent'],
 	},
 };
+/** A Data table cannot hold date ranges in one column: "away from" and "away until" make one. */
+const AWAY_FROM = new Set(['awayfrom', 'outfrom', 'leavefrom', 'absentfrom']);
+const AWAY_UNTIL = new Set([
+	'awayuntil',
+	'awayto',
+	'outuntil',
+	'backon',
+	'leaveuntil',
+	'absentuntil',
+]);
+/** Columns a Data table adds to every row; never part of an owner. */
+const SYSTEM_COLUMNS = new Set(['createdat', 'updatedat']);
 const FIELD_BY_ALIAS = new Map(
 	Object.entries(FIELDS).flatMap(([field, spec]) =>
 		spec.aliases.map((alias) => [alias, field as keyof Owner]),
@@ -134,6 +147,15 @@ function readValue(kind: Kind, value: unknown): { value?: unknown; problem?: str
 	}
 }
 
+/** A date cell as text ("2026-07-01"), a Date, or an ISO time; '' when empty, null when unreadable. */
+function awayDate(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return '';
+	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+	if (!text) return '';
+	const match = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text);
+	return match ? match[1] : null;
+}
+
 function issueText(issue: ZodIssue): string {
 	if (issue.code === 'invalid_enum_value')
 		return `"${String(issue.received)}" is not one of ${CHANNELS.join(', ')}`;
@@ -148,12 +170,42 @@ function ownerFromRow(row: Record<string, unknown>): {
 } {
 	const candidate: Record<string, unknown> = {};
 	const problems: Problem[] = [];
-	for (const [key, raw] of Object.entries(row)) {
-		const field = FIELD_BY_ALIAS.get(normalizeKey(key));
-		if (!field || field in candidate) continue;
-		const read = readValue(FIELDS[field].kind, raw);
-		if (read.problem) problems.push({ field, message: read.problem });
+	const columns = new Map<keyof Owner, { key: string; rank: number }>();
+	const away: { from?: string; until?: string } = {};
+	for (const key of Object.keys(row)) {
+		const normalized = normalizeKey(key);
+		if (SYSTEM_COLUMNS.has(normalized)) continue;
+		if (AWAY_FROM.has(normalized) || AWAY_UNTIL.has(normalized)) {
+			const date = awayDate(row[key]);
+			if (date === null)
+				problems.push({
+					field: `${key}`,
+					message: `"${String(row[key])}" must be a date like 2026-07-01`,
+				});
+			else if (date) away[AWAY_FROM.has(normalized) ? 'from' : 'until'] = date;
+			continue;
+		}
+		const field = FIELD_BY_ALIAS.get(normalized);
+		if (!field) continue;
+		const rank = FIELDS[field].aliases.indexOf(normalized);
+		const earlier = columns.get(field);
+		if (!earlier || rank < earlier.rank) columns.set(field, { key, rank });
+	}
+	for (const [field, { key }] of columns) {
+		const read = readValue(FIELDS[field].kind, row[key]);
+		const named = key === field ? field : `${field} (column "${key}")`;
+		if (read.problem) problems.push({ field: named, message: read.problem });
 		else if (read.value !== undefined) candidate[field] = read.value;
+	}
+	if (away.from || away.until) {
+		const range = { start: away.from ?? '1970-01-01', end: away.until ?? '9999-12-31' };
+		if (range.end < range.start)
+			problems.push({
+				field: 'awayUntil',
+				message: `${range.end} is before awayFrom ${range.start}`,
+			});
+		else
+			candidate.outOfOffice = [...((candidate.outOfOffice as unknown[] | undefined) ?? []), range];
 	}
 	candidate.id ??=
 		typeof candidate.email === 'string' ? candidate.email.toLowerCase() : candidate.name;

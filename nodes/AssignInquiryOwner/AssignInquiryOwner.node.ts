@@ -13,6 +13,8 @@ import { readOpenLoad } from '../../core/ownership/load';
 import type { AssignParameters } from '../../core/ownership/parameters';
 import { compileAssignParameters } from '../../core/ownership/parameters';
 import { readRoutingState } from '../../core/ownership/state';
+import type { MemoryToStore } from '../../core/ownership/storedMemory';
+import { readStoredMemory } from '../../core/ownership/storedMemory';
 import { runPerItem } from '../shared/runner';
 import { runSettingsReader } from '../shared/settings';
 import {
@@ -68,17 +70,25 @@ export class AssignInquiryOwner implements INodeType {
 		const now = new Date();
 		const node = this.getNode().name;
 		const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
-		// n8n saves node static data after production runs only; it is loaded once and saved once.
-		const staticData = this.getWorkflowStaticData('node');
+		// Static data: n8n saves it after production runs only; it is loaded once and saved once.
+		// From Input: the caller's store holds the state; each item carries what to write back.
+		const fromInput = this.getNodeParameter('routingMemory', 0, 'staticData') === 'input';
+		const staticData = fromInput ? undefined : this.getWorkflowStaticData('node');
+		let basedOnVersion = 0;
 		let session: AssignmentSession | undefined;
 		const readSettings = runSettingsReader<AssignParameters>(this, SETTINGS, assignInquiryOwnerProperties);
 		const startSession = (settings: AssignParameters) => {
-			const { state, reset } = readRoutingState(staticData.routing);
-			return new AssignmentSession(
-				compileAssignParameters(settings, this.getTimezone()),
-				state,
-				{ stateWasReset: reset },
-			);
+			const stored = staticData
+				? { ...readRoutingState(staticData.routing), basedOnVersion: 0 }
+				: readStoredMemory(
+						this.getNodeParameter('routingState', 0, ''),
+						this.getNodeParameter('routingVersion', 0, 0),
+					);
+			const { state, reset } = stored;
+			basedOnVersion = stored.basedOnVersion;
+			return new AssignmentSession(compileAssignParameters(settings, this.getTimezone()), state, {
+				stateWasReset: reset,
+			});
 		};
 		let lastLoadParameter: unknown;
 		let lastLoad: OpenLoad | undefined;
@@ -96,14 +106,20 @@ export class AssignInquiryOwner implements INodeType {
 					lastLoadParameter = loadParameter;
 				}
 				const result = session.assign(inquiry, { now, openLoad: lastLoad, dryRun });
+				const json = withAssignment(inquiry, result, node) as unknown as IDataObject;
+				if (fromInput && !dryRun) {
+					const routingMemory: MemoryToStore = { basedOnVersion, state: session.state(now) };
+					json.routingMemory = routingMemory as unknown as IDataObject;
+				}
 				return {
 					output: result.status === 'assigned' ? OUTPUT.assigned : OUTPUT.unassigned,
-					json: withAssignment(inquiry, result, node) as unknown as IDataObject,
+					json,
 				};
 			},
 			{ errorOutput: OUTPUT.unassigned },
 		);
-		if (session && !dryRun) staticData.routing = session.state(now) as unknown as IDataObject;
+		if (session && !dryRun && staticData)
+			staticData.routing = session.state(now) as unknown as IDataObject;
 		return outputs;
 	}
 }

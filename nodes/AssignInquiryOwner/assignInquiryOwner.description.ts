@@ -162,6 +162,57 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 		name: 'stateNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { routingMemory: ['staticData'] } },
+	},
+	{
+		displayName: 'Routing Memory',
+		name: 'routingMemory',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Workflow Static Data (Single Instance Only)',
+				value: 'staticData',
+				description:
+					'Kept by n8n inside this workflow. Each workflow has its own, and runs at the same moment can overwrite each other.',
+			},
+			{
+				name: 'From Input (Your Store)',
+				value: 'input',
+				description:
+					'Read from your store (e.g. a Data table row) by expression. Each item then carries the new state and the version it was based on, to write back with a compare-and-set.',
+			},
+		],
+		default: 'staticData',
+		description: 'Where rotation, daily caps and returning contacts are remembered between runs',
+	},
+	{
+		displayName:
+			'Every item leaves with routingMemory: the state to store and the version it was read at. Write it back only where the stored version still equals that version, and add 1; if nothing was updated, read again and run this node again. The Inquiry Continuity Hub template does this with a Data table.',
+		name: 'inputMemoryNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { routingMemory: ['input'] } },
+	},
+	{
+		displayName: 'Routing Memory State',
+		name: 'routingState',
+		type: 'json',
+		default: '',
+		displayOptions: { show: { routingMemory: ['input'] } },
+		placeholder: "e.g. {{ $('Read Owner Memory').first().json.state }}",
+		description:
+			'The stored state, as JSON text or an object. Empty starts a fresh memory. Read once per run, from the first item.',
+	},
+	{
+		displayName: 'Routing Memory Version',
+		name: 'routingVersion',
+		type: 'number',
+		default: 0,
+		displayOptions: { show: { routingMemory: ['input'] } },
+		placeholder: "e.g. {{ $('Read Owner Memory').first().json.version }}",
+		description:
+			'The version of the stored row that the state was read at. Read once per run, from the first item.',
 	},
 	{
 		displayName: 'Roster Source',

@@ -3,7 +3,7 @@ import type { N8nInstance, TemplateSetup } from './harness';
 import type { LocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import { CRM_TOKEN, startLocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import type { WorkflowDefinition } from './harness';
-import { dataTableRows, importTemplates, insertDataTableRows, loadTemplates, loadVendorPayload, setUpTemplates, startN8n, startsByItself, vendorRequest } from './harness';
+import { dataTableRows, importTemplates, insertDataTableRows, loadTemplates, loadVendorPayload, setUpTemplates, startN8n, startsByItself, updateDataTableRows, vendorRequest } from './harness';
 
 /**
  * The templates as a user runs them: `npm start`'s set-up path imports and publishes them on a
@@ -74,7 +74,7 @@ test('a Typeform submission becomes a record with an owner, and the sender gets 
 	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) => row.inquiryId === inquiryId);
 	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck, row.ownerId])).toEqual([['verified', 'pass', 'owner-1']]);
 	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned');
-	expect(told.map((row) => row.recipient)).toEqual(['first@example.com']);
+	expect(told.map((row) => row.recipient)).toEqual(['first.owner@team.invalid']);
 	expect(String(told[0].body)).toContain('Respond by: ');
 });
 
@@ -150,28 +150,40 @@ test('a Google Ads lead becomes a record; a replay of it does not create a secon
 describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses fields or fails', () => {
 	let crm: LocalCrm;
 	let workflowId: string;
+	const BROKEN_HUB = 'e2e: HTTP CRM hub against a CRM that breaks';
 
-	/** Template 1c as a user would set it up for their own CRM, minus the demo CRM it ships with. */
-	function againstLocalCrm(template: WorkflowDefinition): WorkflowDefinition {
+	/** The HTTP CRM hub as a user would set it up for their own CRM, minus the demo CRM it ships with. */
+	function hubAgainstLocalCrm(template: WorkflowDefinition): WorkflowDefinition {
 		const demo = new Set(template.nodes.filter((node) => node.name.startsWith('Demo CRM') || ['Store Contact', 'Find Contact', 'Contact Found?'].includes(node.name) || node.name.startsWith('Answer: C') || node.name === 'Answer: Not Found' || node.name === 'Answer: OK').map((node) => node.name));
 		const nodes = template.nodes.filter((node) => !demo.has(node.name)).map((node) => {
-			if (node.name === 'Form Webhook') return { ...node, parameters: { ...node.parameters, path: 'inquiry-form-crm-broken' }, webhookId: 'inquiry-form-crm-broken' };
 			if (node.name === 'Save Record') return { ...node, parameters: { ...node.parameters, url: `${crm.url}/contacts`, sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${CRM_TOKEN}` }] } } };
 			if (node.name === 'Verify Inquiry Handoff') return { ...node, parameters: { ...node.parameters, url: '/contacts/{recordId}', retryDelay: 100 } };
 			return node;
 		});
 		const connections = Object.fromEntries(Object.entries(template.connections).filter(([from]) => !demo.has(from)));
-		return { ...template, name: 'e2e: form → a CRM that breaks', nodes, connections };
+		return { ...template, name: BROKEN_HUB, nodes, connections };
+	}
+
+	/** Template 1c on its own path, calling that hub. */
+	function entryForBrokenHub(template: WorkflowDefinition): WorkflowDefinition {
+		const nodes = template.nodes.map((node) => {
+			if (node.name === 'Form Webhook') return { ...node, parameters: { ...node.parameters, path: 'inquiry-form-crm-broken' }, webhookId: 'inquiry-form-crm-broken' };
+			if (node.name === 'Run the Hub') return { ...node, parameters: { ...node.parameters, workflowId: { __rl: true, mode: 'list', value: '', cachedResultName: BROKEN_HUB } } };
+			return node;
+		});
+		return { ...template, name: 'e2e: form → a CRM that breaks', nodes };
 	}
 
 	beforeAll(async () => {
 		crm = await startLocalCrm();
-		const [template] = loadTemplates().filter((t) => t.file.startsWith('01c-'));
+		const templates = loadTemplates();
+		const hub = templates.find((t) => t.file.startsWith('00b-'))!;
+		const entry = templates.find((t) => t.file.startsWith('01c-'))!;
 		const name = 'Local CRM (e2e)';
 		const id = await n8n.createCredential('handoffDestinationApi', name, { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN, testPath: '/health' });
-		const [result] = await importTemplates(n8n, [{ file: 'e2e-broken-crm.json', workflow: againstLocalCrm(template.workflow) }], { handoffDestinationApi: { id, name } });
-		expect(result.note).toBeUndefined();
-		workflowId = result.id;
+		const results = await importTemplates(n8n, [{ file: 'e2e-broken-crm-hub.json', workflow: hubAgainstLocalCrm(hub.workflow) }, { file: 'e2e-broken-crm.json', workflow: entryForBrokenHub(entry.workflow) }], { handoffDestinationApi: { id, name } });
+		expect(results.map((result) => result.note)).toEqual([undefined, undefined]);
+		workflowId = results[1].id;
 	});
 
 	afterAll(async () => {
@@ -210,4 +222,89 @@ test('the leak sweep finds an inquiry that entered the ledger a week ago and wen
 	expect(String(alerts[0].dedupeKey)).toMatch(/^sweep:inq_e2e_stalled:/);
 	const [row] = (await dataTableRows(n8n, 'inquiry_ledger')).filter((r) => r.inquiryId === 'inq_e2e_stalled');
 	expect(row).toMatchObject({ sweepReason: expect.stringMatching(/./), sweepAction: expect.stringMatching(/./) });
+});
+
+describe('one business, one hub: the form, missed-call and chat entries share one team and one owner memory', () => {
+	const ENTRY_FILES = ['01b-form-webhook-to-verified-record.json', '02-missed-call-text-back.json', '03-chat-to-owner.json'];
+	const intercom = loadVendorPayload('intercom__conversation.user.created__1').body as { id: string; data: { item: Record<string, unknown> & { id: string; user: Record<string, unknown>; conversation_message: Record<string, unknown> } } };
+
+	/**
+	 * Inquiry number `n` from a person nobody has seen before, posted to the form, missed-call or chat
+	 * entry by turn. Returns how its record is found (the e-mail, or the caller's number): the answer
+	 * comes only once the hub has run, and a slow one must not hide where the inquiry went.
+	 */
+	async function postDistinct(n: number): Promise<string> {
+		const person = `hub${n}`;
+		const email = `${person}@customers.test`;
+		const phone = `+1415555${String(3000 + n).padStart(4, '0')}`;
+		const kind = n % 3;
+		const post =
+			kind === 0
+				? n8n.postWebhook('inquiry-form', { rawBody: JSON.stringify({ name: `Person ${person}`, email, phone, service: 'Repair', message: 'Hub e2e', postal_code: '94110' }), contentType: 'application/json', headers: {} })
+				: kind === 1
+					? n8n.postWebhook('inquiry-missed-call', signedTwilio('inquiry-missed-call', { AccountSid: 'AC00000000000000000000000000000000', CallSid: `CAhub${n}`, CallStatus: 'no-answer', Direction: 'inbound', From: phone, Caller: phone, To: '+14155550100', Called: '+14155550100' }))
+					: n8n.postWebhook('inquiry-chat', {
+							rawBody: JSON.stringify({ ...intercom, id: `notif_${person}`, data: { ...intercom.data, item: { ...intercom.data.item, id: `conv${n}`, user: { ...intercom.data.item.user, id: person, name: `Person ${person}`, email }, conversation_message: { ...intercom.data.item.conversation_message, id: `msg${n}`, author: { type: 'user', id: person, name: `Person ${person}`, email } } } } }),
+							contentType: 'application/json',
+							headers: {},
+						});
+		const response = await post.catch((error: Error) => ({ status: 0, error }));
+		expect([0, 200]).toContain(response.status);
+		return kind === 1 ? phone : email;
+	}
+
+	/** The owner of each inquiry (by e-mail or caller number), once every one has a record, or as things are after `timeoutMs`. */
+	async function ownersOf(contacts: string[], timeoutMs = 120_000): Promise<string[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const records = await dataTableRows(n8n, 'inquiry_records');
+			const owners = new Map(records.flatMap((row) => [[String(row.email), String(row.ownerId)], [String(row.phone), String(row.ownerId)]] as Array<[string, string]>));
+			if (contacts.every((contact) => owners.has(contact)) || Date.now() > deadline) return contacts.map((contact) => owners.get(contact) ?? 'none');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+
+	const tally = (owners: string[]) => owners.reduce<Record<string, number>>((counts, owner) => ({ ...counts, [owner]: (counts[owner] ?? 0) + 1 }), {});
+
+	test('setting two people inactive in inquiry_team sends the next inquiry on the form, missed-call and chat entries to the third', async () => {
+		await updateDataTableRows(n8n, 'inquiry_team', { ownerId: 'owner-1' }, { active: false });
+		await updateDataTableRows(n8n, 'inquiry_team', { ownerId: 'owner-2' }, { active: false });
+		try {
+			const ids = [];
+			for (const n of [1, 2, 3]) ids.push(await postDistinct(n));
+			expect(await ownersOf(ids)).toEqual(['owner-3', 'owner-3', 'owner-3']);
+		} finally {
+			await updateDataTableRows(n8n, 'inquiry_team', { ownerId: 'owner-1' }, { active: true });
+			await updateDataTableRows(n8n, 'inquiry_team', { ownerId: 'owner-2' }, { active: true });
+		}
+	}, 180_000);
+
+	test('90 inquiries alternating over the form, missed-call and chat entries, with 3 owners → 30 / 30 / 30', async () => {
+		const ids: string[] = [];
+		// One at a time, as a steady day would bring them: each waits for the one before to have its owner.
+		for (let n = 100; n < 190; n++) {
+			ids.push(await postDistinct(n));
+			await ownersOf(ids.slice(-1), 30_000);
+		}
+		expect(tally(await ownersOf(ids))).toEqual({ 'owner-1': 30, 'owner-2': 30, 'owner-3': 30 });
+	}, 600_000);
+
+	test('16 posted at once over the three entries → no owner more than 1 off an even share, nobody left without an owner', async () => {
+		const ids = await Promise.all(Array.from({ length: 16 }, (_, i) => postDistinct(200 + i)));
+		const counts = tally(await ownersOf(ids));
+		expect(Object.keys(counts).sort()).toEqual(['owner-1', 'owner-2', 'owner-3']);
+		for (const count of Object.values(counts)) expect(Math.abs(count - 16 / 3)).toBeLessThanOrEqual(1);
+		const busy = (await dataTableRows(n8n, 'inquiry_notifications')).filter((row) => String(row.dedupeKey).endsWith(':memory_busy'));
+		expect(busy).toEqual([]);
+		const [memory] = await dataTableRows(n8n, 'inquiry_owner_memory');
+		expect(JSON.parse(String(memory.state))).toMatchObject({ assigned: expect.any(Number) });
+	}, 300_000);
+
+	test.each(ENTRY_FILES)('%s calls the hub it was linked to on import', async (file) => {
+		const result = setup.templates.find((t) => t.file === file)!;
+		const workflow = await n8n.api<{ nodes: Array<{ name: string; parameters: { workflowId?: { value?: string } } }> }>('GET', `/workflows/${result.id}`);
+		const hub = setup.templates.find((t) => t.file.startsWith('00-'))!;
+		expect(workflow.nodes.find((node) => node.name === 'Run the Hub')?.parameters.workflowId?.value).toBe(hub.id);
+		expect(hub.published).toBe(true);
+	});
 });

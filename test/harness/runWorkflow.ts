@@ -3,6 +3,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteResponsePromiseData,
 	INodeExecutionData,
 	IPinData,
 	IRun,
@@ -32,6 +33,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** Data tables the Data table node reads and writes; keep one instance across runs to keep rows. */
 	dataTables?: InMemoryDataTables;
+	/** Workflows an Execute Workflow node may call, by workflow id (each runs in process, as n8n runs a sub-workflow). */
+	workflows?: Record<string, WorkflowJson>;
 }
 
 export interface RunResult {
@@ -46,6 +49,10 @@ export interface RunResult {
 	error?: { node?: string; message: string; description?: string | null };
 	/** Static data as n8n would persist it after this run (unchanged after a manual run). */
 	staticData: IDataObject;
+	/** The sub-workflow executions this run started through Execute Workflow nodes, in order. */
+	subRuns: RunResult[];
+	/** What Respond to Webhook nodes answered, in order (n8n sends the first to the caller). */
+	responses: IExecuteResponsePromiseData[];
 }
 
 const DATE_ONLY: Parameters<typeof jest.useFakeTimers>[0] = {
@@ -72,8 +79,13 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		active: mode !== 'manual',
 	});
 
+	const subRuns: RunResult[] = [];
+	const responses: IExecuteResponsePromiseData[] = [];
 	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', { ...workflowJson, id: 'harness', active: false } as unknown as IWorkflowBase);
 	let finished: IRun | undefined;
+	hooks.addHandler('sendResponse', (response) => {
+		responses.push(response);
+	});
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finished = run;
 	});
@@ -95,8 +107,19 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		variables: {},
 		dataTableProjectId: 'harness',
 		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } } : {}),
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not available in the harness');
+		executeWorkflow: async (info: { id?: string }, _data: unknown, call: { inputData?: INodeExecutionData[] }) => {
+			const child = info.id ? options.workflows?.[info.id] : undefined;
+			if (!child) throw new Error(`Workflow "${info.id ?? ''}" is not among the harness's workflows (pass it in options.workflows)`);
+			const trigger = child.nodes.find((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+			if (!trigger) throw new Error(`Workflow "${info.id}" has no Execute Workflow Trigger`);
+			const inputs = (call.inputData ?? []).map(({ json, binary }) => ({ json, ...(binary ? { binary } : {}) }));
+			// The parent's fixed clock, tables, credentials and pins carry over; the trigger gets the items.
+			const sub = await runWorkflow(child, { ...options, now: undefined, staticData: undefined, startNode: undefined, mode: 'integrated', pinData: { ...options.pinData, [trigger.name]: inputs } });
+			subRuns.push(sub);
+			if (sub.run.data.resultData.error) throw sub.run.data.resultData.error;
+			const last = sub.run.data.resultData.lastNodeExecuted;
+			const data = last ? (sub.run.data.resultData.runData[last]?.at(-1)?.data?.main ?? [null]) : [null];
+			return { executionId: `harness-sub-${subRuns.length}`, data };
 		},
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
@@ -141,6 +164,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		ran: (node) => runData[node] !== undefined,
 		error: error ? { node: failed?.[0], message: error.message, description: (error as { description?: string | null }).description } : undefined,
 		staticData: persisted,
+		subRuns,
+		responses,
 	};
 }
 

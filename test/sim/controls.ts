@@ -1,3 +1,4 @@
+import { listDataTables, updateDataTableRows } from '../e2e/harness/dataTables';
 import type { WorkflowDefinition } from '../e2e/harness/workflow';
 import { publicWorkflowBody } from '../e2e/harness/workflow';
 import type { SimCrm } from './crm';
@@ -8,6 +9,7 @@ import type { SimControl } from './types';
 const RECORDS_TABLE = 'inquiry_records';
 const OFFLINE_NAME = `${RECORDS_TABLE}_offline`;
 const ASSIGN_NODE = '.assignInquiryOwner';
+const TEAM_TABLE = 'inquiry_team';
 const DATA_TABLE_NODE = 'n8n-nodes-base.dataTable';
 
 type Node = WorkflowDefinition['nodes'][number];
@@ -19,8 +21,9 @@ type Patch = 'destination' | 'owners';
  *   templates' record nodes point at a table that is not there, so every write and read-back
  *   fails as a down system of record would. (Renaming the table is not enough: a published
  *   workflow keeps the table it resolved by name.) Both are restored afterwards;
- * - owners away/back: every owner in each template's roster is set inactive and republished, then
- *   restored, as an office manager would in the editor;
+ * - owners away/back: every person in the inquiry_team table (the hub's roster) is set inactive,
+ *   then active again, as an office manager would in the table view; a workflow with a roster of
+ *   its own is changed and republished;
  * - restart: n8n is killed and started again.
  * Resolves with a note instead of failing when a template gives it nothing to change.
  */
@@ -44,11 +47,24 @@ export class TemplateControls {
 			case 'destination_up':
 				this.crm?.up();
 				return await this.restore('destination', this.crm !== undefined);
-			case 'owners_away':
-				return await this.patch('owners', hasRoster, everyoneInactive);
-			case 'owners_back':
-				return await this.restore('owners');
+			case 'owners_away': {
+				const team = await this.setTeamActive(false);
+				const note = await this.patch('owners', hasRoster, everyoneInactive);
+				return team ? undefined : note;
+			}
+			case 'owners_back': {
+				const team = await this.setTeamActive(true);
+				const note = await this.restore('owners');
+				return team ? undefined : note;
+			}
 		}
+	}
+
+	/** Sets every row of the inquiry_team table active or not; false when there is no such table. */
+	private async setTeamActive(active: boolean): Promise<boolean> {
+		if (!(await listDataTables(this.sim.client)).some((table) => table.name === TEAM_TABLE)) return false;
+		await updateDataTableRows(this.sim.client, TEAM_TABLE, { active: !active }, { active });
+		return true;
 	}
 
 	/** Changes the matching nodes of every template that has one and republishes it; the originals are kept. */

@@ -1,15 +1,23 @@
-// The continuity chain every entry template runs after its trigger:
-// Normalize → ledger (entry) → Check Context → Assign Owner → Save Record → Read Back → Verify →
-// Notify Owner → ledger (final), with every failure branch ending in an alert row and a ledger row
-// that says so: never in silence.
+// The Inquiry Continuity Hub: the one continuity chain every entry template calls through n8n's
+// Execute Workflow node. Business settings and team are read once per execution; then
+// ledger (entry) → Check Context → Assign Owner (shared owner memory, compare-and-set) → Save
+// Record → Read Back → Verify → Notify Owner → ledger (final), with every failure branch ending in
+// an alert row and a ledger row that says so: never in silence.
 import { expr, table } from './lib.mjs';
 import { ledgerAtEntry, ledgerAfter } from './ledger.mjs';
-import { BUSINESS, notificationRow, readRecordBack, respondReceipt, saveRecord, SAMPLE_OWNERS } from './sections.mjs';
+import { conditions, condition } from './scorecardSections.mjs';
+import { localTime, MANAGER_EMAIL, minutes, readBusinessSetup, setting, TEAM, TIME_ZONE } from './setup.mjs';
+import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
 
 export const NODE = {
-	normalize: 'Normalize Inquiry',
+	trigger: 'Hub Trigger',
+	ready: 'Setup Ready',
+	isInquiry: 'Is an Inquiry?',
 	context: 'Check Inquiry Context',
+	readMemory: 'Read Owner Memory',
 	assign: 'Assign Inquiry Owner',
+	saveMemory: 'Save Owner Memory',
+	decided: 'Owner Decided',
 	save: 'Save Record',
 	readBack: 'Read Record Back',
 	verify: 'Verify Inquiry Handoff',
@@ -17,143 +25,272 @@ export const NODE = {
 	alertHandoff: 'Alert: Handoff Failed',
 };
 
+/** The one row of inquiry_owner_memory this business's routing uses. */
+export const MEMORY_TABLE = 'inquiry_owner_memory';
+export const MEMORY_SCOPE = 'business';
+/** Compare-and-set attempts before the hub gives up and alerts (each lost attempt means another execution won). */
+export const MEMORY_TRIES = 20;
+
 /** The system of record the chain writes to and verifies against (the embedded default). */
 const DESTINATION = 'inquiry_records (Data table)';
 
+const exists = (value) => condition(expr(value), { type: 'number', operation: 'exists', singleValue: true });
+const ifNode = (b, name, list, at) => b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
+
 /**
- * Adds the chain to a template. `entry` is the node whose output carries the payload; `column` is
- * where Normalize Inquiry sits on the grid. Options tune the stages per template.
+ * Builds the hub into `b`. `record` is 'dataTable' (the embedded default) or 'httpCrm' (the worked
+ * CRM swap, template 00b). Returns the grid column after the last stage.
  */
-export function addContinuityChain(b, entry, column, options = {}) {
-	const {
-		source = 'auto',
-		profile = 'routeReady',
-		checkSignature = false,
-		followUpChannel = 'email',
-		strategy = 'round_robin',
-		respond = false,
-		afterNormalize,
-		afterNormalizeColumns = 1,
-		record = 'dataTable',
-	} = options;
+export function addHubChain(b, { record = 'dataTable' } = {}) {
 	const row = 1;
+	b.node(NODE.trigger, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, { inputSource: 'passthrough' }, [0, row]);
+	const setup = readBusinessSetup(b, NODE.trigger, [1, row - 1.5]);
+	b.node(NODE.ready, 'n8n-nodes-base.merge', 3.2, { mode: 'chooseBranch', chooseBranchMode: 'waitForAll', output: 'specifiedInput', useDataOfInput: 1 }, [4, row]);
+	b.connect(NODE.trigger, NODE.ready, 0, 0);
+	b.connect(setup, NODE.ready, 0, 1);
 
-	b.ours(NODE.normalize, 'normalizeInquiry', { source, defaultCountry: 'US', checkSignature }, [column, row]);
-	b.connect(entry, NODE.normalize);
-	ledgerAtEntry(b, NODE.normalize, [column + 0.5, row - 2]);
-
-	const alertInvalid = notificationRow(b, 'Alert: Unreadable Submission', [column + 1, row + 1.5], {
+	// Normalize Inquiry (in the entry) sends inquiries, unreadable posts and forged posts alike.
+	ifNode(b, NODE.isInquiry, [exists('$json.schemaVersion')], [5, row]);
+	b.connect(NODE.ready, NODE.isInquiry);
+	ifNode(b, 'Forged?', [condition(expr('$json.rejected !== undefined'), { type: 'boolean', operation: 'true', singleValue: true })], [6, row + 2.5]);
+	b.connect(NODE.isInquiry, 'Forged?', 1);
+	notificationRow(b, 'Alert: Forged Post', [7, row + 2], {
 		kind: 'alert',
 		channel: 'email',
-		recipient: '"manager@example.com"',
+		recipient: MANAGER_EMAIL,
+		subject: '"A webhook post failed its signature check"',
+		body: '"Refused a post whose signature did not match (" + ($json.rejected?.reason ?? "") + "). No record was created."',
+		dedupeKey: '"rejected:" + $execution.id + ":" + $itemIndex',
+	});
+	b.connect('Forged?', 'Alert: Forged Post', 0);
+	notificationRow(b, 'Alert: Unreadable Submission', [7, row + 3], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
 		subject: '"An inquiry could not be read"',
-		body: '"A submission arrived that could not be turned into an inquiry: " + ($json.invalid?.hint ?? $json.rejected?.detail ?? $json.error ?? "unknown reason")',
+		body: '"A submission arrived that could not be turned into an inquiry: " + ($json.invalid?.hint ?? $json.error?.message ?? $json.error ?? "unknown reason")',
 		dedupeKey: '"invalid:" + $execution.id + ":" + $itemIndex',
 	});
-	b.connect(NODE.normalize, alertInvalid, 1);
-	if (respond) {
-		respondReceipt(b, 'Answer: Unreadable', [column + 2, row + 1.5], { code: 422, body: '{ status: "invalid", reasons: $json.invalid?.reasons ?? [] }' });
-		b.connect(alertInvalid, 'Answer: Unreadable');
-	}
-	// Wired even when a template ships with Check Signature off (the Rejected output appears only
-	// when it is on): turning it on, as the setup notes say, then needs no rewiring.
-	{
-		const alertForged = notificationRow(b, 'Alert: Forged Post', [column + 1, row + 2.5], {
-			kind: 'alert',
-			channel: 'email',
-			recipient: '"manager@example.com"',
-			subject: '"A webhook post failed its signature check"',
-			body: '"Refused a post whose signature did not match (" + ($json.rejected?.reason ?? "") + "). No record was created."',
-			dedupeKey: '"rejected:" + $execution.id + ":" + $itemIndex',
-		});
-		b.connect(NODE.normalize, alertForged, 2);
-		if (respond) {
-			respondReceipt(b, 'Answer: Forbidden', [column + 2, row + 2.5], { code: 401, body: '{ status: "rejected" }' });
-			b.connect(alertForged, 'Answer: Forbidden');
-		}
-	}
+	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
+	ledgerAtEntry(b, NODE.isInquiry, [5.5, row - 3]);
 
-	// The sender is answered once the inquiry is accepted; templates can hook in more (text-back).
-	let next = NODE.normalize;
-	let contextColumn = column + 1;
-	if (respond) {
-		respondReceipt(b, 'Answer: Received', [contextColumn, row - 1]);
-		b.connect(next, 'Answer: Received');
-		next = 'Answer: Received';
-	}
-	if (afterNormalize) {
-		next = afterNormalize(b, next, [contextColumn, row]);
-		contextColumn += afterNormalizeColumns;
-	}
+	b.ours(NODE.context, 'checkInquiryContext', {
+		// Bookings need quote-ready details (message, preferred time); every other channel route-ready.
+		profile: 'json',
+		profileJson: expr('JSON.stringify({ extends: $json.channel === "booking" ? "quoteReady" : "routeReady", requirements: [] })'),
+		businessName: expr(setting('businessName')),
+		options: {
+			greeting: expr(`${setting('followUpGreeting')} || "Thanks for reaching out to {business}!"`),
+			emailSubject: expr(setting('followUpEmailSubject')),
+		},
+	}, [6, row]);
+	b.connect(NODE.isInquiry, NODE.context, 0);
+	askFollowUp(b, [7, row - 1.3]);
+	b.connect(NODE.context, 'Follow-Up Not Sent Yet?', 1);
 
-	b.ours(NODE.context, 'checkInquiryContext', { profile, businessName: BUSINESS.name, options: {} }, [contextColumn, row]);
-	b.connect(next, NODE.context);
-
-	const askFollowUp = followUpChannel === 'sms' ? textBackOnce(b, [contextColumn + 1, row - 1]) : notificationRow(b, 'Ask Follow-Up Question', [contextColumn + 1, row - 1], {
-		kind: 'follow_up',
-		channel: followUpChannel,
-		recipient: followUpChannel === 'sms' ? '$json.contact.phone?.e164 ?? ""' : '$json.contact.email?.address ?? $json.contact.phone?.e164 ?? ""',
-		subject: '$json.context.followUp?.email?.subject ?? ""',
-		body:
-			followUpChannel === 'sms'
-				? '$json.context.followUp?.sms ?? $json.context.followUp?.chat ?? ""'
-				: '$json.context.followUp?.email?.body ?? $json.context.followUp?.chat ?? ""',
-	});
-	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [contextColumn + 1, row + 3.5], {
+	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [7, row + 4.3], {
 		kind: 'alert',
 		channel: 'email',
-		recipient: '"manager@example.com"',
+		recipient: MANAGER_EMAIL,
 		subject: '"Inquiry with no way to reach the person"',
 		body: '"Inquiry " + $json.id + " from " + ($json.contact?.name?.full ?? "someone") + " has no valid phone or email. Message: " + ($json.request?.message ?? "")',
 	});
-	ledgerAfter(b, alertUnreachable, NODE.context, 'Unreachable', [contextColumn + 2, row + 3.5], { alertSent: true });
-	b.ours(NODE.assign, 'assignInquiryOwner', assignParameters(strategy), [contextColumn + 1, row]);
-	b.connect(NODE.context, NODE.assign, 0);
-	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
-	b.connect(NODE.context, askFollowUp, 1);
-	b.connect(NODE.context, NODE.assign, 1);
 	b.connect(NODE.context, alertUnreachable, 2);
+	ledgerAfter(b, alertUnreachable, NODE.context, 'Unreachable', [8, row + 4.3], { alertSent: true });
 
-	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [contextColumn + 2, row + 4.5], {
-		kind: 'alert',
-		channel: 'email',
-		recipient: '"manager@example.com"',
-		subject: '"Inquiry without an owner"',
-		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
-	});
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [contextColumn + 3, row + 4.5], { alertSent: true });
-	b.connect(NODE.assign, alertUnassigned, 1);
-	const verifyColumn = contextColumn + 4;
+	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
+	assignWithSharedMemory(b, [7, row]);
+	b.connect(NODE.context, NODE.readMemory, 0);
+	b.connect(NODE.context, NODE.readMemory, 1);
+
+	const verifyColumn = 16;
 	if (record === 'httpCrm') {
-		writeToHttpCrm(b, [contextColumn + 2, row]);
+		writeToHttpCrm(b, [14, row]);
 		verifyByReadBack(b, NODE.save, [verifyColumn, row]);
 	} else {
-		saveRecord(b, NODE.save, [contextColumn + 2, row], { onError: 'continueErrorOutput' });
-		b.connect(NODE.assign, NODE.save, 0);
-		readRecordBack(b, NODE.readBack, [contextColumn + 3, row], NODE.assign, { onError: 'continueErrorOutput' });
+		saveRecord(b, NODE.save, [14, row], { onError: 'continueErrorOutput' });
+		b.connect(NODE.decided, NODE.save, 0);
+		readRecordBack(b, NODE.readBack, [15, row], NODE.decided, { onError: 'continueErrorOutput' });
 		b.connect(NODE.save, NODE.readBack);
-		recordNotSaved(b, [contextColumn + 3, row + 2.5]);
+		recordNotSaved(b, [15, row + 3.4]);
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
-	sectionNotes(b, { entry: column, context: contextColumn, record: contextColumn + 2, verify: verifyColumn }, row);
-	return { lastColumn: verifyColumn + 4, row };
-}
-
-/** One short note above each stage, in plain words, including where to swap in a CRM. */
-function sectionNotes(b, columns, row) {
-	const top = row - 4.8;
-	const span = (from, to) => ({ width: Math.max(1, to - from) - 0.1, height: 1.4 });
-	b.note('Entry', 'Every post becomes one clean inquiry; unreadable or forged ones become alert rows. The ledger row is written first, so even a crash leaves a trace the leak sweep finds.', [columns.entry, top], span(columns.entry, columns.context));
-	b.note('Context and owner', 'Missing details get a follow-up question, and the inquiry is still routed. The owner is picked by your rules with a deadline on business hours; nobody free means an alert.', [columns.context, top], span(columns.context, columns.record));
-	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create and get nodes and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 01c.', [columns.record, top], span(columns.record, columns.verify));
-	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert. Either way the ledger row is closed. E-mail and Slack nodes stay off until you add credentials.', [columns.verify, top], span(columns.verify, columns.verify + 4));
+	sectionNotes(b, row);
+	return verifyColumn + 4;
 }
 
 /**
- * Verify → Notify Owner (with the reason and the deadline) → final ledger row; Failed → alert with
- * the one-line text → ledger row that records the alert. Each message is upserted by its dedupeKey,
- * so a replayed inquiry notifies nobody twice.
+ * The owner is chosen from one memory shared by every channel: read the row, decide, and write
+ * it back only if the row still holds the version read (a Data table update whose filter matches
+ * the row id AND that version). An update that matched nothing means another execution won: read
+ * again and decide again, up to MEMORY_TRIES times, then alert.
  */
+function assignWithSharedMemory(b, [column, row]) {
+	b.node(NODE.readMemory, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: table(MEMORY_TABLE),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'scope', condition: 'eq', keyValue: MEMORY_SCOPE }] },
+		limit: 1,
+		// Should two rows ever exist (two first runs at once), everyone uses the oldest.
+		orderBy: true,
+		orderByColumn: 'id',
+		orderByDirection: 'ASC',
+	}, [column, row], { alwaysOutputData: true });
+	ifNode(b, 'Memory Row Found?', [exists('$json.id')], [column + 1, row]);
+	b.connect(NODE.readMemory, 'Memory Row Found?');
+	b.node('Create Owner Memory', 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'insert',
+		dataTableId: table(MEMORY_TABLE),
+		columns: {
+			mappingMode: 'defineBelow',
+			value: { scope: MEMORY_SCOPE, state: '', version: 0 },
+			matchingColumns: [],
+			schema: [schemaColumn('scope'), schemaColumn('state'), { ...schemaColumn('version'), type: 'number' }],
+		},
+		options: {},
+	}, [column + 1, row + 1.2]);
+	b.connect('Memory Row Found?', 'Create Owner Memory', 1);
+	b.connect('Create Owner Memory', NODE.readMemory);
+
+	b.node('Inquiry to Assign', 'n8n-nodes-base.set', 3.4, {
+		mode: 'raw',
+		jsonOutput: expr(`JSON.stringify($('${NODE.context}').item.json)`),
+		options: {},
+	}, [column + 2, row]);
+	b.connect('Memory Row Found?', 'Inquiry to Assign', 0);
+
+	b.ours(NODE.assign, 'assignInquiryOwner', {
+		rosterSource: 'json',
+		rosterJson: expr(TEAM),
+		businessTimezone: expr(setting('timeZone')),
+		businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+		holidays: expr(setting('holidays')),
+		strategy: 'round_robin',
+		holdUntilAvailable: true,
+		deadlines: {
+			emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
+			highMinutes: expr(minutes('highMinutes', 60)),
+			normalMinutes: expr(minutes('normalMinutes', 240)),
+			lowMinutes: expr(minutes('lowMinutes', 480)),
+			escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
+		},
+		routingMemory: 'input',
+		routingState: expr(`$('${NODE.readMemory}').item.json.state`),
+		routingVersion: expr(`$('${NODE.readMemory}').item.json.version`),
+	}, [column + 3, row]);
+	b.connect('Inquiry to Assign', NODE.assign);
+
+	b.node(NODE.saveMemory, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'update',
+		dataTableId: table(MEMORY_TABLE),
+		matchType: 'allConditions',
+		filters: {
+			conditions: [
+				{ keyName: 'id', condition: 'eq', keyValue: expr(`$('${NODE.readMemory}').item.json.id`) },
+				{ keyName: 'version', condition: 'eq', keyValue: expr('$json.routingMemory.basedOnVersion') },
+			],
+		},
+		columns: {
+			mappingMode: 'defineBelow',
+			value: { state: expr('JSON.stringify($json.routingMemory.state)'), version: expr('$json.routingMemory.basedOnVersion + 1') },
+			matchingColumns: [],
+			schema: [schemaColumn('state'), { ...schemaColumn('version'), type: 'number' }],
+		},
+		options: {},
+	}, [column + 4, row], { alwaysOutputData: true });
+	b.connect(NODE.assign, NODE.saveMemory, 0);
+	ifNode(b, 'Memory Saved?', [exists('$json.id')], [column + 5, row]);
+	b.connect(NODE.saveMemory, 'Memory Saved?');
+	// The inquiry as decided, without the memory it carried for the write-back.
+	b.node(NODE.decided, 'n8n-nodes-base.set', 3.4, {
+		mode: 'raw',
+		jsonOutput: expr(`JSON.stringify((({ routingMemory, ...inquiry }) => inquiry)($('${NODE.assign}').item.json))`),
+		options: {},
+	}, [column + 6, row]);
+	b.connect('Memory Saved?', NODE.decided, 0);
+
+	ifNode(b, 'Tries Left?', [condition(expr('$runIndex'), { type: 'number', operation: 'lt' }, MEMORY_TRIES - 1)], [column + 5, row + 1.2]);
+	b.connect('Memory Saved?', 'Tries Left?', 1);
+	b.connect('Tries Left?', NODE.readMemory, 0);
+	const busy = notificationRow(b, 'Alert: Owner Memory Busy', [column + 6, row + 1.2], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: '"An inquiry could not be given an owner"',
+		body: `"Inquiry from " + ($('${NODE.context}').item.json.contact?.name?.full ?? "someone") + " lost ${MEMORY_TRIES} tries to update inquiry_owner_memory to other executions. Please assign it by hand."`,
+		dedupeKey: `$('${NODE.context}').item.json.id + ":memory_busy"`,
+		inquiryId: `$('${NODE.context}').item.json.id`,
+	});
+	b.connect('Tries Left?', busy, 1);
+	ledgerAfter(b, busy, NODE.context, 'Memory Busy', [column + 7, row + 1.2], { alertSent: true });
+
+	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column + 4, row + 2.4], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: '"Inquiry without an owner"',
+		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
+	});
+	b.connect(NODE.assign, alertUnassigned, 1);
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], { alertSent: true });
+}
+
+/** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
+function notSentYet(b, name, dedupeKey, at) {
+	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: table('inquiry_notifications'),
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }] },
+	}, at);
+}
+
+/** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */
+const FOLLOW_UP_BY_TEXT = '$json.channel === "missed_call"';
+const FOLLOW_UP_KEY = `${FOLLOW_UP_BY_TEXT} ? "text_back:" + ($json.contact.phone?.e164 ?? $json.id) + ":" + $now.setZone(${TIME_ZONE}).toISODate() : $json.id + ":follow_up"`;
+
+/**
+ * The follow-up question, recorded once per dedupe key: a caller who rings three times in a day
+ * gets one text back. The notification row is the memory, so a second call finds it and sends nothing.
+ */
+function askFollowUp(b, [column, row]) {
+	notSentYet(b, 'Follow-Up Not Sent Yet?', FOLLOW_UP_KEY, [column, row]);
+	notificationRow(b, 'Ask Follow-Up Question', [column + 1, row], {
+		kind: expr(`${FOLLOW_UP_BY_TEXT} ? "text_back" : "follow_up"`),
+		channel: expr(`${FOLLOW_UP_BY_TEXT} ? "sms" : $json.channel === "chat" ? "chat" : "email"`),
+		recipient: `${FOLLOW_UP_BY_TEXT} ? ($json.contact.phone?.e164 ?? "") : ($json.contact.email?.address ?? $json.contact.phone?.e164 ?? "")`,
+		subject: `${FOLLOW_UP_BY_TEXT} ? "" : ($json.context.followUp?.email?.subject ?? "")`,
+		body: `${FOLLOW_UP_BY_TEXT} ? ($json.context.followUp?.sms ?? $json.context.followUp?.chat ?? "") : $json.channel === "chat" ? ($json.context.followUp?.chat ?? "") : ($json.context.followUp?.email?.body ?? $json.context.followUp?.chat ?? "")`,
+		dedupeKey: FOLLOW_UP_KEY,
+	});
+	b.connect('Follow-Up Not Sent Yet?', 'Ask Follow-Up Question');
+	ifNode(b, 'By Text?', [condition(expr(`$('Follow-Up Not Sent Yet?').item.json.channel === "missed_call"`), { type: 'boolean', operation: 'true', singleValue: true })], [column + 2, row]);
+	b.connect('Ask Follow-Up Question', 'By Text?');
+	b.node('Send Text (Twilio)', 'n8n-nodes-base.twilio', 1, {
+		operation: 'send',
+		from: expr(setting('textBackSender')),
+		to: expr("$('Follow-Up Not Sent Yet?').item.json.contact.phone.e164"),
+		message: expr("$('Ask Follow-Up Question').item.json.body"),
+		options: {},
+	}, [column + 3, row], { disabled: true, notes: 'Turn on and add your Twilio credential to send the text for real; the sender is textBackSender in inquiry_settings. The row in inquiry_notifications is written either way.' });
+	b.connect('By Text?', 'Send Text (Twilio)', 0);
+}
+
+/** One short note above each stage, in plain words, including where to swap in a CRM. */
+function sectionNotes(b, row) {
+	const top = row - 5.3;
+	const span = (from, to) => ({ width: to - from - 0.1, height: 1.4 });
+	b.note('Business setup', 'Reads **inquiry_settings** and **inquiry_team** once per inquiry, so an edit in either table counts from the next inquiry on every channel. Nothing else holds your business details.', [0, top], span(0, 5));
+	b.note('Context and owner', 'Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.', [5, top], span(5, 14));
+	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create and get nodes and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 00b. Every entry gets the change at once.', [14, top], span(14, 16));
+	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert to managerEmail. Either way the ledger row is closed. E-mail, text and Slack steps stay off until you add credentials.', [16, top], span(16, 20));
+}
+
 function verifyAgainstRecord(b, readBack, at) {
 	b.ours(NODE.verify, 'verifyInquiryHandoff', { mode: 'record', destination: DESTINATION, ...VERIFY_COMMON }, at);
 	b.connect(readBack, NODE.verify);
@@ -162,7 +299,7 @@ function verifyAgainstRecord(b, readBack, at) {
 
 const VERIFY_COMMON = {
 	inquirySource: 'earlierNode',
-	inquiry: expr(`$('${NODE.assign}').item.json`),
+	inquiry: expr(`$('${NODE.decided}').item.json`),
 	recordIdPath: 'id',
 	fieldsMode: 'standard',
 	deadline: 'sla',
@@ -189,18 +326,18 @@ function writeToHttpCrm(b, [column, row]) {
 		onError: 'continueErrorOutput',
 		notes: 'Your CRM\'s "create contact" address. Add its sign-in under Authentication (e.g. Header Auth).',
 	});
-	b.connect(NODE.assign, NODE.save, 0);
-	const refused = notificationRow(b, 'Alert: CRM Refused the Record', [column + 1, row + 2.5], {
+	b.connect(NODE.decided, NODE.save, 0);
+	const refused = notificationRow(b, 'Alert: CRM Refused the Record', [column + 1, row + 3.4], {
 		kind: 'alert',
 		channel: 'email',
-		recipient: '"manager@example.com"',
+		recipient: MANAGER_EMAIL,
 		subject: '"The CRM did not accept an inquiry"',
-		body: `"Inquiry from " + ($('${NODE.assign}').item.json.contact.name.full ?? "someone") + " could not be written to the CRM: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
-		dedupeKey: `$('${NODE.assign}').item.json.id + ":crm_write"`,
-		inquiryId: `$('${NODE.assign}').item.json.id`,
+		body: `"Inquiry from " + ($('${NODE.decided}').item.json.contact.name.full ?? "someone") + " could not be written to the CRM: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
+		dedupeKey: `$('${NODE.decided}').item.json.id + ":crm_write"`,
+		inquiryId: `$('${NODE.decided}').item.json.id`,
 	});
 	b.connect(NODE.save, refused, 1);
-	ledgerAfter(b, refused, NODE.assign, 'CRM Refused', [column + 2, row + 2.5], { alertSent: true });
+	ledgerAfter(b, refused, NODE.decided, 'CRM Refused', [column + 2, row + 3.4], { alertSent: true });
 }
 
 /**
@@ -211,21 +348,21 @@ function recordNotSaved(b, [column, row]) {
 	const notSaved = notificationRow(b, 'Alert: Record Not Saved', [column, row], {
 		kind: 'alert',
 		channel: 'email',
-		recipient: '"manager@example.com"',
+		recipient: MANAGER_EMAIL,
 		subject: '"An inquiry could not be saved"',
-		body: `"Inquiry from " + ($('${NODE.assign}').item.json.contact.name.full ?? "someone") + " could not be saved to inquiry_records: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
-		dedupeKey: `$('${NODE.assign}').item.json.id + ":record_write"`,
-		inquiryId: `$('${NODE.assign}').item.json.id`,
+		body: `"Inquiry from " + ($('${NODE.decided}').item.json.contact.name.full ?? "someone") + " could not be saved to inquiry_records: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Add it by hand."`,
+		dedupeKey: `$('${NODE.decided}').item.json.id + ":record_write"`,
+		inquiryId: `$('${NODE.decided}').item.json.id`,
 	});
 	b.connect(NODE.save, notSaved, 1);
 	b.connect(NODE.readBack, notSaved, 1);
-	ledgerAfter(b, notSaved, NODE.assign, 'Not Saved', [column + 1, row], { alertSent: true });
+	ledgerAfter(b, notSaved, NODE.decided, 'Not Saved', [column + 1, row], { alertSent: true });
 }
 
-/** How the demo CRM (template 01c) reads one contact; most CRMs use /contacts/{recordId}. */
+/** How the demo CRM (template 00b) reads one contact; most CRMs use /contacts/{recordId}. */
 const CRM_READ_PATH = '/contacts?id={recordId}';
 
-/** Where the demo CRM (template 01c) takes new contacts; replace with your CRM's address. */
+/** Where the demo CRM (template 00b) takes new contacts; replace with your CRM's address. */
 export const CRM_CONTACTS_URL = 'http://127.0.0.1:5678/webhook/inquiry-demo-crm/contacts';
 const CRM_CONTACT = `{ inquiryId: $json.id, name: $json.contact.name.full ?? "", email: $json.contact.email?.address ?? "", phone: $json.contact.phone?.e164 ?? "", message: $json.request.message ?? "", service: $json.request.service ?? "", ownerId: $json.assignment.owner.id }`;
 
@@ -246,38 +383,32 @@ function verifyByReadBack(b, write, at) {
 function afterVerify(b, [column, row]) {
 	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
 	const ownerKey = '$json.id + ":owner"';
-	b.node('Owner Not Told Yet?', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: table('inquiry_notifications'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(ownerKey) }] },
-	}, [column + 1, row]);
+	notSentYet(b, 'Owner Not Told Yet?', ownerKey, [column + 1, row]);
 	b.connect(NODE.verify, 'Owner Not Told Yet?', 0);
 	notificationRow(b, NODE.notifyOwner, [column + 2, row], {
 		kind: 'owner_assigned',
 		channel: 'email',
 		recipient: '$json.assignment.owner.email ?? $json.assignment.owner.phone ?? ""',
-		subject: `"New inquiry for you: " + ($json.contact.name.full ?? "a new customer") + " — respond by " + ${RESPOND_BY_LOCAL}`,
+		subject: `"New inquiry for you: " + ($json.contact.name.full ?? "a new customer") + " — respond by " + ${localTime('$json.assignment.respondBy')}`,
 		body: OWNER_MESSAGE,
 		dedupeKey: ownerKey,
 	});
 	b.connect('Owner Not Told Yet?', NODE.notifyOwner);
 	b.node('Email the Owner', 'n8n-nodes-base.emailSend', 2.1, {
-		fromEmail: 'inquiries@example.com',
+		fromEmail: expr(setting('emailFrom')),
 		toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
 		subject: expr('$json.subject'),
 		emailFormat: 'text',
 		text: expr('$json.body'),
 		options: {},
-	}, [column + 3, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real. The row in inquiry_notifications is written either way.' });
+	}, [column + 3, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real (sender: emailFrom in inquiry_settings). The row in inquiry_notifications is written either way.' });
 	b.connect(NODE.notifyOwner, 'Email the Owner');
 	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 3, row]);
 
 	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
 		kind: 'alert',
 		channel: 'email',
-		recipient: '"manager@example.com"',
+		recipient: MANAGER_EMAIL,
 		subject: '"An inquiry did not reach " + $json.handoff.destination',
 		body: '$json.handoff.alert',
 		dedupeKey: '$json.id + ":handoff:" + $json.handoff.status',
@@ -285,16 +416,13 @@ function afterVerify(b, [column, row]) {
 	b.connect(NODE.verify, NODE.alertHandoff, 1);
 	b.node('Post Alert to Slack', 'n8n-nodes-base.slack', 2.3, {
 		select: 'channel',
-		channelId: { __rl: true, mode: 'name', value: '#inquiries' },
+		channelId: { __rl: true, mode: 'name', value: expr(`${setting('managerChat')} || "#inquiries"`) },
 		text: expr('$json.body'),
 		otherOptions: {},
-	}, [column + 2, row + 2.5], { disabled: true, notes: 'Turn on and add your Slack credential to post alerts to a channel. The row in inquiry_notifications is written either way.' });
+	}, [column + 2, row + 2.5], { disabled: true, notes: 'Turn on and add your Slack credential to post alerts to managerChat (inquiry_settings). The row in inquiry_notifications is written either way.' });
 	b.connect(NODE.alertHandoff, 'Post Alert to Slack');
 	ledgerAfter(b, NODE.alertHandoff, NODE.verify, 'Alerted', [column + 2, row + 1.5], { alertSent: true });
 }
-
-/** The owner's deadline in the business's time zone, e.g. "Tue 3 Mar, 11:00". */
-const RESPOND_BY_LOCAL = `DateTime.fromISO($json.assignment.respondBy).setZone("${BUSINESS.timezone}").toFormat("ccc d LLL, HH:mm")`;
 
 /** What the owner is told: who, what, why them, and by when (in the business's time zone). */
 const OWNER_MESSAGE = [
@@ -302,51 +430,7 @@ const OWNER_MESSAGE = [
 	'"From: " + ($json.contact.name.full ?? "unknown") + " " + ($json.contact.phone?.national ?? $json.contact.phone?.e164 ?? "") + " " + ($json.contact.email?.address ?? "") + "\\n"',
 	'"Wants: " + ($json.request.service ?? "not said") + " — " + ($json.request.message ?? "") + "\\n"',
 	'"Why you: " + $json.assignment.reason + "\\n"',
-	`"Respond by: " + ${RESPOND_BY_LOCAL}`,
+	`"Respond by: " + ${localTime('$json.assignment.respondBy')}`,
 ].join(' + ');
-
-/**
- * Missed calls: one text back per caller per day, however often they ring. The notification row is
- * the memory (keyed by caller and day), so a second call finds it and sends nothing.
- */
-function textBackOnce(b, [column, row]) {
-	const key = '"text_back:" + ($json.contact.phone?.e164 ?? $json.id) + ":" + $now.setZone("' + BUSINESS.timezone + '").toISODate()';
-	b.node('Texted This Caller Today?', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: { __rl: true, mode: 'name', value: 'inquiry_notifications' },
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(key) }] },
-	}, [column, row]);
-	const record = notificationRow(b, 'Text Back', [column + 1, row], {
-		kind: 'text_back',
-		channel: 'sms',
-		recipient: '$json.contact.phone?.e164 ?? ""',
-		body: '$json.context.followUp?.sms ?? $json.context.followUp?.chat ?? ""',
-		dedupeKey: key,
-	});
-	b.connect('Texted This Caller Today?', record);
-	b.node('Send Text (Twilio)', 'n8n-nodes-base.twilio', 1, {
-		operation: 'send',
-		from: '+10000000000',
-		to: expr("$('Texted This Caller Today?').item.json.contact.phone.e164"),
-		message: expr("$('Texted This Caller Today?').item.json.context.followUp.sms"),
-		options: {},
-	}, [column + 2, row], { disabled: true, notes: 'Turn on and add your Twilio credential to send the text for real. The row in inquiry_notifications is written either way.' });
-	b.connect(record, 'Send Text (Twilio)');
-	return 'Texted This Caller Today?';
-}
-
-function assignParameters(strategy) {
-	return {
-		rosterSource: 'form',
-		owners: { owner: SAMPLE_OWNERS.map((owner) => ({ ...owner })) },
-		businessTimezone: BUSINESS.timezone,
-		businessHours: BUSINESS.hours,
-		strategy,
-		holdUntilAvailable: true,
-		deadlines: {},
-	};
-}
 
 export { expr };

@@ -1,4 +1,5 @@
 // The yellow overview note every template opens with: what it closes, how it works, how to set it up.
+import { LINK_STEPS } from './entry.mjs';
 
 export function overview(b, { closes, how, setup }) {
 	const content = [
@@ -13,4 +14,29 @@ export function overview(b, { closes, how, setup }) {
 		'Works as imported on a self-hosted n8n: records, the ledger and notifications go to n8n Data tables until you connect your own tools.',
 	].join('\n');
 	return b.note('How it works', content, [-4.2, -2.2], { width: 3.8, height: 3.4, color: 1 });
+}
+
+/** The setup steps every entry template shares: your business and team in two tables, and the link to the hub. */
+export const ENTRY_SETUP = [
+	'Your business and team live in two Data tables, shared by every template: fill in **inquiry_settings** (business name, time zone, hours, manager e-mail) and **inquiry_team** (one row per person).',
+	...LINK_STEPS,
+];
+
+/** The overview of a hub template: what it does for every entry, and where to change things. */
+export function hubOverview(b, { record, swap }) {
+	return overview(b, {
+		closes: 'Each channel with its own copy of the rules, its own roster and its own round robin.',
+		how: [
+			'Every entry template (form, missed call, chat, booking, ad lead) hands its inquiries to this workflow through **Run the Hub** (Execute Workflow).',
+			'It reads your **inquiry_settings** and **inquiry_team** tables, writes the ledger row, checks the context and sends one follow-up question (a missed call gets one text back per caller per day).',
+			'**Assign Inquiry Owner** picks the owner from one memory shared by every channel (*inquiry_owner_memory*), saved with a compare-and-set so two inquiries at the same moment never take the same turn.',
+			record,
+			'Anything that fails (unreadable, forged, unreachable, nobody free, record lost) becomes an alert row for managerEmail — never silence.',
+		],
+		setup: [
+			'Fill in **inquiry_settings** and **inquiry_team** (Data tables; `npm start` creates them with sample rows).',
+			'Press **Publish**. Then, in each entry template, pick this workflow in **Run the Hub**.',
+			swap,
+		],
+	});
 }

@@ -11,12 +11,14 @@ export interface ChainOutcome {
 
 /**
  * Asserts the chain every entry template runs, stage by stage, for a run with one inquiry that
- * reached an owner: normalized, context checked, assigned, saved, read back, verified, the owner
- * told and the ledger row closed. Returns what it found for template-specific checks.
+ * reached an owner: normalized (in the entry), then in the hub: context checked, assigned, saved,
+ * read back, verified, the owner told and the ledger row closed. Returns what it found for template-specific checks.
  */
-export function expectClosedChain(result: RunResult, tables: InMemoryDataTables): ChainOutcome {
+export function expectClosedChain(entry: RunResult & { hub: RunResult }, tables: InMemoryDataTables): ChainOutcome {
+	expect(entry.error).toBeUndefined();
+	const [normalized] = entry.output('Normalize Inquiry', 0);
+	const result = entry.hub;
 	expect(result.error).toBeUndefined();
-	const [normalized] = result.output('Normalize Inquiry', 0);
 	expect(normalized).toMatchObject({ schemaVersion: 1, id: expect.stringMatching(/^inq_/) });
 	const contextRan = [0, 1].flatMap((output) => result.output('Check Inquiry Context', output));
 	expect(contextRan).toHaveLength(1);

@@ -1,17 +1,15 @@
-import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
-import { loadWorkflow, runWorkflow } from '../../test/harness';
 import { expectClosedChain } from './chain';
+import { entryTemplate, runEntry } from './hub';
 import { vendorBody } from './requests';
 import { templateTables } from './tables';
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York
-const template = (file: string) => loadWorkflow(join(__dirname, '..', file));
 const posted = (body: unknown): IDataObject => ({ headers: {}, params: {}, query: {}, body: body as IDataObject });
 
 async function run(file: string, entry: string, body: unknown, pinData: Record<string, Array<{ json: IDataObject }>> = {}) {
 	const tables = templateTables();
-	const result = await runWorkflow(template(file), { now: NOW, mode: 'webhook', dataTables: tables, pinData: { [entry]: [{ json: posted(body) }], ...pinData } });
+	const result = await runEntry(entryTemplate(file), { now: NOW, mode: 'webhook', dataTables: tables, pinData: { [entry]: [{ json: posted(body) }], ...pinData } });
 	return { result, tables };
 }
 
@@ -60,7 +58,8 @@ describe('template 5: ad lead → owner', () => {
 		const { result, tables } = await run('05-ad-lead-to-owner.json', 'Lead Webhook', vendorBody('facebook_lead_ads__leadgen_webhook__1.json'), { 'Fetch Lead (Graph API)': [{ json: lookup }, { json: second }] });
 		expect(result.error).toBeUndefined();
 		expect(result.output('Needs Lookup?', 0)).toHaveLength(2);
-		expect(result.output('Verify Inquiry Handoff', 0).map((item) => (item.handoff as { status: string }).status)).toEqual(['verified', 'verified']);
+		// One hub execution per lead.
+		expect(result.subRuns.map((hub) => hub.output('Verify Inquiry Handoff', 0).map((item) => (item.handoff as { status: string }).status))).toEqual([['verified'], ['verified']]);
 		expect(tables.rows('inquiry_records').map((row) => [row.channel, row.name, row.email])).toEqual([
 			['ad_lead', 'Joe Example', 'joe@example.com'],
 			['ad_lead', 'Joe Example', 'ana@example.com'],

@@ -1,9 +1,10 @@
-import { join } from 'path';
 import type { WorkflowJson } from '../../test/harness';
-import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { LocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import { CRM_TOKEN, startLocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
+import { entryTemplate, HUB_IDS, hubTemplate, runEntry } from './hub';
 import { templateTables } from './tables';
+
+const entry = entryTemplate('01c-form-to-http-crm-verified.json');
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York
 let crm: LocalCrm;
@@ -15,9 +16,9 @@ afterAll(async () => {
 	await crm.close();
 });
 
-/** The template as a user sets it up: Save Record posts to their CRM with its token, the credential reads it back. */
+/** The HTTP CRM hub as a user sets it up: Save Record posts to their CRM with its token, the credential reads it back. */
 function pointedAtLocalCrm(): WorkflowJson {
-	const workflow = loadWorkflow(join(__dirname, '../01c-form-to-http-crm-verified.json'));
+	const workflow = hubTemplate(HUB_IDS.httpCrm);
 	for (const node of workflow.nodes) {
 		if (node.name === 'Save Record') {
 			node.parameters.url = `${crm.url}/contacts`;
@@ -36,13 +37,13 @@ function pointedAtLocalCrm(): WorkflowJson {
 async function submit(email: string) {
 	const tables = templateTables();
 	const body = { name: 'Jane Roe', email, phone: '(415) 555-2671', service: 'Repair', message: 'Leaking tap in the kitchen', postal_code: '94110' };
-	const result = await runWorkflow(pointedAtLocalCrm(), {
+	const { hub: result } = await runEntry(entry, {
 		now: NOW,
 		mode: 'webhook',
 		dataTables: tables,
 		credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN, testPath: '/health' } },
 		pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] },
-	});
+	}, { [HUB_IDS.httpCrm]: pointedAtLocalCrm() });
 	return { result, tables };
 }
 
@@ -82,7 +83,7 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		if (save) save.parameters.headerParameters = { parameters: [{ name: 'Authorization', value: 'Bearer wrong' }] };
 		const tables = templateTables();
 		const body = { name: 'Jane Roe', email: 'jane@example.com', phone: '(415) 555-2671', service: 'Repair', message: 'Leaking tap', postal_code: '94110' };
-		const result = await runWorkflow(workflow, { now: NOW, mode: 'webhook', dataTables: tables, credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN } }, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] } });
+		const { hub: result } = await runEntry(entry, { now: NOW, mode: 'webhook', dataTables: tables, credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN } }, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] } }, { [HUB_IDS.httpCrm]: workflow });
 		expect(result.error).toBeUndefined();
 		expect(result.ran('Verify Inquiry Handoff')).toBe(false);
 		const [alert] = tables.rows('inquiry_notifications');

@@ -1,9 +1,8 @@
-import { join } from 'path';
-import { loadWorkflow, runWorkflow } from '../../test/harness';
+import { entryTemplate, runEntry } from './hub';
 import { TWILIO_TOKEN, twilioRequest, vendorBody, withCredential } from './requests';
 import { templateTables } from './tables';
 
-const template = withCredential(loadWorkflow(join(__dirname, '../02-missed-call-text-back.json')), 'Normalize Inquiry', 'inquiryWebhookSecretApi');
+const template = withCredential(entryTemplate('02-missed-call-text-back.json'), 'Normalize Inquiry', 'inquiryWebhookSecretApi');
 const credentials = { inquiryWebhookSecretApi: { secret: TWILIO_TOKEN, publicUrl: '' } };
 const NOW = '2026-03-03T15:00:00.000Z';
 
@@ -17,9 +16,9 @@ describe('template 2: missed call → text back → owner', () => {
 	it('texts a caller who rings three times exactly once, and gives each call a callback owner', async () => {
 		const tables = templateTables();
 		for (const sid of ['CA1', 'CA2', 'CA3']) {
-			const result = await runWorkflow(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }] } });
+			const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }] } });
 			expect(result.error).toBeUndefined();
-			expect(result.ran('Answer: Received')).toBe(true);
+			expect(result.responses[0]).toMatchObject({ statusCode: 200 });
 		}
 		const texts = tables.rows('inquiry_notifications').filter((row) => row.kind === 'text_back');
 		expect(texts).toHaveLength(1);
@@ -34,9 +33,9 @@ describe('template 2: missed call → text back → owner', () => {
 
 	it('refuses a forged post: 401, an alert, and no record', async () => {
 		const tables = templateTables();
-		const result = await runWorkflow(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) }] } });
+		const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) }] } });
 		expect(result.error).toBeUndefined();
-		expect(result.ran('Answer: Forbidden')).toBe(true);
+		expect(result.responses[0]).toMatchObject({ statusCode: 401 });
 		expect(tables.rows('inquiry_records')).toEqual([]);
 		expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['alert']);
 	});

@@ -6,13 +6,14 @@ import type { InMemoryDataTables, WorkflowJson } from '../../test/harness';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import { TWILIO_TOKEN, withCredential } from './requests';
 import { brokenExpressions } from './ledgerRows';
+import { entryTemplate, runEntry } from './hub';
 import { templateTables } from './tables';
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York: owners are in
 const audit = loadWorkflow(join(__dirname, '../08-continuity-self-audit.json'));
 // Each audit runs six real workflows (itself and five entries); the first also loads n8n's nodes.
 jest.setTimeout(30_000);
-const template = (file: string) => loadWorkflow(join(__dirname, `../${file}.json`));
+const template = (file: string) => entryTemplate(`${file}.json`);
 
 /** The entry templates behind each webhook path, and the node a request enters through. */
 const ENTRIES: Record<string, { workflow: WorkflowJson; node: string }> = {
@@ -23,13 +24,12 @@ const ENTRIES: Record<string, { workflow: WorkflowJson; node: string }> = {
 	'inquiry-ad-lead': { workflow: template('05-ad-lead-to-owner'), node: 'Lead Webhook' },
 };
 
-/** What the entry templates' Respond nodes answer (see respondReceipt in src/sections.mjs). */
+/** What the entry template's Respond to Webhook node answered (the first answer is the one sent). */
 function answerOf(result: Awaited<ReturnType<typeof runWorkflow>>): { status: number; body: IDataObject } {
-	const [received] = result.output('Answer: Received');
-	if (received) return { status: 200, body: { inquiryId: received.id, status: 'received' } };
-	if (result.ran('Answer: Forbidden')) return { status: 401, body: { status: 'rejected' } };
-	if (result.ran('Answer: Unreadable')) return { status: 422, body: { status: 'invalid' } };
-	return { status: 500, body: { message: result.error?.message ?? 'no answer' } };
+	const [answer] = result.responses;
+	if (!answer) return { status: 500, body: { message: result.error?.message ?? 'no answer' } };
+	const body = typeof answer.body === 'string' ? (JSON.parse(answer.body) as IDataObject) : (answer.body as IDataObject);
+	return { status: Number(answer.statusCode ?? 200), body };
 }
 
 /**
@@ -57,7 +57,7 @@ async function liveEntries(tables: InMemoryDataTables, { unpublished = [] as str
 				}
 				const body = contentType.includes('json') ? (JSON.parse(raw) as IDataObject) : Object.fromEntries(new URLSearchParams(raw));
 				const item = { headers: request.headers as IDataObject, params: {}, query: {}, body, webhookUrl: `${url}${path}` };
-				const result = await runWorkflow(entry.workflow, {
+				const result = await runEntry(entry.workflow, {
 					mode: 'webhook',
 					dataTables: tables,
 					credentials: { inquiryWebhookSecretApi: { secret: TWILIO_TOKEN, publicUrl: '' } },

@@ -101,3 +101,69 @@ describe('templates (static checks)', () => {
 		expect(crowded).toEqual([]);
 	});
 });
+
+/** The hub templates and the entry templates that call them (everything that handles an inquiry). */
+const hubFiles = templates.filter((t) => t.file.startsWith('00')).map((t) => t.file);
+const entryFiles = templates.filter((t) => t.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflow')).map((t) => t.file);
+const isNote = (node: WorkflowJson['nodes'][number]) => node.type === 'n8n-nodes-base.stickyNote';
+
+/** Values a business would have to notice and replace: none may reach a customer or an owner. */
+const PLACEHOLDERS: Array<[string, RegExp]> = [
+	['an example.com address', /@example\.com/i],
+	['the placeholder business name', /your business name/i],
+	['the placeholder sender number', /\+1?0{9,}/],
+	['a fixed time zone', /\b(America|Europe|Asia|Africa|Australia|Pacific)\/[A-Z][A-Za-z_]+/],
+];
+
+/** Every text and default in the working nodes (sticky notes are instructions to the user, not sent). */
+function placeholdersIn(workflow: WorkflowJson): string[] {
+	const found: string[] = [];
+	const visit = (value: unknown, path: string) => {
+		if (typeof value === 'string') {
+			for (const [what, pattern] of PLACEHOLDERS) if (pattern.test(value)) found.push(`${path}: ${what}`);
+		} else if (value && typeof value === 'object') {
+			for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+		}
+	};
+	for (const node of workflow.nodes) if (!isNote(node)) visit({ parameters: node.parameters, notes: node.notes }, node.name);
+	return found;
+}
+
+describe('one hub, set up in one place', () => {
+	it('finds the hubs and five or more entries calling them', () => {
+		expect(hubFiles).toEqual(['00-inquiry-continuity-hub.json', '00b-inquiry-continuity-hub-http-crm.json']);
+		expect(entryFiles.length).toBeGreaterThanOrEqual(7);
+	});
+
+	it.each(entryFiles)('%s keeps at most 12 working nodes and hands every inquiry to a hub that exists', (file) => {
+		const { workflow } = templates.find((t) => t.file === file)!;
+		const working = workflow.nodes.filter((node) => !isNote(node));
+		expect(working.length).toBeLessThanOrEqual(12);
+		const calls = working.filter((node) => node.type === 'n8n-nodes-base.executeWorkflow');
+		expect(calls).toHaveLength(1);
+		const hubNames = templates.filter((t) => hubFiles.includes(t.file)).map((t) => t.workflow.name);
+		expect(hubNames).toContain((calls[0].parameters.workflowId as { cachedResultName: string }).cachedResultName);
+		// One hub execution per inquiry: the shared owner memory is written once per execution.
+		expect(calls[0].parameters.mode).toBe('each');
+		expect(working.filter((node) => node.type.endsWith('.assignInquiryOwner') || node.type === 'n8n-nodes-base.dataTable')).toEqual([]);
+	});
+
+	it.each([...hubFiles, ...entryFiles])('%s sends no placeholder to a customer or an owner', (file) => {
+		expect(placeholdersIn(templates.find((t) => t.file === file)!.workflow)).toEqual([]);
+	});
+
+	it('finds each kind of placeholder when one is planted', () => {
+		const planted = { nodes: [{ id: 'x', name: 'N', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [0, 0] as [number, number], parameters: { a: 'manager@example.com', b: '={{ "Thanks for reaching out to Your business name!" }}', c: '+10000000000', d: 'America/New_York' } }], connections: {} };
+		expect(placeholdersIn(planted)).toEqual(['N.parameters.a: an example.com address', 'N.parameters.b: the placeholder business name', 'N.parameters.c: the placeholder sender number', 'N.parameters.d: a fixed time zone']);
+	});
+
+	it('ships settings with no placeholder values and a sample team the templates run with as imported', () => {
+		const manifest = JSON.parse(readFileSync(join(DIR, 'data-tables.json'), 'utf8')) as { tables: Array<{ name: string; rows?: Array<Record<string, unknown>> }> };
+		const rowsOf = (name: string) => manifest.tables.find((table) => table.name === name)?.rows ?? [];
+		const settings = Object.fromEntries(rowsOf('inquiry_settings').map((row) => [row.setting, row.value]));
+		for (const [what, pattern] of PLACEHOLDERS) expect({ what, values: Object.values(settings).filter((value) => pattern.test(String(value))) }).toEqual({ what, values: [] });
+		expect(settings).toMatchObject({ businessName: '', timeZone: '', managerEmail: '', textBackSender: '', emailFrom: '' });
+		expect(rowsOf('inquiry_team').map((row) => [row.ownerId, row.active])).toEqual([['owner-1', true], ['owner-2', true], ['owner-3', true]]);
+		expect(rowsOf('inquiry_owner_memory')).toEqual([{ scope: 'business', state: '', version: 0 }]);
+	});
+});

@@ -1,18 +1,20 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { DataTableColumnType } from 'n8n-workflow';
+import type { DataTableColumnType, DataTableRow } from 'n8n-workflow';
 import { InMemoryDataTables } from '../../test/harness';
 
 interface Manifest {
-	tables: { name: string; columns: { name: string; type: DataTableColumnType }[] | string }[];
+	tables: { name: string; columns: { name: string; type: DataTableColumnType }[] | string; rows?: DataTableRow[] }[];
 }
 
-/** The Data tables of workflows-templates/data-tables.json, in memory, for in-process template runs. */
+/** The Data tables of workflows-templates/data-tables.json, in memory, with its sample rows, for in-process template runs. */
 export function templateTables(): InMemoryDataTables {
 	const manifest = JSON.parse(readFileSync(join(__dirname, '../data-tables.json'), 'utf8')) as Manifest;
 	const tables = new InMemoryDataTables();
 	for (const table of manifest.tables) {
-		if (Array.isArray(table.columns)) tables.create(table.name, table.columns);
+		if (!Array.isArray(table.columns)) continue;
+		tables.create(table.name, table.columns);
+		tables.seed(table.name, table.rows ?? []);
 	}
 	return tables;
 }

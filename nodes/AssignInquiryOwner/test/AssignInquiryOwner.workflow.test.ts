@@ -213,4 +213,30 @@ describe('Assign Inquiry Owner in a workflow', () => {
 			expect.objectContaining({ hello: 'not an inquiry', errorCode: 'NOT_AN_INQUIRY' }),
 		]);
 	});
+
+	it('with Routing Memory From Input, takes the stored state by expression, saves nothing itself, and hands each item the state to store and the version it was read at', async () => {
+		const fromStore = (state: unknown, version: number) => {
+			const workflow = structuredClone(roundRobin);
+			workflow.nodes[1].parameters = {
+				...workflow.nodes[1].parameters,
+				routingMemory: 'input',
+				// As a string literal with every } escaped: n8n ends an expression at the first }}.
+				routingState: `={{ ${JSON.stringify(JSON.stringify(state)).replace(/}/g, '\\u007d')} }}`,
+				routingVersion: version,
+			};
+			return workflow;
+		};
+		const first = await runWorkflow(fromStore('', 0), { now: MON_10AM_NY, mode: 'trigger' });
+		expect(first.error).toBeUndefined();
+		expect(owners(first)).toEqual(['ana', 'ben']);
+		expect(first.staticData).toEqual({});
+		const [afterAna, afterBen] = first.output('Assign Owner').map((item) => item.routingMemory as IDataObject);
+		expect(afterAna).toMatchObject({ basedOnVersion: 0, state: { assigned: 1, daily: { counts: { ana: 1 } } } });
+		expect(afterBen).toMatchObject({ basedOnVersion: 0, state: { assigned: 2, daily: { counts: { ana: 1, ben: 1 } } } });
+
+		// The next run reads what the first one stored: the rotation goes on from there.
+		const second = await runWorkflow(fromStore(afterBen.state, 1), { now: MON_10AM_NY, mode: 'trigger' });
+		expect(owners(second)).toEqual(['cara', 'ana']);
+		expect(second.output('Assign Owner')[1].routingMemory).toMatchObject({ basedOnVersion: 1, state: { assigned: 4 } });
+	});
 });

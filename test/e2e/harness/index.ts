@@ -11,6 +11,7 @@ export {
 	ensureDataTables,
 	insertDataTableRows,
 	listDataTables,
+	updateDataTableRows,
 } from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';

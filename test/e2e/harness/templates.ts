@@ -4,7 +4,9 @@ import { join } from 'path';
 import type { N8nClient } from './client';
 import type { DataTableSpec, EnsuredTable } from './dataTables';
 import { dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
+import { linkHubs } from './linkHub';
 import { PACKAGE_NAME, TEMPLATES_DIR } from './paths';
+import { addSampleRows } from './sampleRows';
 import type { WebhookEndpoint, WorkflowDefinition } from './workflow';
 import { webhookEndpoints } from './workflow';
 
@@ -156,7 +158,11 @@ export async function importTemplates(
 	templates: TemplateFile[],
 	credentials: CredentialRefs = {},
 ): Promise<TemplateResult[]> {
+	// The sample team, settings and owner memory the templates run with as imported (empty tables only).
+	await addSampleRows(client, TEMPLATES_DIR, TABLES_MANIFEST);
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
+	// Hubs sort first (00-…): each entry's Run the Hub is then linked to the hub imported here.
+	const workflowIds = new Map<string, string>();
 	const results: TemplateResult[] = [];
 	for (const { file, workflow } of templates) {
 		const endpoints = webhookEndpoints(workflow);
@@ -170,8 +176,9 @@ export async function importTemplates(
 			signed: workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true),
 		};
 		try {
-			const local = onThisInstance(withLocalCredentials(withLocalTableIds(workflow, idsByName), credentials), client.baseUrl);
+			const local = onThisInstance(withLocalCredentials(withLocalTableIds(linkHubs(workflow, workflowIds), idsByName), credentials), client.baseUrl);
 			result.id = await client.upsertWorkflow(local);
+			workflowIds.set(workflow.name, result.id);
 			await client.publish(result.id);
 			result.published = true;
 		} catch (error) {

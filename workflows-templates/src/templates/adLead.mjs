@@ -1,8 +1,8 @@
 // 5. Ad lead → owner (Meta Lead Ads with the Graph lookup and hub.challenge handshake; Google Ads lead forms).
 import { expr, TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
-import { notificationRow, webhookEntry } from '../sections.mjs';
+import { addEntry } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
+import { webhookEntry } from '../sections.mjs';
 
 export const file = '05-ad-lead-to-owner.json';
 
@@ -18,7 +18,8 @@ export function build() {
 		setup: [
 			'Meta: subscribe your Page to *leadgen* with the callback …/webhook/inquiry-ad-lead and the verify token you put in **Meta Verification**; add a Facebook Graph API credential (Page token with *leads_retrieval*) to **Fetch Lead (Graph API)**.',
 			'Google Ads: in the lead form asset, set the webhook URL to …/webhook/inquiry-ad-lead and a key; enter the same key in an *Inquiry Webhook Secret API* credential and turn on **Check Signature**.',
-			'Fill in your team in **Assign Inquiry Owner**, then **Publish**.',
+			...ENTRY_SETUP,
+			'Press **Publish**.',
 		],
 	});
 
@@ -31,11 +32,8 @@ export function build() {
 	b.connect('Meta Handshake', 'Meta Verification');
 
 	webhookEntry(b, 'Lead Webhook', 'inquiry-ad-lead', [0, 1]);
-	addContinuityChain(b, 'Lead Webhook', 1, {
+	addEntry(b, 'Lead Webhook', 1, {
 		respond: true,
-		followUpChannel: 'email',
-		profile: 'routeReady',
-		afterNormalizeColumns: 4,
 		afterNormalize: (builder, from, [column, row]) => {
 			builder.node('Needs Lookup?', 'n8n-nodes-base.if', 2.2, {
 				conditions: {
@@ -45,7 +43,7 @@ export function build() {
 				},
 				options: {},
 			}, [column, row]);
-			builder.connect(from, 'Needs Lookup?');
+			builder.connect(from.node, 'Needs Lookup?', from.output);
 			builder.node('Fetch Lead (Graph API)', 'n8n-nodes-base.httpRequest', 4.2, {
 				url: expr('"https://graph.facebook.com/v21.0/" + $json.needsLookup.ids.leadgenId'),
 				authentication: 'predefinedCredentialType',
@@ -55,21 +53,9 @@ export function build() {
 			builder.connect('Needs Lookup?', 'Fetch Lead (Graph API)', 0);
 			builder.ours('Normalize Lead Details', 'normalizeInquiry', { source: 'meta_lead', defaultCountry: 'US', payloadFrom: 'wholeItem' }, [column + 2, row - 1]);
 			builder.connect('Fetch Lead (Graph API)', 'Normalize Lead Details', 0);
-			const failed = notificationRow(builder, 'Alert: Lead Lookup Failed', [column + 3, row - 1], {
-				kind: 'alert',
-				channel: 'email',
-				recipient: '"manager@example.com"',
-				subject: '"A Meta lead could not be fetched"',
-				body: '"Lead " + ($(\'Needs Lookup?\').item.json.needsLookup?.ids?.leadgenId ?? "") + " arrived but its details could not be fetched: " + ($json.error?.message ?? $json.error ?? "unknown error") + ". Open Meta Leads Center to follow up."',
-				dedupeKey: '"lookup:" + ($(\'Needs Lookup?\').item.json.id ?? $execution.id)',
-			});
-			builder.connect('Fetch Lead (Graph API)', failed, 1);
-			builder.connect('Normalize Lead Details', failed, 1);
-			// Both the looked-up lead and a complete Google lead continue to the context check.
-			builder.node('Lead Ready', 'n8n-nodes-base.noOp', 1, {}, [column + 3, row]);
-			builder.connect('Needs Lookup?', 'Lead Ready', 1);
-			builder.connect('Normalize Lead Details', 'Lead Ready', 0);
-			return 'Lead Ready';
+			// A complete Google lead goes straight on; a looked-up Meta lead, and any lookup that
+			// failed (the hub raises the alert with the reason), follow it.
+			return { node: 'Needs Lookup?', output: 1, columns: 3, alsoToHub: [['Normalize Lead Details', 0], ['Normalize Lead Details', 1], ['Fetch Lead (Graph API)', 1]] };
 		},
 	});
 	return b;

@@ -1,7 +1,7 @@
 // 4. Booking request → confirmed owner (Calendly, Cal.com).
 import { TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
+import { addEntry } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
 import { webhookEntry } from '../sections.mjs';
 
 export const file = '04-booking-to-owner.json';
@@ -13,15 +13,16 @@ export function build() {
 		how: [
 			'Calendly (*invitee.created*) or Cal.com (*BOOKING_CREATED*) post each booking to **Booking Webhook**; the attendee — not your own organizer — becomes the inquiry, with the booked time as the preferred time.',
 			'Missing details (a phone number for reminders, the address) become one friendly follow-up email.',
-			'**Assign Inquiry Owner** confirms who takes the booking; the record is saved, read back and verified, and the owner is told.',
+			'**Run the Hub** hands it to the Inquiry Continuity Hub, where **Assign Inquiry Owner** confirms who takes the booking; the record is saved, read back and verified, and the owner is told.',
 		],
 		setup: [
 			'Add a webhook in Calendly or Cal.com to …/webhook/inquiry-booking.',
 			'Both sign their webhooks: turn on **Check Signature** in Normalize Inquiry with the signing key as an *Inquiry Webhook Secret API* credential.',
-			'Fill in your team in **Assign Inquiry Owner**, then **Publish**.',
+			...ENTRY_SETUP,
+			'Press **Publish**.',
 		],
 	});
 	webhookEntry(b, 'Booking Webhook', 'inquiry-booking', [0, 1]);
-	addContinuityChain(b, 'Booking Webhook', 1, { respond: true, followUpChannel: 'email', profile: 'quoteReady' });
+	addEntry(b, 'Booking Webhook', 1, { respond: true });
 	return b;
 }

@@ -1,7 +1,7 @@
 // 1b. Web form → owner → verified record, for forms hosted elsewhere (Typeform, Jotform, Gravity Forms, WPForms, Webflow, Tally).
 import { TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
+import { addEntry } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
 import { webhookEntry } from '../sections.mjs';
 
 export const file = '01b-form-webhook-to-verified-record.json';
@@ -18,10 +18,11 @@ export function build() {
 		setup: [
 			'In your form tool, add a webhook to the production URL of **Form Webhook** (…/webhook/inquiry-form).',
 			'If your tool signs webhooks (Typeform, Tally, Webflow), turn on **Check Signature** in Normalize Inquiry and add the signing secret as an *Inquiry Webhook Secret API* credential.',
-			'Fill in your team in **Assign Inquiry Owner** and your business name in **Check Inquiry Context**, then **Publish**.',
+			...ENTRY_SETUP,
+			'Press **Publish**.',
 		],
 	});
 	webhookEntry(b, 'Form Webhook', 'inquiry-form', [0, 1]);
-	addContinuityChain(b, 'Form Webhook', 1, { respond: true });
+	addEntry(b, 'Form Webhook', 1, { respond: true });
 	return b;
 }

@@ -1,87 +1,27 @@
 // 1c. The worked CRM swap: form webhook → owner → record in a CRM over HTTP → read back and verified.
-// A small demo CRM (three webhooks over a Data table) answers until a real CRM is connected.
-import { expr, table, TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
-import { schemaColumn, webhookEntry } from '../sections.mjs';
+// The CRM part lives in the "Inquiry Continuity Hub (HTTP CRM)" (template 00b), with a demo CRM.
+import { TemplateBuilder } from '../lib.mjs';
+import { addEntry, HUB_HTTP_CRM } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
+import { webhookEntry } from '../sections.mjs';
 
 export const file = '01c-form-to-http-crm-verified.json';
-
-const CRM_TABLE = 'demo_crm_contacts';
-const CRM_FIELDS = ['inquiryId', 'name', 'email', 'phone', 'message', 'service', 'ownerId'];
 
 export function build() {
 	const b = new TemplateBuilder('Inquiry continuity: form webhook → HTTP CRM → read back and verified', { tags: ['inquiry-continuity'] });
 	overview(b, {
 		closes: 'CRM records that arrive without the context to act on, or never arrive at all, with nobody noticing.',
 		how: [
-			'Your form posts to **Form Webhook** (…/webhook/inquiry-form-crm); the inquiry is normalized, checked for context and given an owner.',
-			'**Save Record** sends it to your CRM over HTTP. **Verify Inquiry Handoff** then reads the contact back from the CRM by its ID, retrying while the CRM catches up, and compares name, email, phone, message, service and owner.',
+			'Your form posts to **Form Webhook** (…/webhook/inquiry-form-crm); **Normalize Inquiry** turns it into one clean inquiry and the sender gets a receipt.',
+			'**Run the Hub** hands it to the *Inquiry Continuity Hub (HTTP CRM)*: context, owner, then the record goes to your CRM over HTTP and is read back by its ID and compared field by field.',
 			'Verified: the owner is told. Lost or changed fields, a CRM error or a contact that never shows up: a one-line alert. Both close the ledger row.',
-			'Until you connect your CRM, the **Demo CRM** at the bottom plays its part (three webhooks over the *demo_crm_contacts* Data table).',
 		],
 		setup: [
-			"Open **Save Record**: put your CRM's create-contact address and its sign-in; match the JSON body to your CRM's field names.",
-			'Create a *Handoff Destination API* credential: your CRM API base address and key, and a test path. Select it in **Verify Inquiry Handoff** and set the read-back URL (e.g. /contacts/{recordId}) and the field prefix your CRM uses.',
-			'Fill in your team in **Assign Inquiry Owner**, then **Publish**. Delete the Demo CRM once your CRM is connected.',
+			...ENTRY_SETUP.map((line) => line.replace('**Inquiry Continuity Hub**', '**Inquiry Continuity Hub (HTTP CRM)**')),
+			'Connect your CRM in that hub (its notes say where), then **Publish**.',
 		],
 	});
 	webhookEntry(b, 'Form Webhook', 'inquiry-form-crm', [0, 1]);
-	addContinuityChain(b, 'Form Webhook', 1, { respond: true, record: 'httpCrm' });
-	demoCrm(b, [1, 7]);
+	addEntry(b, 'Form Webhook', 1, { respond: true, hub: HUB_HTTP_CRM });
 	return b;
-}
-
-/** POST /contacts stores, GET /contacts?id= reads (404 when absent), GET /health answers the credential test. */
-function demoCrm(b, [column, row]) {
-	b.note('Demo CRM', 'Stands in for your CRM so this template works as imported. The *Handoff Destination API (demo CRM, local)* credential that `npm start` creates points at it. Delete this part once your own CRM is connected.', [column - 0.2, row - 0.9], { width: 5.6, height: 4, color: 5 });
-
-	webhookEntry(b, 'Demo CRM: Create Contact', 'inquiry-demo-crm/contacts', [column, row]);
-	const values = Object.fromEntries(CRM_FIELDS.map((field) => [field, expr(`$json.body.${field} ?? ""`)]));
-	b.node('Store Contact', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'insert',
-		dataTableId: table(CRM_TABLE),
-		columns: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: CRM_FIELDS.map(schemaColumn) },
-		options: {},
-	}, [column + 1, row]);
-	b.connect('Demo CRM: Create Contact', 'Store Contact');
-	answer(b, 'Answer: Created', [column + 2, row], 201, '$json');
-	b.connect('Store Contact', 'Answer: Created');
-
-	webhookEntry(b, 'Demo CRM: Read Contact', 'inquiry-demo-crm/contacts', [column, row + 1], { method: 'GET' });
-	b.node('Find Contact', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table(CRM_TABLE),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'id', condition: 'eq', keyValue: expr('Number($json.query.id) || 0') }] },
-		limit: 1,
-	}, [column + 1, row + 1], { alwaysOutputData: true });
-	b.connect('Demo CRM: Read Contact', 'Find Contact');
-	b.node('Contact Found?', 'n8n-nodes-base.if', 2.2, {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-			conditions: [{ id: 'found', leftValue: expr('$json.id'), rightValue: '', operator: { type: 'number', operation: 'exists', singleValue: true } }],
-			combinator: 'and',
-		},
-		options: {},
-	}, [column + 2, row + 1]);
-	b.connect('Find Contact', 'Contact Found?');
-	answer(b, 'Answer: Contact', [column + 3, row + 0.7], 200, '$json');
-	answer(b, 'Answer: Not Found', [column + 3, row + 1.5], 404, '{ error: "not found" }');
-	b.connect('Contact Found?', 'Answer: Contact', 0);
-	b.connect('Contact Found?', 'Answer: Not Found', 1);
-
-	webhookEntry(b, 'Demo CRM: Health', 'inquiry-demo-crm/health', [column, row + 2.2], { method: 'GET' });
-	answer(b, 'Answer: OK', [column + 1, row + 2.2], 200, '{ ok: true }');
-	b.connect('Demo CRM: Health', 'Answer: OK');
-}
-
-function answer(b, name, at, code, body) {
-	return b.node(name, 'n8n-nodes-base.respondToWebhook', 1.5, {
-		respondWith: 'json',
-		responseBody: expr(`JSON.stringify(${body})`),
-		options: { responseCode: code },
-	}, at);
 }

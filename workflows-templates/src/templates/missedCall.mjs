@@ -1,7 +1,7 @@
 // 2. Missed call → text back → owner callback (Twilio, OpenPhone/Quo, Aircall, CallRail voice webhooks).
 import { TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
+import { addEntry } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
 import { webhookEntry } from '../sections.mjs';
 
 export const file = '02-missed-call-text-back.json';
@@ -13,16 +13,16 @@ export function build() {
 		how: [
 			'Your phone system posts call events to **Call Webhook**; **Normalize Inquiry** checks the signature and keeps only real calls (busy, no-answer, voicemail = missed).',
 			'The caller gets **one** text back asking what they need — a person who rings three times in two minutes gets one text, not three.',
-			'**Assign Inquiry Owner** gives the callback to the next available person, due by the response deadline on business hours; the record is saved, read back and verified.',
+			'**Run the Hub** hands it to the Inquiry Continuity Hub, where **Assign Inquiry Owner** gives the callback to the next available person, due by the response deadline on business hours; the record is saved, read back and verified.',
 		],
 		setup: [
 			'Point your phone system\'s call status webhook at …/webhook/inquiry-missed-call (Twilio: the number\'s *Call status changes* URL).',
 			'Create an *Inquiry Webhook Secret API* credential with your Twilio Auth Token (or the vendor\'s signing secret) and the public webhook URL, and select it in Normalize Inquiry.',
-			'Turn on **Send Text (Twilio)** with your Twilio credential to send the text for real.',
-			'Fill in your team and hours in **Assign Inquiry Owner**, then **Publish**.',
+			...ENTRY_SETUP,
+			'To send the text for real: put your Twilio number in *textBackSender* (inquiry_settings) and turn on **Send Text (Twilio)** in the hub with your Twilio credential. Then **Publish**.',
 		],
 	});
 	webhookEntry(b, 'Call Webhook', 'inquiry-missed-call', [0, 1]);
-	addContinuityChain(b, 'Call Webhook', 1, { respond: true, checkSignature: true, followUpChannel: 'sms', profile: 'routeReady' });
+	addEntry(b, 'Call Webhook', 1, { respond: true, checkSignature: true });
 	return b;
 }

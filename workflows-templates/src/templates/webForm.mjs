@@ -1,7 +1,7 @@
 // 1. Web form → owner → verified record (n8n Form Trigger).
 import { TemplateBuilder } from '../lib.mjs';
-import { addContinuityChain } from '../chain.mjs';
-import { overview } from '../notes.mjs';
+import { addEntry } from '../entry.mjs';
+import { ENTRY_SETUP, overview } from '../notes.mjs';
 
 export const file = '01-web-form-to-verified-record.json';
 
@@ -11,15 +11,13 @@ export function build() {
 		closes: 'Forms that only send an email nobody tracks.',
 		how: [
 			'The form below collects the inquiry; **Normalize Inquiry** turns it into one clean record (phone in international format, email checked, message cleaned).',
-			'**Check Inquiry Context** sees what is missing and writes the follow-up question; it is recorded in *inquiry_notifications* (connect email to send it).',
-			'**Assign Inquiry Owner** picks the owner by your rules and sets a response deadline on business hours.',
+			'In the hub, **Check Inquiry Context** sees what is missing and writes the follow-up question; it is recorded in *inquiry_notifications* (connect email to send it).',
+			'**Run the Hub** hands it to the Inquiry Continuity Hub, where **Assign Inquiry Owner** picks the owner by your rules and sets a response deadline on business hours.',
 			'The record is saved to the *inquiry_records* Data table, read back and **verified**; the owner gets a notification with the reason and the deadline.',
 			'Anything that fails (unreadable, unreachable, nobody free, record lost) becomes an alert row — never silence.',
 		],
 		setup: [
-			'Open **Assign Inquiry Owner**: replace the two sample owners with your team, set your business hours and time zone.',
-			'Open **Check Inquiry Context**: put your business name (used in the follow-up question).',
-			'Optional: swap the *inquiry_records* Data table for your CRM (see the note beside it).',
+			...ENTRY_SETUP,
 			'Press **Publish**, then share the form link from the **Website Form** node.',
 		],
 	});
@@ -40,6 +38,6 @@ export function build() {
 		},
 		options: {},
 	}, [0, 1], { webhookId: 'inquiry-form-page' });
-	addContinuityChain(b, 'Website Form', 1, { profile: 'routeReady' });
+	addEntry(b, 'Website Form', 1);
 	return b;
 }

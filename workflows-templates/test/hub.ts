@@ -1,0 +1,49 @@
+import { join } from 'path';
+import type { RunOptions, RunResult, WorkflowJson } from '../../test/harness';
+import { loadWorkflow, runWorkflow } from '../../test/harness';
+import { linkHubs } from '../../test/e2e/harness/linkHub';
+
+const DIR = join(__dirname, '..');
+export const HUB_FILE = '00-inquiry-continuity-hub.json';
+export const HUB_HTTP_CRM_FILE = '00b-inquiry-continuity-hub-http-crm.json';
+
+export const HUB_IDS = { dataTable: 'hub-data-table', httpCrm: 'hub-http-crm' } as const;
+const hubs: Record<string, WorkflowJson> = {
+	'hub-data-table': loadWorkflow(join(DIR, HUB_FILE)),
+	'hub-http-crm': loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)),
+};
+const idsByName = new Map(
+	Object.entries(hubs).map(([id, workflow]) => [String(workflow.name), id]),
+);
+
+/** An entry template as imported, with Run the Hub linked the way a user (or npm start) links it. */
+export function entryTemplate(file: string): WorkflowJson {
+	return linkHubs(loadWorkflow(join(DIR, file)), idsByName);
+}
+
+/** A hub as imported, to change as a user would (e.g. point it at their CRM) and pass to runEntry. */
+export function hubTemplate(id: string): WorkflowJson {
+	return structuredClone(hubs[id]);
+}
+
+/** Runs an entry; its hub runs in process as the sub-workflow n8n would start (`changedHubs` replace hubs by id). */
+export async function runEntry(
+	workflow: WorkflowJson,
+	options: RunOptions,
+	changedHubs: Record<string, WorkflowJson> = {},
+): Promise<RunResult & { hub: RunResult }> {
+	const result = await runWorkflow(workflow, {
+		...options,
+		workflows: { ...hubs, ...changedHubs },
+	});
+	const empty = {
+		output: () => [],
+		items: () => [],
+		ran: () => false,
+		subRuns: [],
+	} as unknown as RunResult;
+	return Object.assign(result, {
+		hub:
+			result.subRuns.find((run) => run.ran('Check Inquiry Context')) ?? result.subRuns[0] ?? empty,
+	});
+}
