@@ -161,7 +161,7 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 			JSON.stringify({
 				measured: 'queue mode, 2 workers',
 				executionsPerWorker: started,
-				ownersByStaticDataRoundRobin: owners,
+				ownersByRoundRobin: owners,
 			}),
 		);
 	});
@@ -191,10 +191,11 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 		expect(perInquiry).toEqual(ids.map(() => [1, 'verified', 1, 1]));
 	});
 
-	// Owner memory still lives in n8n's static data, which queue mode does not carry between
-	// executions (see the next test); the fix moves it into the business's store (issue 18).
-	test.failing(
-		'KNOWN FAILING until owner memory leaves static data: round robin spreads the inquiries over the 3 owners within 1',
+	// The hub keeps owner memory in the inquiry_owner_memory Data table and writes it back with a
+	// compare-and-set (on Postgres an UPDATE … WHERE version = read RETURNING the changed row), so
+	// the two workers take turns from one memory; static data could not (see the next test).
+	test(
+		'round robin spreads the inquiries over the 3 owners within 1, across both workers',
 		() => {
 			const counts = Object.values(owners);
 			expect(counts).toHaveLength(3);
