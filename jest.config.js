@@ -7,7 +7,12 @@ module.exports = {
 		{
 			...base,
 			displayName: 'unit',
-			testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/nodes/**/*.unit.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/credentials/**/*.test.ts'],
+			testMatch: [
+				'<rootDir>/core/**/*.test.ts',
+				'<rootDir>/nodes/**/*.unit.test.ts',
+				'<rootDir>/test/unit/**/*.test.ts',
+				'<rootDir>/credentials/**/*.test.ts',
+			],
 		},
 		{
 			...base,
@@ -18,11 +23,18 @@ module.exports = {
 		{
 			...base,
 			displayName: 'workflow',
-			testMatch: ['<rootDir>/nodes/**/*.workflow.test.ts', '<rootDir>/workflows-templates/**/*.test.ts', '<rootDir>/test/workflow/**/*.test.ts', '<rootDir>/test/sim/workflow/*.test.ts'],
+			testMatch: [
+				'<rootDir>/nodes/**/*.workflow.test.ts',
+				'<rootDir>/workflows-templates/**/*.test.ts',
+				'<rootDir>/test/workflow/**/*.test.ts',
+				'<rootDir>/test/sim/workflow/*.test.ts',
+			],
 			setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
 			// The Form Trigger's sanitize-html pulls an ESM-only htmlparser2 that jest cannot require;
 			// the CommonJS build of the same parser stands in (n8n itself loads the real one).
-			moduleNameMapper: { '^htmlparser2$': '<rootDir>/node_modules/htmlparser2/dist/commonjs/index.js' },
+			moduleNameMapper: {
+				'^htmlparser2$': '<rootDir>/node_modules/htmlparser2/dist/commonjs/index.js',
+			},
 		},
 		{
 			...base,

@@ -17,20 +17,36 @@ const scratch = mkdtempSync(join(tmpdir(), 'inquiry-compare-'));
 
 async function bundle(coreDir, name) {
 	const outfile = join(scratch, `${name}.cjs`);
-	await build({ entryPoints: [join(coreDir, 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', nodePaths: [join(root, 'node_modules')], logLevel: 'warning' });
+	await build({
+		entryPoints: [join(coreDir, 'index.ts')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		nodePaths: [join(root, 'node_modules')],
+		logLevel: 'warning',
+	});
 	return createRequire(import.meta.url)(outfile);
 }
 
 try {
 	const old = join(scratch, 'old');
 	mkdirSync(old);
-	execFileSync('bash', ['-c', `git archive ${JSON.stringify(ref)} core | tar -x -C ${JSON.stringify(old)}`], { cwd: root });
+	execFileSync(
+		'bash',
+		['-c', `git archive ${JSON.stringify(ref)} core | tar -x -C ${JSON.stringify(old)}`],
+		{ cwd: root },
+	);
 	const before = await bundle(join(old, 'core'), 'before');
 	const after = await bundle(join(root, 'core'), 'after');
 
 	const inputs = stageInputs();
 	const cases = [];
-	for (const [label, lib] of [['before', before], ['after', after]]) {
+	for (const [label, lib] of [
+		['before', before],
+		['after', after],
+	]) {
 		const s = createStages({ lib });
 		const each = (fn, items) => () => items.forEach((item) => fn(item));
 		const chain = (names) => () => {
@@ -40,13 +56,28 @@ try {
 			}
 		};
 		cases.push(
-			{ label, stage: 'normalize', fn: each(s.normalize, inputs.normalize), ops: inputs.normalize.length },
+			{
+				label,
+				stage: 'normalize',
+				fn: each(s.normalize, inputs.normalize),
+				ops: inputs.normalize.length,
+			},
 			{ label, stage: 'context', fn: each(s.context, inputs.context), ops: inputs.context.length },
 			{ label, stage: 'assign (10)', fn: each(s.assign, inputs.assign), ops: inputs.assign.length },
 			{ label, stage: 'verify', fn: each(s.verify, inputs.verify), ops: inputs.verify.length },
 			{ label, stage: 'score', fn: each(s.score, inputs.score), ops: inputs.score.length },
-			{ label, stage: 'normalize + context + assign', fn: chain(['context', 'assign']), ops: payloads.length },
-			{ label, stage: 'whole core', fn: chain(['context', 'assign', 'verify', 'score']), ops: payloads.length },
+			{
+				label,
+				stage: 'normalize + context + assign',
+				fn: chain(['context', 'assign']),
+				ops: payloads.length,
+			},
+			{
+				label,
+				stage: 'whole core',
+				fn: chain(['context', 'assign', 'verify', 'score']),
+				ops: payloads.length,
+			},
 		);
 	}
 	const sampleMs = 80;
@@ -66,7 +97,10 @@ try {
 			'speed-up p95': `${fixed(2)(speedup.p95)}×`,
 		};
 	});
-	printTable(`Core before (${ref}) and after (working tree): CPU µs per item, ${rounds} interleaved rounds`, rows);
+	printTable(
+		`Core before (${ref}) and after (working tree): CPU µs per item, ${rounds} interleaved rounds`,
+		rows,
+	);
 } finally {
 	rmSync(scratch, { recursive: true, force: true });
 }

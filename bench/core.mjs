@@ -32,7 +32,11 @@ export function assignConfig(size) {
 	const week = { start: '08:00', end: '18:00' };
 	return {
 		roster: { owners },
-		calendar: { timezone: 'America/New_York', hours: { mon: [week], tue: [week], wed: [week], thu: [week], fri: [week] }, holidays: ['2026-12-25'] },
+		calendar: {
+			timezone: 'America/New_York',
+			hours: { mon: [week], tue: [week], wed: [week], thu: [week], fri: [week] },
+			holidays: ['2026-12-25'],
+		},
 		strategy: 'round_robin',
 		holdUntilAvailable: true,
 	};
@@ -65,8 +69,12 @@ export function createStages({ owners = 10, now = NOW, lib = core } = {}) {
 	const fields = core.compileMappings(core.defaultMappings());
 	return {
 		normalize: (payload) =>
-			core.normalizeInquiry(payload, { now, defaultCountry: 'US', nodeName: 'Normalize Inquiry' }).flatMap((r) => (r.status === 'invalid' ? [] : [r.inquiry])),
-		context: (item) => core.checkInquiryContext(item, profile, { wording, now, nodeName: 'Check Inquiry Context' }).inquiry,
+			core
+				.normalizeInquiry(payload, { now, defaultCountry: 'US', nodeName: 'Normalize Inquiry' })
+				.flatMap((r) => (r.status === 'invalid' ? [] : [r.inquiry])),
+		context: (item) =>
+			core.checkInquiryContext(item, profile, { wording, now, nodeName: 'Check Inquiry Context' })
+				.inquiry,
 		assign: (item) => {
 			const inquiry = core.readInquiry(item);
 			// The node's settings are compiled once per run (and remembered across runs).
@@ -74,7 +82,13 @@ export function createStages({ owners = 10, now = NOW, lib = core } = {}) {
 		},
 		verify: (item) => {
 			const inquiry = core.readInquiry(item);
-			return core.verifyInquiryHandoff(inquiry, recordOf(inquiry), fields, { destination: 'Data table', now, slaMinutes: 5, recordId: '1', nodeName: 'Verify Inquiry Handoff' }).inquiry;
+			return core.verifyInquiryHandoff(inquiry, recordOf(inquiry), fields, {
+				destination: 'Data table',
+				now,
+				slaMinutes: 5,
+				recordId: '1',
+				nodeName: 'Verify Inquiry Handoff',
+			}).inquiry;
 		},
 		score: (item) => core.withScorecard(core.readInquiry(item), now),
 	};
@@ -96,7 +110,9 @@ const jsonFloor = (texts) => () => {
 };
 
 export function runCoreBench({ quick }) {
-	const options = quick ? { warmupMs: 400, rounds: 7, sampleMs: 60 } : { warmupMs: 1500, rounds: 21, sampleMs: 100 };
+	const options = quick
+		? { warmupMs: 400, rounds: 7, sampleMs: 60 }
+		: { warmupMs: 1500, rounds: 21, sampleMs: 100 };
 	const inputs = stageInputs();
 	const s10 = createStages({ owners: 10 });
 	const s200 = createStages({ owners: 200 });
@@ -110,7 +126,9 @@ export function runCoreBench({ quick }) {
 		for (const item of items) fn(item);
 	};
 	// What normalize spends in the phone library alone: the samples' numbers, parsed, typed and formatted.
-	const phones = inputs.context.flatMap((inquiry) => (inquiry.contact.phone ? [inquiry.contact.phone.raw] : []));
+	const phones = inputs.context.flatMap((inquiry) =>
+		inquiry.contact.phone ? [inquiry.contact.phone.raw] : [],
+	);
 	const phoneWork = () => {
 		for (const raw of phones) {
 			const parsed = phoneLibrary.parsePhoneNumberFromString(raw, { defaultCountry: 'US' });
@@ -120,7 +138,9 @@ export function runCoreBench({ quick }) {
 			}
 		}
 	};
-	const texts = Object.fromEntries(Object.entries(inputs).map(([k, items]) => [k, items.map((item) => JSON.stringify(item))]));
+	const texts = Object.fromEntries(
+		Object.entries(inputs).map(([k, items]) => [k, items.map((item) => JSON.stringify(item))]),
+	);
 	// One floor per input set: the cheapest thing any stage could do with the same items.
 	const measured = [
 		{ key: 'floor:payloads', fn: jsonFloor(texts.normalize), ops: payloads.length },
@@ -128,15 +148,69 @@ export function runCoreBench({ quick }) {
 		{ key: 'floor:checked', fn: jsonFloor(texts.assign), ops: inputs.assign.length },
 		{ key: 'floor:assigned', fn: jsonFloor(texts.verify), ops: inputs.verify.length },
 		{ key: 'floor:verified', fn: jsonFloor(texts.score), ops: inputs.score.length },
-		{ key: 'normalize', label: 'normalize (26 vendor samples)', floor: 'floor:payloads', fn: each(s10.normalize, inputs.normalize), ops: payloads.length },
-		{ key: 'phones', label: `  of which libphonenumber (${phones.length} numbers)`, floor: 'floor:payloads', fn: phoneWork, ops: payloads.length },
-		{ key: 'context', label: 'check context (route-ready)', floor: 'floor:normalized', fn: each(s10.context, inputs.context), ops: inputs.context.length },
-		{ key: 'assign10', label: 'assign (10 owners, round robin)', floor: 'floor:checked', fn: each(s10.assign, inputs.assign), ops: inputs.assign.length },
-		{ key: 'assign200', label: 'assign (200 owners, round robin)', floor: 'floor:checked', fn: each(s200.assign, inputs.assign), ops: inputs.assign.length },
-		{ key: 'verify', label: 'verify (6 fields, record mode)', floor: 'floor:assigned', fn: each(s10.verify, inputs.verify), ops: inputs.verify.length },
-		{ key: 'score', label: 'score (5 checks + ledger row)', floor: 'floor:verified', fn: each(s10.score, inputs.score), ops: inputs.score.length },
-		{ key: 'entryToOwner', label: 'normalize + context + assign (10)', floor: 'floor:payloads', fn: pipeline(s10, ['context', 'assign']), ops: payloads.length },
-		{ key: 'wholeCore', label: 'whole core, normalize → score', floor: 'floor:payloads', fn: pipeline(s10, ['context', 'assign', 'verify', 'score']), ops: payloads.length },
+		{
+			key: 'normalize',
+			label: 'normalize (26 vendor samples)',
+			floor: 'floor:payloads',
+			fn: each(s10.normalize, inputs.normalize),
+			ops: payloads.length,
+		},
+		{
+			key: 'phones',
+			label: `  of which libphonenumber (${phones.length} numbers)`,
+			floor: 'floor:payloads',
+			fn: phoneWork,
+			ops: payloads.length,
+		},
+		{
+			key: 'context',
+			label: 'check context (route-ready)',
+			floor: 'floor:normalized',
+			fn: each(s10.context, inputs.context),
+			ops: inputs.context.length,
+		},
+		{
+			key: 'assign10',
+			label: 'assign (10 owners, round robin)',
+			floor: 'floor:checked',
+			fn: each(s10.assign, inputs.assign),
+			ops: inputs.assign.length,
+		},
+		{
+			key: 'assign200',
+			label: 'assign (200 owners, round robin)',
+			floor: 'floor:checked',
+			fn: each(s200.assign, inputs.assign),
+			ops: inputs.assign.length,
+		},
+		{
+			key: 'verify',
+			label: 'verify (6 fields, record mode)',
+			floor: 'floor:assigned',
+			fn: each(s10.verify, inputs.verify),
+			ops: inputs.verify.length,
+		},
+		{
+			key: 'score',
+			label: 'score (5 checks + ledger row)',
+			floor: 'floor:verified',
+			fn: each(s10.score, inputs.score),
+			ops: inputs.score.length,
+		},
+		{
+			key: 'entryToOwner',
+			label: 'normalize + context + assign (10)',
+			floor: 'floor:payloads',
+			fn: pipeline(s10, ['context', 'assign']),
+			ops: payloads.length,
+		},
+		{
+			key: 'wholeCore',
+			label: 'whole core, normalize → score',
+			floor: 'floor:payloads',
+			fn: pipeline(s10, ['context', 'assign', 'verify', 'score']),
+			ops: payloads.length,
+		},
 	];
 	const costs = interleaved(measured, options);
 	const byKey = Object.fromEntries(measured.map((m, i) => [m.key, costs[i]]));
@@ -148,25 +222,53 @@ export function runCoreBench({ quick }) {
 		const cost = summarize(byKey[m.key]);
 		const rate = summarize(byKey[m.key].map((us) => 1e6 / us));
 		const vsFloor = ratios(byKey[m.key], byKey[m.floor]);
-		results[m.key] = { label: m.label, floor: m.floor, items: m.ops, usPerOp: cost, opsPerCoreSecond: rate, costVsFloor: vsFloor };
+		results[m.key] = {
+			label: m.label,
+			floor: m.floor,
+			items: m.ops,
+			usPerOp: cost,
+			opsPerCoreSecond: rate,
+			costVsFloor: vsFloor,
+		};
 		rows.push({
 			stage: m.label,
 			'ops/s/core': formatRate(1e6 / cost.median),
 			'µs/op median': fixed(1)(cost.median),
-			'p95': fixed(1)(cost.p95),
-			'max': fixed(1)(cost.max),
+			p95: fixed(1)(cost.p95),
+			max: fixed(1)(cost.max),
 			'× floor median': fixed(2)(vsFloor.median),
 			'× floor p95': fixed(2)(vsFloor.p95),
 			floor: m.floor.replace('floor:', ''),
 		});
 	}
 	const floors = Object.fromEntries(
-		measured.filter((m) => !m.label).map((m) => [m.key, { items: m.ops, usPerOp: summarize(byKey[m.key]) }]),
+		measured
+			.filter((m) => !m.label)
+			.map((m) => [m.key, { items: m.ops, usPerOp: summarize(byKey[m.key]) }]),
 	);
-	printTable(`Core, per stage: CPU time per item, ${options.rounds} interleaved rounds after warm-up; × floor = cost / JSON.parse+stringify of the same input items`, rows);
-	note(`floors (µs/item): ${Object.entries(floors).map(([k, f]) => `${k.replace('floor:', '')} ${f.usPerOp.median.toFixed(2)}`).join(', ')}`);
+	printTable(
+		`Core, per stage: CPU time per item, ${options.rounds} interleaved rounds after warm-up; × floor = cost / JSON.parse+stringify of the same input items`,
+		rows,
+	);
+	note(
+		`floors (µs/item): ${Object.entries(floors)
+			.map(([k, f]) => `${k.replace('floor:', '')} ${f.usPerOp.median.toFixed(2)}`)
+			.join(', ')}`,
+	);
 	const e2o = results.entryToOwner;
 	const meets = 1e6 / e2o.usPerOp.median >= 50_000 && e2o.costVsFloor.median <= 5;
-	note(`target: normalize + context + assign ≥ 50k/s/core and ≤ 5× floor → ${formatRate(1e6 / e2o.usPerOp.median)}/s, ${e2o.costVsFloor.median.toFixed(2)}× — ${meets ? 'met' : 'MISSED'}`);
-	return { method: 'CPU time per item; interleaved rounds; ratios per round', options, floors, stages: results, target: { entryToOwnerOpsPerCoreSecond: 1e6 / e2o.usPerOp.median, costVsFloor: e2o.costVsFloor.median, met: meets } };
+	note(
+		`target: normalize + context + assign ≥ 50k/s/core and ≤ 5× floor → ${formatRate(1e6 / e2o.usPerOp.median)}/s, ${e2o.costVsFloor.median.toFixed(2)}× — ${meets ? 'met' : 'MISSED'}`,
+	);
+	return {
+		method: 'CPU time per item; interleaved rounds; ratios per round',
+		options,
+		floors,
+		stages: results,
+		target: {
+			entryToOwnerOpsPerCoreSecond: 1e6 / e2o.usPerOp.median,
+			costVsFloor: e2o.costVsFloor.median,
+			met: meets,
+		},
+	};
 }

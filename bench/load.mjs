@@ -5,7 +5,15 @@
 // seconds and each latency in ms. `{n}` in the body is replaced by a number unique to the request.
 import { Agent, request } from 'node:http';
 
-const { url, body, concurrency, maxRequests, maxSeconds, expect, firstNumber = 0 } = JSON.parse(process.argv[2]);
+const {
+	url,
+	body,
+	concurrency,
+	maxRequests,
+	maxSeconds,
+	expect,
+	firstNumber = 0,
+} = JSON.parse(process.argv[2]);
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(url);
 const deadline = performance.now() + maxSeconds * 1000;
@@ -18,7 +26,15 @@ function post(n) {
 	return new Promise((resolve) => {
 		const started = performance.now();
 		const req = request(
-			{ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length }, timeout: 30_000 },
+			{
+				host: target.hostname,
+				port: target.port,
+				path: target.pathname,
+				method: 'POST',
+				agent,
+				headers: { 'content-type': 'application/json', 'content-length': payload.length },
+				timeout: 30_000,
+			},
 			(res) => {
 				const chunks = [];
 				res.on('data', (chunk) => chunks.push(chunk));
@@ -49,4 +65,12 @@ const started = performance.now();
 await Promise.all(Array.from({ length: concurrency }, worker));
 const seconds = (performance.now() - started) / 1000;
 agent.destroy();
-console.log(JSON.stringify({ completed: latencies.length, failed: failures.length, failures: failures.slice(0, 3), seconds, latencies }));
+console.log(
+	JSON.stringify({
+		completed: latencies.length,
+		failed: failures.length,
+		failures: failures.slice(0, 3),
+		seconds,
+		latencies,
+	}),
+);

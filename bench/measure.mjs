@@ -6,7 +6,12 @@
 /** median / p95 / max of a list (nearest rank); for costs and latencies p95 and max are the slow tail. */
 export function summarize(values) {
 	const sorted = [...values].sort((a, b) => a - b);
-	return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1], runs: sorted.length };
+	return {
+		median: percentile(sorted, 0.5),
+		p95: percentile(sorted, 0.95),
+		max: sorted[sorted.length - 1],
+		runs: sorted.length,
+	};
 }
 
 /** Nearest-rank percentile of an ascending list. */
@@ -64,7 +69,11 @@ export function ratios(a, b) {
 }
 
 export function formatRate(n) {
-	return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(0);
+	return n >= 1e6
+		? `${(n / 1e6).toFixed(2)}M`
+		: n >= 1e3
+			? `${(n / 1e3).toFixed(1)}k`
+			: n.toFixed(0);
 }
 
 export const fixed = (digits) => (n) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -74,7 +83,8 @@ export function printTable(title, rows, columns = Object.keys(rows[0] ?? {})) {
 	const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 	console.log(columns.map((c, i) => c.padEnd(widths[i])).join('  '));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	for (const row of rows) console.log(columns.map((c, i) => String(row[c]).padEnd(widths[i])).join('  '));
+	for (const row of rows)
+		console.log(columns.map((c, i) => String(row[c]).padEnd(widths[i])).join('  '));
 }
 
 /** Prints a note under a table (target verdicts, what a figure means). */

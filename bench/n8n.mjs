@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixed, note, percentile, printTable, summarize } from './measure.mjs';
 import { createStages } from './core.mjs';
-import { BARE_PATH, bareWorkflow, FORM_POST, SHAPE_PATH, shapeWorkflow, TEMPLATE_PATH, templateWorkflow } from './workflows.mjs';
+import {
+	BARE_PATH,
+	bareWorkflow,
+	FORM_POST,
+	SHAPE_PATH,
+	shapeWorkflow,
+	TEMPLATE_PATH,
+	templateWorkflow,
+} from './workflows.mjs';
 
 const run = promisify(execFile);
 const pct = (x) => `${(100 * x).toFixed(0)}%`;
@@ -37,11 +45,25 @@ const CLOCK_TICKS = (() => {
 let requestNumber = 0;
 async function load(baseUrl, path, { concurrency, maxRequests, maxSeconds, expect, pid }) {
 	const cpuStart = cpuMsOf(pid);
-	const spec = { url: `${baseUrl}/webhook/${path}`, body: FORM_POST, concurrency, maxRequests, maxSeconds, expect, firstNumber: requestNumber };
+	const spec = {
+		url: `${baseUrl}/webhook/${path}`,
+		body: FORM_POST,
+		concurrency,
+		maxRequests,
+		maxSeconds,
+		expect,
+		firstNumber: requestNumber,
+	};
 	requestNumber += maxRequests;
-	const { stdout } = await run(process.execPath, [LOAD, JSON.stringify(spec)], { maxBuffer: 64 * 2 ** 20, timeout: (maxSeconds + 60) * 1000 });
+	const { stdout } = await run(process.execPath, [LOAD, JSON.stringify(spec)], {
+		maxBuffer: 64 * 2 ** 20,
+		timeout: (maxSeconds + 60) * 1000,
+	});
 	const result = JSON.parse(stdout);
-	if (result.failed > 0) throw new Error(`${path}: ${result.failed} requests failed, e.g. ${result.failures.join(' | ')}`);
+	if (result.failed > 0)
+		throw new Error(
+			`${path}: ${result.failed} requests failed, e.g. ${result.failures.join(' | ')}`,
+		);
 	result.n8nCpuMs = cpuMsOf(pid) - cpuStart;
 	return result;
 }
@@ -66,14 +88,28 @@ async function benchEngine(harness, engine, plan, log) {
 	const pid = instance.server?.pid;
 	try {
 		const template = templateWorkflow();
-		await harness.ensureDataTables(instance, harness.dataTablesNeeded([template], harness.declaredTables()));
+		await harness.ensureDataTables(
+			instance,
+			harness.dataTablesNeeded([template], harness.declaredTables()),
+		);
 		const ids = {};
-		for (const [key, workflow] of [['bare', bareWorkflow()], ['template', template], ['shape', shapeWorkflow(savedItem())]]) {
+		for (const [key, workflow] of [
+			['bare', bareWorkflow()],
+			['template', template],
+			['shape', shapeWorkflow(savedItem())],
+		]) {
 			ids[key] = await instance.importWorkflow(workflow);
 			await instance.publish(ids[key]);
 		}
 		// Warm-up: n8n compiles, caches node types and fills its connection pools on first use.
-		for (const w of WORKFLOWS) await load(instance.baseUrl, w.path, { concurrency: 4, maxRequests: plan.warmup, maxSeconds: 30, expect: w.expect, pid });
+		for (const w of WORKFLOWS)
+			await load(instance.baseUrl, w.path, {
+				concurrency: 4,
+				maxRequests: plan.warmup,
+				maxSeconds: 30,
+				expect: w.expect,
+				pid,
+			});
 
 		const byConcurrency = {};
 		for (const concurrency of plan.concurrency) {
@@ -81,13 +117,25 @@ async function benchEngine(harness, engine, plan, log) {
 			for (let r = 0; r < plan.rounds; r++) {
 				for (let k = 0; k < WORKFLOWS.length; k++) {
 					const w = WORKFLOWS[(k + r) % WORKFLOWS.length];
-					rounds[w.key].push(await load(instance.baseUrl, w.path, { concurrency, maxRequests: plan.maxRequests, maxSeconds: plan.maxSeconds, expect: w.expect, pid }));
+					rounds[w.key].push(
+						await load(instance.baseUrl, w.path, {
+							concurrency,
+							maxRequests: plan.maxRequests,
+							maxSeconds: plan.maxSeconds,
+							expect: w.expect,
+							pid,
+						}),
+					);
 				}
 			}
 			byConcurrency[concurrency] = summarizeRounds(rounds);
 			log(`  ${engine}, concurrency ${concurrency}: done`);
 		}
-		return { n8n: instance.runtime.version, byConcurrency, executionDataBytes: await executionDataBytes(instance, ids) };
+		return {
+			n8n: instance.runtime.version,
+			byConcurrency,
+			executionDataBytes: await executionDataBytes(instance, ids),
+		};
 	} catch (error) {
 		error.message = `${error.message}\n${instance.logTail(30)}`;
 		throw error;
@@ -113,7 +161,12 @@ function summarizeRounds(rounds) {
 	const sortedOf = (r) => [...r.latencies].sort((a, b) => a - b);
 	const latency = (list) => {
 		const all = pooled(list);
-		return { requests: all.length, p50: percentile(all, 0.5), p99: percentile(all, 0.99), max: all[all.length - 1] };
+		return {
+			requests: all.length,
+			p50: percentile(all, 0.5),
+			p99: percentile(all, 0.99),
+			max: all[all.length - 1],
+		};
 	};
 	const versus = (a, b) => ({
 		/** a / b executions per second, per round (median/p95/max over rounds). */
@@ -122,17 +175,41 @@ function summarizeRounds(rounds) {
 		addedMs: {
 			p50: latency(rounds[a]).p50 - latency(rounds[b]).p50,
 			p99: latency(rounds[a]).p99 - latency(rounds[b]).p99,
-			perRoundP50: summarize(rounds[a].map((r, i) => percentile(sortedOf(r), 0.5) - percentile(sortedOf(rounds[b][i]), 0.5))),
-			perRoundP99: summarize(rounds[a].map((r, i) => percentile(sortedOf(r), 0.99) - percentile(sortedOf(rounds[b][i]), 0.99))),
+			perRoundP50: summarize(
+				rounds[a].map(
+					(r, i) => percentile(sortedOf(r), 0.5) - percentile(sortedOf(rounds[b][i]), 0.5),
+				),
+			),
+			perRoundP99: summarize(
+				rounds[a].map(
+					(r, i) => percentile(sortedOf(r), 0.99) - percentile(sortedOf(rounds[b][i]), 0.99),
+				),
+			),
 		},
 	});
 	return {
-		execPerSecond: Object.fromEntries(Object.entries(rounds).map(([k, list]) => [k, summarize(list.map(rate))])),
+		execPerSecond: Object.fromEntries(
+			Object.entries(rounds).map(([k, list]) => [k, summarize(list.map(rate))]),
+		),
 		/** CPU time of n8n's process per execution: unlike exec/s, barely moved by other processes. */
-		cpuMsPerExecution: Object.fromEntries(Object.entries(rounds).map(([k, list]) => [k, summarize(list.map((r) => r.n8nCpuMs / r.completed))])),
+		cpuMsPerExecution: Object.fromEntries(
+			Object.entries(rounds).map(([k, list]) => [
+				k,
+				summarize(list.map((r) => r.n8nCpuMs / r.completed)),
+			]),
+		),
 		latencyMs: Object.fromEntries(Object.entries(rounds).map(([k, list]) => [k, latency(list)])),
 		/** Executions per CPU second relative to bare: the throughput ratio once n8n is CPU-bound. */
-		cpuCapacity: Object.fromEntries(['shape', 'template'].map((k) => [k, summarize(rounds.bare.map((r, i) => r.n8nCpuMs / r.completed / (rounds[k][i].n8nCpuMs / rounds[k][i].completed)))])),
+		cpuCapacity: Object.fromEntries(
+			['shape', 'template'].map((k) => [
+				k,
+				summarize(
+					rounds.bare.map(
+						(r, i) => r.n8nCpuMs / r.completed / (rounds[k][i].n8nCpuMs / rounds[k][i].completed),
+					),
+				),
+			]),
+		),
 		templateVsBare: versus('template', 'bare'),
 		shapeVsBare: versus('shape', 'bare'),
 		templateVsShape: versus('template', 'shape'),
@@ -142,8 +219,22 @@ function summarizeRounds(rounds) {
 export async function runN8nBench({ quick, root, log = console.log }) {
 	const harness = createRequire(import.meta.url)(join(root, 'bench/.build/harness.cjs'));
 	const plan = quick
-		? { engines: ['legacy'], concurrency: [1, 16], rounds: 2, maxSeconds: 2, maxRequests: 400, warmup: 20 }
-		: { engines: ['legacy', 'vm'], concurrency: [1, 4, 16], rounds: 3, maxSeconds: 4, maxRequests: 2000, warmup: 60 };
+		? {
+				engines: ['legacy'],
+				concurrency: [1, 16],
+				rounds: 2,
+				maxSeconds: 2,
+				maxRequests: 400,
+				warmup: 20,
+			}
+		: {
+				engines: ['legacy', 'vm'],
+				concurrency: [1, 4, 16],
+				rounds: 3,
+				maxSeconds: 4,
+				maxRequests: 2000,
+				warmup: 60,
+			};
 	const engines = {};
 	for (const engine of plan.engines) {
 		log(`» Real n8n, ${engine} expression engine (N8N_EXPRESSION_ENGINE=${engine})`);
@@ -163,21 +254,35 @@ export async function runN8nBench({ quick, root, log = console.log }) {
 			'template p50/p99': `${fixed(1)(r.latencyMs.template.p50)} / ${fixed(1)(r.latencyMs.template.p99)}`,
 			'added vs bare p50/p99': `${fixed(1)(r.templateVsBare.addedMs.p50)} / ${fixed(1)(r.templateVsBare.addedMs.p99)}`,
 			'added vs shape p50/p99': `${fixed(1)(r.templateVsShape.addedMs.p50)} / ${fixed(1)(r.templateVsShape.addedMs.p99)}`,
-			'n8n CPU ms/exec bare, shape, template': ['bare', 'shape', 'template'].map((k) => fixed(1)(r.cpuMsPerExecution[k]?.median)).join(', '),
+			'n8n CPU ms/exec bare, shape, template': ['bare', 'shape', 'template']
+				.map((k) => fixed(1)(r.cpuMsPerExecution[k]?.median))
+				.join(', '),
 			requests: r.latencyMs.template.requests,
 		}));
-		printTable(`Real n8n ${result.n8n}, ${engine} expression engine (N8N_EXPRESSION_ENGINE=${engine}): template (Webhook → Normalize → Context → Assign → Data table upsert → Verify → Respond) vs bare Webhook → Respond and vs the same shape built from n8n's own nodes; ${plan.rounds} rotating rounds of ≤ ${plan.maxSeconds} s per concurrency`, rows);
+		printTable(
+			`Real n8n ${result.n8n}, ${engine} expression engine (N8N_EXPRESSION_ENGINE=${engine}): template (Webhook → Normalize → Context → Assign → Data table upsert → Verify → Respond) vs bare Webhook → Respond and vs the same shape built from n8n's own nodes; ${plan.rounds} rotating rounds of ≤ ${plan.maxSeconds} s per concurrency`,
+			rows,
+		);
 		const one = result.byConcurrency[plan.concurrency[0]];
 		const bytes = result.executionDataBytes;
-		note(`at concurrency ${plan.concurrency[0]}: n8n's own 7-node shape costs ${fixed(1)(one.cpuMsPerExecution.shape.median)} ms CPU per execution against the bare webhook's ${fixed(1)(one.cpuMsPerExecution.bare.median)} ms (ceiling for any node pack in this shape: ${pct(one.cpuMsPerExecution.bare.median / one.cpuMsPerExecution.shape.median)} of bare); this package's four nodes add ${fixed(1)(one.cpuMsPerExecution.template.median - one.cpuMsPerExecution.shape.median)} ms`);
-		note(`run data n8n stores per execution (API JSON): bare ${bytes.bare} B, shape ${bytes.shape} B, template ${bytes.template} B; the template also saves the round-robin state after every execution`);
+		note(
+			`at concurrency ${plan.concurrency[0]}: n8n's own 7-node shape costs ${fixed(1)(one.cpuMsPerExecution.shape.median)} ms CPU per execution against the bare webhook's ${fixed(1)(one.cpuMsPerExecution.bare.median)} ms (ceiling for any node pack in this shape: ${pct(one.cpuMsPerExecution.bare.median / one.cpuMsPerExecution.shape.median)} of bare); this package's four nodes add ${fixed(1)(one.cpuMsPerExecution.template.median - one.cpuMsPerExecution.shape.median)} ms`,
+		);
+		note(
+			`run data n8n stores per execution (API JSON): bare ${bytes.bare} B, shape ${bytes.shape} B, template ${bytes.template} B; the template also saves the round-robin state after every execution`,
+		);
 		if (engine === 'legacy') {
 			const all = Object.values(result.byConcurrency);
 			const ratioOk = all.every((r) => r.templateVsBare.throughputRatio.median >= 0.7);
 			const p99Ok = all.every((r) => r.templateVsBare.addedMs.p99 <= 25);
-			note(`target (legacy): template ≥ 70% of bare exec/s at every concurrency — ${ratioOk ? 'met' : 'MISSED'}; p99 added ≤ 25 ms — ${p99Ok ? 'met' : 'MISSED'}`);
+			note(
+				`target (legacy): template ≥ 70% of bare exec/s at every concurrency — ${ratioOk ? 'met' : 'MISSED'}; p99 added ≤ 25 ms — ${p99Ok ? 'met' : 'MISSED'}`,
+			);
 		}
 	}
-	if (quick) note('--quick (with --only=n8n): legacy engine only, concurrency 1 and 16, 2 short rounds each; the full run adds the vm engine, concurrency 4 and longer rounds.');
+	if (quick)
+		note(
+			'--quick (with --only=n8n): legacy engine only, concurrency 1 and 16, 2 short rounds each; the full run adds the vm engine, concurrency 4 and longer rounds.',
+		);
 	return { plan, engines };
 }

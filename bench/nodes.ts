@@ -47,7 +47,8 @@ async function cpuMsOfRun(items: IDataObject[], node: ChainNode): Promise<number
 	if (result.error) throw new Error(`${node.name}: ${result.error.message}`);
 	const out = result.run.data.resultData.runData[node.name]?.[0]?.data?.main ?? [];
 	const emitted = out.reduce((sum, output) => sum + (output?.length ?? 0), 0);
-	if (emitted < items.length) throw new Error(`${node.name} emitted ${emitted} of ${items.length} items`);
+	if (emitted < items.length)
+		throw new Error(`${node.name} emitted ${emitted} of ${items.length} items`);
 	return ms;
 }
 
@@ -55,28 +56,73 @@ const SET_NODE: ChainNode = {
 	name: 'Edit Fields',
 	type: 'n8n-nodes-base.set',
 	typeVersion: 3.4,
-	parameters: { assignments: { assignments: [{ id: 'a', name: 'copied', type: 'string', value: '={{ $json.id }}' }] }, includeOtherFields: true, options: {} },
+	parameters: {
+		assignments: {
+			assignments: [{ id: 'a', name: 'copied', type: 'string', value: '={{ $json.id }}' }],
+		},
+		includeOtherFields: true,
+		options: {},
+	},
 };
 
-const ROSTER = { owner: Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`, name: `Owner ${i}`, active: true, weight: 1 })) };
+const ROSTER = {
+	owner: Array.from({ length: 10 }, (_, i) => ({
+		id: `o${i}`,
+		name: `Owner ${i}`,
+		active: true,
+		weight: 1,
+	})),
+};
 
 /** The items each node receives in a template: the output of the stage before it. */
 function stageItems(count: number) {
 	const now = new Date();
 	const bodies = repeat(vendorBodies(), count).map((body, i) => ({ ...body, benchSeq: i }));
-	const normalized = bodies.flatMap((body) => normalizeInquiry(body, { now, defaultCountry: 'US' })).flatMap((r) => (r.status === 'invalid' ? [] : [r.inquiry])).slice(0, count);
-	const checked = normalized.map((inquiry) => checkInquiryContext(inquiry, BUILT_IN_PROFILES.routeReady, { now, nodeName: 'Check Inquiry Context' }).inquiry);
+	const normalized = bodies
+		.flatMap((body) => normalizeInquiry(body, { now, defaultCountry: 'US' }))
+		.flatMap((r) => (r.status === 'invalid' ? [] : [r.inquiry]))
+		.slice(0, count);
+	const checked = normalized.map(
+		(inquiry) =>
+			checkInquiryContext(inquiry, BUILT_IN_PROFILES.routeReady, {
+				now,
+				nodeName: 'Check Inquiry Context',
+			}).inquiry,
+	);
 	const allDay = [{ start: '00:00', end: '24:00' }];
-	const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]));
+	const hours = Object.fromEntries(
+		['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]),
+	);
 	const owners = ROSTER.owner.map(({ id, name }) => ({ id, name }));
-	const session = new AssignmentSession({ roster: { owners }, calendar: { timezone: 'America/New_York', hours }, strategy: 'round_robin' });
-	const assigned = checked.map((inquiry) => withAssignment(inquiry, session.assign(inquiry, { now }), 'Assign Inquiry Owner'));
+	const session = new AssignmentSession({
+		roster: { owners },
+		calendar: { timezone: 'America/New_York', hours },
+		strategy: 'round_robin',
+	});
+	const assigned = checked.map((inquiry) =>
+		withAssignment(inquiry, session.assign(inquiry, { now }), 'Assign Inquiry Owner'),
+	);
 	// "The Input Item" mode: the inquiry carries the record as the Data table node wrote it.
 	const withRecord = assigned.map((inquiry) => ({ ...inquiry, record: recordOf(inquiry) }));
 	const fields = compileMappings(defaultMappings());
-	const verified = assigned.map((inquiry) => verifyInquiryHandoff(inquiry, recordOf(inquiry), fields, { destination: 'Data table', now, slaMinutes: 60, recordId: '1', nodeName: 'Verify Inquiry Handoff' }).inquiry);
+	const verified = assigned.map(
+		(inquiry) =>
+			verifyInquiryHandoff(inquiry, recordOf(inquiry), fields, {
+				destination: 'Data table',
+				now,
+				slaMinutes: 60,
+				recordId: '1',
+				nodeName: 'Verify Inquiry Handoff',
+			}).inquiry,
+	);
 	const asItems = (list: object[]) => list as unknown as IDataObject[];
-	return { bodies, normalized: asItems(normalized), checked: asItems(checked), withRecord: asItems(withRecord), verified: asItems(verified) };
+	return {
+		bodies,
+		normalized: asItems(normalized),
+		checked: asItems(checked),
+		withRecord: asItems(withRecord),
+		verified: asItems(verified),
+	};
 }
 
 function recordOf(inquiry: Inquiry & { assignment?: { owner?: { id: string } } }): IDataObject {
@@ -104,22 +150,90 @@ export interface NodeBenchRow {
 
 function summarize(values: number[]) {
 	const sorted = [...values].sort((a, b) => a - b);
-	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+	const at = (q: number) =>
+		sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 	return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
 
-export async function runNodesBench({ quick, engine, runs: runsWanted }: { quick: boolean; engine: 'vm' | 'legacy'; runs?: number }): Promise<NodeBenchRow[]> {
+export async function runNodesBench({
+	quick,
+	engine,
+	runs: runsWanted,
+}: {
+	quick: boolean;
+	engine: 'vm' | 'legacy';
+	runs?: number;
+}): Promise<NodeBenchRow[]> {
 	Expression.setExpressionEngine(engine);
-	await Expression.initExpressionEngine({ engine, bridgeTimeout: 5000, bridgeMemoryLimit: 128, poolSize: 1, maxCodeCacheSize: 1024 });
+	await Expression.initExpressionEngine({
+		engine,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+	});
 	const count = quick ? 2000 : 10_000;
 	const runs = runsWanted ?? (quick ? 3 : 7);
 	const items = stageItems(count);
 	const cases: { name: string; items: IDataObject[]; node: ChainNode }[] = [
-		{ name: 'Normalize Inquiry', items: items.bodies, node: { name: 'Normalize Inquiry', type: `${PACKAGE}.normalizeInquiry`, parameters: { source: 'auto', defaultCountry: 'US', payloadFrom: 'wholeItem' } } },
-		{ name: 'Check Inquiry Context', items: items.normalized, node: { name: 'Check Inquiry Context', type: `${PACKAGE}.checkInquiryContext`, parameters: { profile: 'routeReady', businessName: 'Acme' } } },
-		{ name: 'Assign Inquiry Owner', items: items.checked, node: { name: 'Assign Inquiry Owner', type: `${PACKAGE}.assignInquiryOwner`, parameters: { rosterSource: 'form', owners: ROSTER, businessTimezone: 'America/New_York', businessHours: 'Mon-Sun 00:00-24:00', strategy: 'round_robin' } } },
-		{ name: 'Verify Inquiry Handoff (record)', items: items.withRecord, node: { name: 'Verify Inquiry Handoff', type: `${PACKAGE}.verifyInquiryHandoff`, parameters: { mode: 'record', destination: 'Data table', inquirySource: 'inputItem', recordField: 'record', deadline: 'sla', slaMinutes: 60 } } },
-		{ name: 'Scorecard: Score Inquiry', items: items.verified, node: { name: 'Inquiry Continuity Scorecard', type: `${PACKAGE}.inquiryContinuityScorecard`, parameters: { operation: 'scoreInquiry', output: 'inquiry' } } },
+		{
+			name: 'Normalize Inquiry',
+			items: items.bodies,
+			node: {
+				name: 'Normalize Inquiry',
+				type: `${PACKAGE}.normalizeInquiry`,
+				parameters: { source: 'auto', defaultCountry: 'US', payloadFrom: 'wholeItem' },
+			},
+		},
+		{
+			name: 'Check Inquiry Context',
+			items: items.normalized,
+			node: {
+				name: 'Check Inquiry Context',
+				type: `${PACKAGE}.checkInquiryContext`,
+				parameters: { profile: 'routeReady', businessName: 'Acme' },
+			},
+		},
+		{
+			name: 'Assign Inquiry Owner',
+			items: items.checked,
+			node: {
+				name: 'Assign Inquiry Owner',
+				type: `${PACKAGE}.assignInquiryOwner`,
+				parameters: {
+					rosterSource: 'form',
+					owners: ROSTER,
+					businessTimezone: 'America/New_York',
+					businessHours: 'Mon-Sun 00:00-24:00',
+					strategy: 'round_robin',
+				},
+			},
+		},
+		{
+			name: 'Verify Inquiry Handoff (record)',
+			items: items.withRecord,
+			node: {
+				name: 'Verify Inquiry Handoff',
+				type: `${PACKAGE}.verifyInquiryHandoff`,
+				parameters: {
+					mode: 'record',
+					destination: 'Data table',
+					inquirySource: 'inputItem',
+					recordField: 'record',
+					deadline: 'sla',
+					slaMinutes: 60,
+				},
+			},
+		},
+		{
+			name: 'Scorecard: Score Inquiry',
+			items: items.verified,
+			node: {
+				name: 'Inquiry Continuity Scorecard',
+				type: `${PACKAGE}.inquiryContinuityScorecard`,
+				parameters: { operation: 'scoreInquiry', output: 'inquiry' },
+			},
+		},
 	];
 	const results: NodeBenchRow[] = [];
 	for (const { name, items: input, node } of cases) {
@@ -137,7 +251,13 @@ export async function runNodesBench({ quick, engine, runs: runsWanted }: { quick
 				setMs.push(await cpuMsOfRun(input, SET_NODE));
 			}
 		}
-		results.push({ node: name, items: input.length, nodeMs: summarize(nodeMs), setNodeMs: summarize(setMs), ratio: summarize(nodeMs.map((ms, i) => ms / setMs[i])) });
+		results.push({
+			node: name,
+			items: input.length,
+			nodeMs: summarize(nodeMs),
+			setNodeMs: summarize(setMs),
+			ratio: summarize(nodeMs.map((ms, i) => ms / setMs[i])),
+		});
 	}
 	await Expression.disposeExpressionEngine();
 	return results;

@@ -32,19 +32,36 @@ async function main() {
 	const results = {
 		startedAt: new Date(started).toISOString(),
 		quick,
-		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), kernel: release(), loadAverageAtStart: loadavg() },
+		machine: {
+			cpus: cpus().length,
+			cpuModel: cpus()[0]?.model,
+			memoryGb: Math.round(totalmem() / 2 ** 30),
+			kernel: release(),
+			loadAverageAtStart: loadavg(),
+		},
 		node: process.version,
 		n8n: {
-			inProcess: { 'n8n-core': versionOf('n8n-core'), 'n8n-workflow': versionOf('n8n-workflow'), 'n8n-nodes-base': versionOf('n8n-nodes-base') },
+			inProcess: {
+				'n8n-core': versionOf('n8n-core'),
+				'n8n-workflow': versionOf('n8n-workflow'),
+				'n8n-nodes-base': versionOf('n8n-nodes-base'),
+			},
 		},
-		expressionEngine: { note: 'N8N_EXPRESSION_ENGINE: "vm" (isolated-vm, n8n 2 default) or "legacy"; each figure below names the one it ran' },
+		expressionEngine: {
+			note: 'N8N_EXPRESSION_ENGINE: "vm" (isolated-vm, n8n 2 default) or "legacy"; each figure below names the one it ran',
+		},
 		sections: {},
 	};
 	const scratch = mkdtempSync(join(tmpdir(), 'inquiry-bench-'));
 	try {
 		for (const section of SECTIONS.filter((s) => only.includes(s))) {
 			const out = join(scratch, `${section}.json`);
-			const sectionArgs = [join(root, 'bench/run.mjs'), `--section=${section}`, `--out=${out}`, ...(quick ? ['--quick'] : [])];
+			const sectionArgs = [
+				join(root, 'bench/run.mjs'),
+				`--section=${section}`,
+				`--out=${out}`,
+				...(quick ? ['--quick'] : []),
+			];
 			try {
 				execFileSync(process.execPath, sectionArgs, { stdio: 'inherit', env: process.env });
 			} catch {
@@ -56,13 +73,19 @@ async function main() {
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });
 	}
-	if (!only.includes('n8n')) console.log('\nReal n8n: skipped with --quick (run `npm run bench` for it, or add --only=n8n).');
-	if (results.sections.n8n) results.n8n.server = Object.values(results.sections.n8n.engines)[0]?.n8n;
+	if (!only.includes('n8n'))
+		console.log(
+			'\nReal n8n: skipped with --quick (run `npm run bench` for it, or add --only=n8n).',
+		);
+	if (results.sections.n8n)
+		results.n8n.server = Object.values(results.sections.n8n.engines)[0]?.n8n;
 	results.machine.loadAverageAtEnd = loadavg();
 	results.seconds = Math.round((Date.now() - started) / 1000);
 	mkdirSync(join(root, 'bench/results'), { recursive: true });
 	writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-	console.log(`\nWrote bench/results/latest.json (${results.seconds} s${quick ? ', --quick' : ''})`);
+	console.log(
+		`\nWrote bench/results/latest.json (${results.seconds} s${quick ? ', --quick' : ''})`,
+	);
 }
 
 function versionOf(name) {
@@ -72,9 +95,24 @@ function versionOf(name) {
 /** The TypeScript parts (the in-process harness, the e2e harness) bundled once with esbuild. */
 async function buildBundles() {
 	const { build } = await import('esbuild');
-	const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' };
-	await build({ ...common, entryPoints: [join(root, 'bench/nodes.ts')], outfile: join(root, 'bench/.build/nodes.cjs') });
-	await build({ ...common, entryPoints: [join(root, 'bench/harness.ts')], outfile: join(root, 'bench/.build/harness.cjs') });
+	const common = {
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		packages: 'external',
+		logLevel: 'warning',
+	};
+	await build({
+		...common,
+		entryPoints: [join(root, 'bench/nodes.ts')],
+		outfile: join(root, 'bench/.build/nodes.cjs'),
+	});
+	await build({
+		...common,
+		entryPoints: [join(root, 'bench/harness.ts')],
+		outfile: join(root, 'bench/.build/harness.cjs'),
+	});
 }
 
 async function runSection(section, out) {
@@ -97,13 +135,23 @@ async function runSection(section, out) {
 
 function memorySection() {
 	const count = quick ? 20_000 : 100_000;
-	const stdout = execFileSync(process.execPath, ['--expose-gc', join(root, 'bench/memory.mjs'), String(count)], { encoding: 'utf8' });
+	const stdout = execFileSync(
+		process.execPath,
+		['--expose-gc', join(root, 'bench/memory.mjs'), String(count)],
+		{ encoding: 'utf8' },
+	);
 	const result = JSON.parse(stdout.trim().split('\n').pop());
 	printTable(
 		`Memory: ${result.payloads.toLocaleString('en')} payloads (${result.inquiries.toLocaleString('en')} inquiries, each a new contact) streamed through normalize → context → assign → verify → score in one session; heap after a full GC`,
-		result.samples.map((s) => ({ 'items streamed': s.items.toLocaleString('en'), 'heap MB': fixed(1)(s.heapMb), 'RSS MB': fixed(0)(s.rssMb) })),
+		result.samples.map((s) => ({
+			'items streamed': s.items.toLocaleString('en'),
+			'heap MB': fixed(1)(s.heapMb),
+			'RSS MB': fixed(0)(s.rssMb),
+		})),
 	);
-	note(`peak heap between GCs ${fixed(1)(result.peakHeapMb)} MB, peak RSS ${fixed(0)(result.peakRssMb)} MB; heap growth from 10k to ${result.payloads.toLocaleString('en')}: ${fixed(2)(result.heapGrowthMb)} MB (${Math.abs(result.heapGrowthMb) < 2 ? 'flat' : 'GROWING'}); whole core incl. JSON.parse of each payload: ${fixed(0)(result.inquiriesPerCoreSecond)} inquiries/s/core`);
+	note(
+		`peak heap between GCs ${fixed(1)(result.peakHeapMb)} MB, peak RSS ${fixed(0)(result.peakRssMb)} MB; heap growth from 10k to ${result.payloads.toLocaleString('en')}: ${fixed(2)(result.heapGrowthMb)} MB (${Math.abs(result.heapGrowthMb) < 2 ? 'flat' : 'GROWING'}); whole core incl. JSON.parse of each payload: ${fixed(0)(result.inquiriesPerCoreSecond)} inquiries/s/core`,
+	);
 	return result;
 }
 
@@ -131,7 +179,9 @@ async function nodesSection() {
 			})),
 		);
 	}
-	if (quick) note('--quick: 2,000 items and the legacy engine only; the full run uses 10,000 items and both engines.');
+	if (quick)
+		note(
+			'--quick: 2,000 items and the legacy engine only; the full run uses 10,000 items and both engines.',
+		);
 	return result;
 }
-

@@ -26,28 +26,61 @@ export function templateWorkflow() {
 	const b = new TemplateBuilder('Bench: web form to verified record');
 	webhookEntry(b, 'Webhook', TEMPLATE_PATH, [0, 1]);
 	b.ours('Normalize Inquiry', 'normalizeInquiry', { source: 'auto', defaultCountry: 'US' }, [1, 1]);
-	b.ours('Check Inquiry Context', 'checkInquiryContext', { profile: 'routeReady', businessName: 'Acme Plumbing', options: {} }, [2, 1]);
-	b.ours('Assign Inquiry Owner', 'assignInquiryOwner', {
-		rosterSource: 'form',
-		owners: { owner: [
-			{ id: 'owner-1', name: 'First team member', email: 'first@example.com', active: true, weight: 1, hours: '' },
-			{ id: 'owner-2', name: 'Second team member', email: 'second@example.com', active: true, weight: 1, hours: '' },
-		] },
-		businessTimezone: 'America/New_York',
-		businessHours: 'Mon-Sun 00:00-24:00',
-		strategy: 'round_robin',
-		deadlines: {},
-	}, [3, 1]);
+	b.ours(
+		'Check Inquiry Context',
+		'checkInquiryContext',
+		{ profile: 'routeReady', businessName: 'Acme Plumbing', options: {} },
+		[2, 1],
+	);
+	b.ours(
+		'Assign Inquiry Owner',
+		'assignInquiryOwner',
+		{
+			rosterSource: 'form',
+			owners: {
+				owner: [
+					{
+						id: 'owner-1',
+						name: 'First team member',
+						email: 'first@example.com',
+						active: true,
+						weight: 1,
+						hours: '',
+					},
+					{
+						id: 'owner-2',
+						name: 'Second team member',
+						email: 'second@example.com',
+						active: true,
+						weight: 1,
+						hours: '',
+					},
+				],
+			},
+			businessTimezone: 'America/New_York',
+			businessHours: 'Mon-Sun 00:00-24:00',
+			strategy: 'round_robin',
+			deadlines: {},
+		},
+		[3, 1],
+	);
 	saveRecord(b, 'Save Record', [4, 1]);
-	b.ours('Verify Inquiry Handoff', 'verifyInquiryHandoff', {
-		mode: 'record',
-		destination: 'Data table',
-		inquirySource: 'earlierNode',
-		inquiry: "={{ $('Assign Inquiry Owner').item.json }}",
-		deadline: 'sla',
-		slaMinutes: 5,
-	}, [5, 1]);
-	respondReceipt(b, 'Respond', [6, 1], { body: '{ inquiryId: $json.id ?? null, status: $json.handoff?.status ?? "invalid" }' });
+	b.ours(
+		'Verify Inquiry Handoff',
+		'verifyInquiryHandoff',
+		{
+			mode: 'record',
+			destination: 'Data table',
+			inquirySource: 'earlierNode',
+			inquiry: "={{ $('Assign Inquiry Owner').item.json }}",
+			deadline: 'sla',
+			slaMinutes: 5,
+		},
+		[5, 1],
+	);
+	respondReceipt(b, 'Respond', [6, 1], {
+		body: '{ inquiryId: $json.id ?? null, status: $json.handoff?.status ?? "invalid" }',
+	});
 	b.connect('Webhook', 'Normalize Inquiry');
 	b.connect('Normalize Inquiry', 'Check Inquiry Context', 0);
 	b.connect('Normalize Inquiry', 'Respond', 1);
@@ -64,14 +97,30 @@ export function templateWorkflow() {
 export function shapeWorkflow(inquiry) {
 	const b = new TemplateBuilder('Bench: same shape, n8n nodes only');
 	webhookEntry(b, 'Webhook', SHAPE_PATH, [0, 1]);
-	b.node('Inquiry (static)', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify(inquiry), options: {} }, [1, 1]);
+	b.node(
+		'Inquiry (static)',
+		'n8n-nodes-base.set',
+		3.4,
+		{ mode: 'raw', jsonOutput: JSON.stringify(inquiry), options: {} },
+		[1, 1],
+	);
 	const noOp = (name, column) => b.node(name, 'n8n-nodes-base.noOp', 1, {}, [column, 1]);
 	noOp('No-Op (Context)', 2);
 	noOp('No-Op (Assign)', 3);
 	saveRecord(b, 'Save Record', [4, 1]);
 	noOp('No-Op (Verify)', 5);
-	respondReceipt(b, 'Respond', [6, 1], { body: '{ inquiryId: $json.inquiryId ?? null, status: "written" }' });
-	const chain = ['Webhook', 'Inquiry (static)', 'No-Op (Context)', 'No-Op (Assign)', 'Save Record', 'No-Op (Verify)', 'Respond'];
+	respondReceipt(b, 'Respond', [6, 1], {
+		body: '{ inquiryId: $json.inquiryId ?? null, status: "written" }',
+	});
+	const chain = [
+		'Webhook',
+		'Inquiry (static)',
+		'No-Op (Context)',
+		'No-Op (Assign)',
+		'Save Record',
+		'No-Op (Verify)',
+		'Respond',
+	];
 	chain.slice(1).forEach((node, i) => b.connect(chain[i], node));
 	return b.toJSON();
 }

@@ -14,9 +14,18 @@ export { normalizeInquiry } from './inquiry/normalizeInquiry';
 export type { NormalizeOptions, SourceMode } from './inquiry/normalizeInquiry';
 export type { BuildResult } from './inquiry/normalize';
 export { receiveInquiry } from './inquiry/receive/receiveInquiry';
-export type { ReceiveOptions, ReceiveResult, SignatureCheck } from './inquiry/receive/receiveInquiry';
+export type {
+	ReceiveOptions,
+	ReceiveResult,
+	SignatureCheck,
+} from './inquiry/receive/receiveInquiry';
 export { verifySignature } from './inquiry/signatures/verifySignature';
-export type { SignatureScheme, SignedRequest, VerifyOptions, VerifyResult } from './inquiry/signatures/types';
+export type {
+	SignatureScheme,
+	SignedRequest,
+	VerifyOptions,
+	VerifyResult,
+} from './inquiry/signatures/types';
 // --- context (core/context) ---
 export { BUILT_IN_PROFILES } from './context/builtins';
 export { ContextProfile } from './context/profile';

@@ -21,11 +21,16 @@ describe('Handoff Destination API: authenticate', () => {
 	});
 
 	it('sends a key in the header the user named, or X-API-Key when the name is left empty', async () => {
-		expect((await sign({ authentication: 'header', headerName: 'X-Token', headerSecret: 's3cret' })).headers).toEqual({
+		expect(
+			(await sign({ authentication: 'header', headerName: 'X-Token', headerSecret: 's3cret' }))
+				.headers,
+		).toEqual({
 			Accept: 'application/json',
 			'X-Token': 's3cret',
 		});
-		expect((await sign({ authentication: 'header', headerName: '', headerSecret: 's3cret' })).headers).toEqual({
+		expect(
+			(await sign({ authentication: 'header', headerName: '', headerSecret: 's3cret' })).headers,
+		).toEqual({
 			Accept: 'application/json',
 			'X-API-Key': 's3cret',
 		});
@@ -38,8 +43,13 @@ describe('Handoff Destination API: authenticate', () => {
 	});
 
 	it('adds a query key to the request’s own query, api_key by default', async () => {
-		expect((await sign({ authentication: 'queryKey', queryName: 'hapikey', querySecret: 'k' })).qs).toEqual({ archived: 'false', hapikey: 'k' });
-		expect((await sign({ authentication: 'queryKey', querySecret: 'k' })).qs).toEqual({ archived: 'false', api_key: 'k' });
+		expect(
+			(await sign({ authentication: 'queryKey', queryName: 'hapikey', querySecret: 'k' })).qs,
+		).toEqual({ archived: 'false', hapikey: 'k' });
+		expect((await sign({ authentication: 'queryKey', querySecret: 'k' })).qs).toEqual({
+			archived: 'false',
+			api_key: 'k',
+		});
 	});
 
 	it('leaves the request alone with None, and never mutates the request it was given', async () => {
@@ -50,31 +60,60 @@ describe('Handoff Destination API: authenticate', () => {
 });
 
 describe('Handoff Destination API: credential test request', () => {
-	const node: INode = { id: 'n', name: 'Credential test', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
-	const noOp = { description: { name: 'noOp', properties: [], inputs: ['main'], outputs: ['main'] } };
-	const nodeTypes = { getByName: () => noOp, getByNameAndVersion: () => noOp, getKnownTypes: () => ({}) };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never });
+	const node: INode = {
+		id: 'n',
+		name: 'Credential test',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const noOp = {
+		description: { name: 'noOp', properties: [], inputs: ['main'], outputs: ['main'] },
+	};
+	const nodeTypes = {
+		getByName: () => noOp,
+		getByNameAndVersion: () => noOp,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypes as never,
+	});
 
 	beforeAll(() => Expression.setExpressionEngine('legacy'));
 
 	/** The test request's URL parts as n8n resolves them, with these credential values as $credentials. */
 	function resolved(values: ICredentialDataDecryptedObject): { baseURL: unknown; url: unknown } {
 		const { baseURL, url } = credential.test.request;
-		const evaluate = (value: string | undefined) => workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: values } as never);
+		const evaluate = (value: string | undefined) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+				$credentials: values,
+			} as never);
 		return { baseURL: evaluate(baseURL), url: evaluate(url) };
 	}
 
 	it('is a GET of the Test Path under the Base URL', () => {
 		expect(credential.test.request.method).toBe('GET');
-		expect(resolved({ baseUrl: 'https://api.hubapi.com/crm/v3', testPath: '/objects/contacts?limit=1' })).toEqual({
+		expect(
+			resolved({ baseUrl: 'https://api.hubapi.com/crm/v3', testPath: '/objects/contacts?limit=1' }),
+		).toEqual({
 			baseURL: 'https://api.hubapi.com/crm/v3',
 			url: '/objects/contacts?limit=1',
 		});
 	});
 
 	it('joins with exactly one slash whatever the user typed, and tests "/" without a Test Path', () => {
-		expect(resolved({ baseUrl: 'http://127.0.0.1:8080/api/', testPath: 'health' })).toEqual({ baseURL: 'http://127.0.0.1:8080/api', url: '/health' });
-		expect(resolved({ baseUrl: 'http://127.0.0.1:8080', testPath: '' })).toEqual({ baseURL: 'http://127.0.0.1:8080', url: '/' });
+		expect(resolved({ baseUrl: 'http://127.0.0.1:8080/api/', testPath: 'health' })).toEqual({
+			baseURL: 'http://127.0.0.1:8080/api',
+			url: '/health',
+		});
+		expect(resolved({ baseUrl: 'http://127.0.0.1:8080', testPath: '' })).toEqual({
+			baseURL: 'http://127.0.0.1:8080',
+			url: '/',
+		});
 	});
 
 	it('is the type the node asks for, with every secret entered as a password', () => {
@@ -91,6 +130,8 @@ describe('Handoff Destination API: credential test request', () => {
 			'querySecret',
 			'testPath',
 		]);
-		expect(credential.properties.filter((p) => p.typeOptions?.password).map((p) => p.name)).toEqual(['headerSecret', 'token', 'password', 'querySecret']);
+		expect(credential.properties.filter((p) => p.typeOptions?.password).map((p) => p.name)).toEqual(
+			['headerSecret', 'token', 'password', 'querySecret'],
+		);
 	});
 });

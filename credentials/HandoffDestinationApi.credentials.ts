@@ -20,7 +20,10 @@ export class HandoffDestinationApi implements ICredentialType {
 
 	displayName = 'Handoff Destination API';
 
-	icon: Icon = { light: 'file:handoffDestinationApi.svg', dark: 'file:handoffDestinationApi.dark.svg' };
+	icon: Icon = {
+		light: 'file:handoffDestinationApi.svg',
+		dark: 'file:handoffDestinationApi.dark.svg',
+	};
 
 	documentationUrl =
 		'https://github.com/inquiry-continuity/n8n-nodes-inquiry-continuity/blob/main/docs/nodes/verify-inquiry-handoff.md#the-handoff-destination-api-credential';
@@ -33,7 +36,8 @@ export class HandoffDestinationApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://api.hubapi.com/crm/v3',
-			description: "The start of every address the node reads from. The node's URL is added after it.",
+			description:
+				"The start of every address the node reads from. The node's URL is added after it.",
 		},
 		{
 			displayName: 'Authentication',
@@ -41,10 +45,22 @@ export class HandoffDestinationApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'None', value: 'none' },
-				{ name: 'Header (API Key)', value: 'header', description: 'A key sent in a header you name, e.g. X-API-Key' },
-				{ name: 'Bearer Token', value: 'bearer', description: 'Authorization: Bearer …, e.g. a HubSpot private app token' },
+				{
+					name: 'Header (API Key)',
+					value: 'header',
+					description: 'A key sent in a header you name, e.g. X-API-Key',
+				},
+				{
+					name: 'Bearer Token',
+					value: 'bearer',
+					description: 'Authorization: Bearer …, e.g. a HubSpot private app token',
+				},
 				{ name: 'Basic Auth', value: 'basic', description: 'A user name and password' },
-				{ name: 'Query Key', value: 'queryKey', description: 'A key added to the address, e.g. ?api_key=…' },
+				{
+					name: 'Query Key',
+					value: 'queryKey',
+					description: 'A key added to the address, e.g. ?api_key=…',
+				},
 			],
 			default: 'bearer',
 		},
@@ -115,17 +131,33 @@ export class HandoffDestinationApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const text = (key: string) => (typeof credentials[key] === 'string' ? (credentials[key] as string) : '');
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const text = (key: string) =>
+			typeof credentials[key] === 'string' ? (credentials[key] as string) : '';
 		switch (credentials.authentication as AuthMethod) {
 			case 'header':
-				return { ...request, headers: { ...request.headers, [text('headerName') || 'X-API-Key']: text('headerSecret') } };
+				return {
+					...request,
+					headers: {
+						...request.headers,
+						[text('headerName') || 'X-API-Key']: text('headerSecret'),
+					},
+				};
 			case 'bearer':
-				return { ...request, headers: { ...request.headers, Authorization: `Bearer ${text('token')}` } };
+				return {
+					...request,
+					headers: { ...request.headers, Authorization: `Bearer ${text('token')}` },
+				};
 			case 'basic':
 				return { ...request, auth: { username: text('user'), password: text('password') } };
 			case 'queryKey':
-				return { ...request, qs: { ...request.qs, [text('queryName') || 'api_key']: text('querySecret') } };
+				return {
+					...request,
+					qs: { ...request.qs, [text('queryName') || 'api_key']: text('querySecret') },
+				};
 			default:
 				return request;
 		}

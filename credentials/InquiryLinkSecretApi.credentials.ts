@@ -10,7 +10,10 @@ export class InquiryLinkSecretApi implements ICredentialType {
 
 	displayName = 'Inquiry Link Secret API';
 
-	icon: Icon = { light: 'file:inquiryLinkSecretApi.svg', dark: 'file:inquiryLinkSecretApi.dark.svg' };
+	icon: Icon = {
+		light: 'file:inquiryLinkSecretApi.svg',
+		dark: 'file:inquiryLinkSecretApi.dark.svg',
+	};
 
 	documentationUrl =
 		'https://github.com/inquiry-continuity/n8n-nodes-inquiry-continuity/blob/main/docs/nodes/inquiry-claim-links.md#the-inquiry-link-secret-api-credential';
@@ -34,7 +37,7 @@ export class InquiryLinkSecretApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://n8n.example.com',
 			description:
-				"Where the people who get the messages reach this n8n: your WEBHOOK_URL behind a reverse proxy or tunnel, or http://127.0.0.1:5678 to try it on this machine. The links go to <base URL>/webhook/<path>.",
+				'Where the people who get the messages reach this n8n: your WEBHOOK_URL behind a reverse proxy or tunnel, or http://127.0.0.1:5678 to try it on this machine. The links go to <base URL>/webhook/<path>.',
 		},
 	];
 }

@@ -9,7 +9,10 @@ export class InquiryWebhookSecretApi implements ICredentialType {
 
 	displayName = 'Inquiry Webhook Secret API';
 
-	icon: Icon = { light: 'file:inquiryWebhookSecretApi.svg', dark: 'file:inquiryWebhookSecretApi.dark.svg' };
+	icon: Icon = {
+		light: 'file:inquiryWebhookSecretApi.svg',
+		dark: 'file:inquiryWebhookSecretApi.dark.svg',
+	};
 
 	documentationUrl =
 		'https://github.com/inquiry-continuity/n8n-nodes-inquiry-continuity/blob/main/docs/nodes/normalize-inquiry.md#signature-check';

@@ -9,7 +9,9 @@ const sources = join(root, 'workflows-templates/src/templates');
 const check = process.argv.includes('--check');
 const stale = [];
 
-for (const name of readdirSync(sources).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const name of readdirSync(sources)
+	.filter((f) => f.endsWith('.mjs'))
+	.sort()) {
 	const template = await import(pathToFileURL(join(sources, name)).href);
 	const json = `${JSON.stringify(template.build().toJSON(), null, '\t')}\n`;
 	const target = join(root, 'workflows-templates', template.file);

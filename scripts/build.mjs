@@ -10,7 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
-execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {
+	cwd: root,
+	stdio: 'inherit',
+});
 
 // Replace tsc's thin re-export with a self-contained bundle: the published package must not
 // require libphonenumber-js at runtime (n8n provides only n8n-workflow, zod, luxon, lodash, crypto).

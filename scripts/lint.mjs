@@ -13,17 +13,43 @@ const stage = mkdtempSync(join(tmpdir(), 'inquiry-lint-'));
 const shipped = (path) => !/(^|\/)(test|__tests__)(\/|$)|\.test\.ts$/.test(path);
 
 try {
-	for (const file of ['package.json', 'eslint.config.mjs', 'tsconfig.json', '.prettierrc.js']) cpSync(join(root, file), join(stage, file));
+	for (const file of ['package.json', 'eslint.config.mjs', 'tsconfig.json', '.prettierrc.js'])
+		cpSync(join(root, file), join(stage, file));
 	for (const folder of ['core', 'nodes', 'credentials']) {
-		cpSync(join(root, folder), join(stage, folder), { recursive: true, filter: (src) => shipped(src.slice(root.length + 1)) });
+		cpSync(join(root, folder), join(stage, folder), {
+			recursive: true,
+			filter: (src) => shipped(src.slice(root.length + 1)),
+		});
 	}
 	symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
-	const count = (dir) => readdirSync(dir).reduce((n, name) => n + (statSync(join(dir, name)).isDirectory() ? count(join(dir, name)) : name.endsWith('.ts') ? 1 : 0), 0);
-	console.log(`n8n-node lint over ${['core', 'nodes', 'credentials'].map((f) => `${count(join(stage, f))} ${f}`).join(', ')} source files + package.json`);
-	const run = spawnSync(join(root, 'node_modules/.bin/n8n-node'), ['lint'], { cwd: stage, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+	const count = (dir) =>
+		readdirSync(dir).reduce(
+			(n, name) =>
+				n +
+				(statSync(join(dir, name)).isDirectory()
+					? count(join(dir, name))
+					: name.endsWith('.ts')
+						? 1
+						: 0),
+			0,
+		);
+	console.log(
+		`n8n-node lint over ${['core', 'nodes', 'credentials'].map((f) => `${count(join(stage, f))} ${f}`).join(', ')} source files + package.json`,
+	);
+	const run = spawnSync(join(root, 'node_modules/.bin/n8n-node'), ['lint'], {
+		cwd: stage,
+		stdio: 'inherit',
+		env: { ...process.env, CI: 'true' },
+	});
 	// Every source file, shipped or not, in the one format .prettierrc.js sets (`npx prettier --write .` fixes it).
-	console.log('prettier --check (every TypeScript and script source; .prettierignore lists what is generated)');
-	const format = spawnSync(join(root, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.'], { cwd: root, stdio: 'inherit' });
+	console.log(
+		'prettier --check (every TypeScript and script source; .prettierignore lists what is generated)',
+	);
+	const format = spawnSync(
+		join(root, 'node_modules/.bin/prettier'),
+		['--check', '--log-level', 'warn', '.'],
+		{ cwd: root, stdio: 'inherit' },
+	);
 	process.exitCode = run.status || format.status || 0;
 } finally {
 	rmSync(stage, { recursive: true, force: true });

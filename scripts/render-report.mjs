@@ -21,7 +21,8 @@ try {
 	const bundle = join(work, 'report.cjs');
 	await build({
 		stdin: {
-			contents: "export { periodReport } from './core/scorecard/report'; export { sampleWeek, SAMPLE_WEEK } from './core/scorecard/test/sampleWeek';",
+			contents:
+				"export { periodReport } from './core/scorecard/report'; export { sampleWeek, SAMPLE_WEEK } from './core/scorecard/test/sampleWeek';",
 			resolveDir: root,
 			loader: 'ts',
 		},
@@ -42,16 +43,34 @@ try {
 	const htmlPath = join(outDir, 'continuity-report.html');
 	writeFileSync(htmlPath, report.html);
 
-	const chromium = execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const chromium = execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
 	const { chromium: browserType } = createRequire(import.meta.url)('playwright-core');
 	const browser = await browserType.launch({
 		executablePath: chromium,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
 	});
 	const problems = [];
 	try {
-		const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });
-		page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(`console ${message.type()}: ${message.text()}`));
+		const page = await browser.newPage({
+			viewport: { width: 720, height: 900 },
+			deviceScaleFactor: 2,
+		});
+		page.on(
+			'console',
+			(message) =>
+				['error', 'warning'].includes(message.type()) &&
+				problems.push(`console ${message.type()}: ${message.text()}`),
+		);
 		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 		page.on('request', (request) => problems.push(`external request: ${request.url()}`));
 		await page.setContent(report.html, { waitUntil: 'load' });
@@ -63,7 +82,9 @@ try {
 		console.error(`The report did not render cleanly:\n${problems.join('\n')}`);
 		process.exitCode = 1;
 	} else {
-		console.log(`${report.text}\nWrote ${join(outDir, 'continuity-report.png')} and continuity-report.html`);
+		console.log(
+			`${report.text}\nWrote ${join(outDir, 'continuity-report.png')} and continuity-report.html`,
+		);
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });

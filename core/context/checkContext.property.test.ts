@@ -112,14 +112,12 @@ const requirement = fc.record(
 	},
 	{ requiredKeys: ['target', 'weight', 'level'] },
 );
-const profile = fc
-	.array(requirement, { minLength: 1, maxLength: 8 })
-	.map((rows) =>
-		ContextProfile.parse({
-			name: 'generated',
-			requirements: rows.map(({ target, ...rest }) => ({ ...target, ...rest })),
-		}),
-	);
+const profile = fc.array(requirement, { minLength: 1, maxLength: 8 }).map((rows) =>
+	ContextProfile.parse({
+		name: 'generated',
+		requirements: rows.map(({ target, ...rest }) => ({ ...target, ...rest })),
+	}),
+);
 
 const wording = fc
 	.record({

@@ -17,32 +17,62 @@ const receipt = (over: Partial<HandoffReceipt>): HandoffReceipt => ({
 
 describe('handoffAlert', () => {
 	it('reads like the example a person gets', () => {
-		const text = handoffAlert(janeRoe(), receipt({ lost: ['phone'], deadline: '2026-03-02T15:05:00.000Z' }));
-		expect(text).toBe('Inquiry from Jane Roe (+1 415…) did not reach HubSpot: phone lost, 14 min late');
+		const text = handoffAlert(
+			janeRoe(),
+			receipt({ lost: ['phone'], deadline: '2026-03-02T15:05:00.000Z' }),
+		);
+		expect(text).toBe(
+			'Inquiry from Jane Roe (+1 415…) did not reach HubSpot: phone lost, 14 min late',
+		);
 	});
 
 	it('says how many looks found nothing, or why the check failed', () => {
-		const attempts = [1, 2, 3].map(() => ({ at: '2026-03-02T15:00:00.000Z', outcome: 'not_found' as const, statusCode: 404 }));
+		const attempts = [1, 2, 3].map(() => ({
+			at: '2026-03-02T15:00:00.000Z',
+			outcome: 'not_found' as const,
+			statusCode: 404,
+		}));
 		expect(handoffAlert(janeRoe(), receipt({ status: 'missing', attempts }))).toBe(
 			'Inquiry from Jane Roe (+1 415…) did not reach HubSpot: no record found after 3 attempts',
 		);
-		expect(handoffAlert(janeRoe(), receipt({ status: 'error', error: 'the destination answered HTTP 503', attempts: attempts.slice(0, 2) }))).toBe(
+		expect(
+			handoffAlert(
+				janeRoe(),
+				receipt({
+					status: 'error',
+					error: 'the destination answered HTTP 503',
+					attempts: attempts.slice(0, 2),
+				}),
+			),
+		).toBe(
 			'Inquiry from Jane Roe (+1 415…) could not be checked in HubSpot: the destination answered HTTP 503 after 2 attempts',
 		);
-		expect(handoffAlert(janeRoe(), receipt({ status: 'late', deadline: '2026-03-02T13:00:00.000Z' }))).toBe(
-			'Inquiry from Jane Roe (+1 415…) reached HubSpot 2 h 19 min late',
-		);
+		expect(
+			handoffAlert(janeRoe(), receipt({ status: 'late', deadline: '2026-03-02T13:00:00.000Z' })),
+		).toBe('Inquiry from Jane Roe (+1 415…) reached HubSpot 2 h 19 min late');
 	});
 
 	it('names the person by what the inquiry has', () => {
 		const noName = janeRoe({ contact: { name: {}, phone: parsePhone('+44 20 7183 8750') } });
-		expect(handoffAlert(noName, receipt({ lost: ['email'] }))).toBe('Inquiry from +44 207… did not reach HubSpot: email lost');
-		const emailOnly = janeRoe({ contact: { name: { first: 'Jane' }, email: { address: 'jane.roe@example.com', valid: true, raw: 'x' } } });
-		expect(handoffAlert(emailOnly, receipt({ lost: ['phone'] }))).toBe('Inquiry from Jane (ja…@example.com) did not reach HubSpot: phone lost');
-		const nobody = janeRoe({ contact: { name: {} } });
-		expect(handoffAlert(nobody, receipt({ changed: [{ field: 'service', expected: 'a', actual: 'b' }] }))).toBe(
-			'Inquiry from inquiry inq-jane did not reach HubSpot: service changed',
+		expect(handoffAlert(noName, receipt({ lost: ['email'] }))).toBe(
+			'Inquiry from +44 207… did not reach HubSpot: email lost',
 		);
+		const emailOnly = janeRoe({
+			contact: {
+				name: { first: 'Jane' },
+				email: { address: 'jane.roe@example.com', valid: true, raw: 'x' },
+			},
+		});
+		expect(handoffAlert(emailOnly, receipt({ lost: ['phone'] }))).toBe(
+			'Inquiry from Jane (ja…@example.com) did not reach HubSpot: phone lost',
+		);
+		const nobody = janeRoe({ contact: { name: {} } });
+		expect(
+			handoffAlert(
+				nobody,
+				receipt({ changed: [{ field: 'service', expected: 'a', actual: 'b' }] }),
+			),
+		).toBe('Inquiry from inquiry inq-jane did not reach HubSpot: service changed');
 	});
 });
 

@@ -27,24 +27,61 @@ export type DefaultField = (typeof DEFAULT_FIELDS)[number];
  * number was not valid. An inquiry without a value (no owner yet, no service) skips that check.
  */
 export const DEFAULT_MAPPINGS: Readonly<Record<DefaultField, FieldMapping>> = {
-	name: { field: 'name', inquiryPath: 'contact.name.full', destinationPath: 'name', comparator: 'normalized' },
-	email: { field: 'email', inquiryPath: 'contact.email.address', destinationPath: 'email', comparator: 'email' },
-	phone: { field: 'phone', inquiryPath: 'contact.phone', destinationPath: 'phone', comparator: 'phone' },
-	message: { field: 'message', inquiryPath: 'request.message', destinationPath: 'message', comparator: 'contains' },
-	service: { field: 'service', inquiryPath: 'request.service', destinationPath: 'service', comparator: 'normalized' },
-	owner: { field: 'owner', inquiryPath: 'assignment.owner.id', destinationPath: 'ownerId', comparator: 'exact' },
+	name: {
+		field: 'name',
+		inquiryPath: 'contact.name.full',
+		destinationPath: 'name',
+		comparator: 'normalized',
+	},
+	email: {
+		field: 'email',
+		inquiryPath: 'contact.email.address',
+		destinationPath: 'email',
+		comparator: 'email',
+	},
+	phone: {
+		field: 'phone',
+		inquiryPath: 'contact.phone',
+		destinationPath: 'phone',
+		comparator: 'phone',
+	},
+	message: {
+		field: 'message',
+		inquiryPath: 'request.message',
+		destinationPath: 'message',
+		comparator: 'contains',
+	},
+	service: {
+		field: 'service',
+		inquiryPath: 'request.service',
+		destinationPath: 'service',
+		comparator: 'normalized',
+	},
+	owner: {
+		field: 'owner',
+		inquiryPath: 'assignment.owner.id',
+		destinationPath: 'ownerId',
+		comparator: 'exact',
+	},
 };
 
 /**
  * The default rows for the chosen fields. `destinationPrefix` puts them where a CRM nests its
  * fields: "properties." for HubSpot, "fields." for Airtable.
  */
-export function defaultMappings(fields: readonly DefaultField[] = DEFAULT_FIELDS, destinationPrefix = ''): FieldMapping[] {
+export function defaultMappings(
+	fields: readonly DefaultField[] = DEFAULT_FIELDS,
+	destinationPrefix = '',
+): FieldMapping[] {
 	const prefix = destinationPrefix.trim();
 	const joiner = prefix === '' || prefix.endsWith('.') ? '' : '.';
 	return fields.map((name) => {
 		const mapping = DEFAULT_MAPPINGS[name];
-		if (!mapping) throw new InquiryError('INVALID_FIELD_MAPPING', `"${name}" is not a default field (use ${DEFAULT_FIELDS.join(', ')})`);
+		if (!mapping)
+			throw new InquiryError(
+				'INVALID_FIELD_MAPPING',
+				`"${name}" is not a default field (use ${DEFAULT_FIELDS.join(', ')})`,
+			);
 		return { ...mapping, destinationPath: `${prefix}${joiner}${mapping.destinationPath}` };
 	});
 }
@@ -61,20 +98,28 @@ export interface CompiledField {
 
 /** Validates the rows once per run and parses their paths, so each item only reads and compares. */
 export function compileMappings(rows: unknown): CompiledField[] {
-	if (!Array.isArray(rows) || rows.length === 0) throw new InquiryError('INVALID_FIELD_MAPPING', 'there are no fields to compare');
+	if (!Array.isArray(rows) || rows.length === 0)
+		throw new InquiryError('INVALID_FIELD_MAPPING', 'there are no fields to compare');
 	const seen = new Set<string>();
 	return rows.map((row, index) => {
 		const parsed = FieldMapping.safeParse(row);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			throw new InquiryError('INVALID_FIELD_MAPPING', `row ${index + 1}, ${issue.path.join('.') || 'value'}: ${issue.message}`);
+			throw new InquiryError(
+				'INVALID_FIELD_MAPPING',
+				`row ${index + 1}, ${issue.path.join('.') || 'value'}: ${issue.message}`,
+			);
 		}
 		const mapping = parsed.data;
 		const key = mapping.field.toLowerCase();
-		if (seen.has(key)) throw new InquiryError('INVALID_FIELD_MAPPING', `"${mapping.field}" is listed twice`);
+		if (seen.has(key))
+			throw new InquiryError('INVALID_FIELD_MAPPING', `"${mapping.field}" is listed twice`);
 		seen.add(key);
 		if (mapping.inquiryPath === '' && mapping.comparator !== 'present') {
-			throw new InquiryError('INVALID_FIELD_MAPPING', `"${mapping.field}" needs an inquiry field to compare with`);
+			throw new InquiryError(
+				'INVALID_FIELD_MAPPING',
+				`"${mapping.field}" needs an inquiry field to compare with`,
+			);
 		}
 		const compiled: CompiledField = {
 			field: mapping.field,

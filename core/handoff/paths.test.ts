@@ -37,12 +37,18 @@ describe('parsePath', () => {
 	});
 
 	it('refuses absurdly deep paths', () => {
-		expect(() => parsePath(Array.from({ length: 40 }, () => 'a').join('.'))).toThrow('more than 32 steps');
+		expect(() => parsePath(Array.from({ length: 40 }, () => 'a').join('.'))).toThrow(
+			'more than 32 steps',
+		);
 	});
 });
 
 describe('readPath', () => {
-	const record = { properties: { email: 'jane@example.com', phones: ['+14155550123', '+14155550999'] }, 'First Name': 'Jane', 0: 'zero' };
+	const record = {
+		properties: { email: 'jane@example.com', phones: ['+14155550123', '+14155550999'] },
+		'First Name': 'Jane',
+		0: 'zero',
+	};
 
 	it('follows objects and lists', () => {
 		expect(read(record, 'properties.email')).toBe('jane@example.com');

@@ -1,7 +1,15 @@
 import { InquiryError } from '../shared/errors';
 import { parsePath } from './paths';
 import type { ReadBackIo, ReadBackReply } from './readBack';
-import { fillUrlTemplate, isRetryable, joinUrl, parseUrlTemplate, readBack, retryDelayMs, writeFailedWithoutId } from './readBack';
+import {
+	fillUrlTemplate,
+	isRetryable,
+	joinUrl,
+	parseUrlTemplate,
+	readBack,
+	retryDelayMs,
+	writeFailedWithoutId,
+} from './readBack';
 import { janeRecord, janeRoe } from './test/inquiry';
 
 /** A scripted destination: each call answers with the next reply; time moves only by waits and latency. */
@@ -28,7 +36,11 @@ const plan = { url: 'http://127.0.0.1/contacts/rec-42', attempts: 4, retryDelayM
 
 describe('readBack', () => {
 	it('retries with backoff until the record appears', async () => {
-		const { io, waits } = scripted([{ ok: true, statusCode: 404, body: 'Not Found' }, { ok: true, statusCode: 404, body: '' }, { ok: true, statusCode: 200, body: janeRecord() }]);
+		const { io, waits } = scripted([
+			{ ok: true, statusCode: 404, body: 'Not Found' },
+			{ ok: true, statusCode: 404, body: '' },
+			{ ok: true, statusCode: 200, body: janeRecord() },
+		]);
 		const result = await readBack(plan, io);
 		expect(result.record).toEqual(janeRecord());
 		expect(result.statusCode).toBe(200);
@@ -50,9 +62,15 @@ describe('readBack', () => {
 	});
 
 	it('treats an empty search answer as not found, and reads the record under its path', async () => {
-		const empty = await readBack({ ...plan, attempts: 1, recordPath: parsePath('results') }, scripted([{ ok: true, statusCode: 200, body: { results: [] } }]).io);
+		const empty = await readBack(
+			{ ...plan, attempts: 1, recordPath: parsePath('results') },
+			scripted([{ ok: true, statusCode: 200, body: { results: [] } }]).io,
+		);
 		expect(empty.attempts.map((a) => a.outcome)).toEqual(['not_found']);
-		const found = await readBack({ ...plan, recordPath: parsePath('results') }, scripted([{ ok: true, statusCode: 200, body: { results: [{ id: 9 }] } }]).io);
+		const found = await readBack(
+			{ ...plan, recordPath: parsePath('results') },
+			scripted([{ ok: true, statusCode: 200, body: { results: [{ id: 9 }] } }]).io,
+		);
 		expect(found.record).toEqual({ id: 9 });
 	});
 
@@ -71,12 +89,19 @@ describe('readBack', () => {
 	});
 
 	it('reports a timeout as an error without a status, and recovers when a later attempt answers', async () => {
-		const timeout = { ok: false as const, reason: 'timeout' as const, error: 'no answer within 500 ms' };
+		const timeout = {
+			ok: false as const,
+			reason: 'timeout' as const,
+			error: 'no answer within 500 ms',
+		};
 		const failed = await readBack({ ...plan, attempts: 2 }, scripted([timeout]).io);
 		expect(failed).toMatchObject({ error: 'no answer within 500 ms' });
 		expect(failed.statusCode).toBeUndefined();
 		expect(failed.attempts.map((a) => a.outcome)).toEqual(['timeout', 'timeout']);
-		const recovered = await readBack(plan, scripted([timeout, { ok: true, statusCode: 200, body: { id: 1 } }]).io);
+		const recovered = await readBack(
+			plan,
+			scripted([timeout, { ok: true, statusCode: 200, body: { id: 1 } }]).io,
+		);
 		expect(recovered.error).toBeUndefined();
 		expect(recovered.record).toEqual({ id: 1 });
 	});
@@ -112,29 +137,53 @@ describe('URL templates', () => {
 	const jane = janeRoe();
 
 	it('fills the record id, short names and inquiry paths, encoded', () => {
-		expect(fillUrlTemplate(parseUrlTemplate('/contacts/{recordId}'), jane, 'rec 42/x')).toBe('/contacts/rec%2042%2Fx');
-		expect(fillUrlTemplate(parseUrlTemplate('/contacts?email={email}&phone={phone}'), jane, undefined)).toBe(
-			'/contacts?email=jane.roe%40example.com&phone=%2B14155550123',
+		expect(fillUrlTemplate(parseUrlTemplate('/contacts/{recordId}'), jane, 'rec 42/x')).toBe(
+			'/contacts/rec%2042%2Fx',
 		);
-		expect(fillUrlTemplate(parseUrlTemplate('/inquiries/{inquiryId}?name={ name }'), jane, undefined)).toBe('/inquiries/inq-jane?name=Jane%20Roe');
-		expect(fillUrlTemplate(parseUrlTemplate('/x?s={request.service}'), jane, undefined)).toBe('/x?s=Water%20Heater%20Repair');
+		expect(
+			fillUrlTemplate(parseUrlTemplate('/contacts?email={email}&phone={phone}'), jane, undefined),
+		).toBe('/contacts?email=jane.roe%40example.com&phone=%2B14155550123');
+		expect(
+			fillUrlTemplate(parseUrlTemplate('/inquiries/{inquiryId}?name={ name }'), jane, undefined),
+		).toBe('/inquiries/inq-jane?name=Jane%20Roe');
+		expect(fillUrlTemplate(parseUrlTemplate('/x?s={request.service}'), jane, undefined)).toBe(
+			'/x?s=Water%20Heater%20Repair',
+		);
 		expect(fillUrlTemplate(parseUrlTemplate('/plain'), jane, undefined)).toBe('/plain');
 	});
 
 	it('refuses a placeholder without a value, an object value, or a prototype path', () => {
-		expect(() => fillUrlTemplate(parseUrlTemplate('/contacts/{recordId}'), jane, undefined)).toThrow('no record id was found');
-		expect(() => fillUrlTemplate(parseUrlTemplate('/c?company={contact.company}'), jane, undefined)).toThrow('{contact.company}: this inquiry has no such value');
-		expect(() => fillUrlTemplate(parseUrlTemplate('/c/{contact}'), jane, undefined)).toThrow(InquiryError);
-		expect(() => parseUrlTemplate('/c/{constructor.prototype}')).toThrow('"constructor" is not allowed');
+		expect(() =>
+			fillUrlTemplate(parseUrlTemplate('/contacts/{recordId}'), jane, undefined),
+		).toThrow('no record id was found');
+		expect(() =>
+			fillUrlTemplate(parseUrlTemplate('/c?company={contact.company}'), jane, undefined),
+		).toThrow('{contact.company}: this inquiry has no such value');
+		expect(() => fillUrlTemplate(parseUrlTemplate('/c/{contact}'), jane, undefined)).toThrow(
+			InquiryError,
+		);
+		expect(() => parseUrlTemplate('/c/{constructor.prototype}')).toThrow(
+			'"constructor" is not allowed',
+		);
 	});
 
 	it('joins paths to the base URL and refuses other hosts', () => {
-		expect(joinUrl('https://api.example.com/v1/', '/contacts/1')).toBe('https://api.example.com/v1/contacts/1');
-		expect(joinUrl('https://api.example.com/v1', 'contacts/1')).toBe('https://api.example.com/v1/contacts/1');
+		expect(joinUrl('https://api.example.com/v1/', '/contacts/1')).toBe(
+			'https://api.example.com/v1/contacts/1',
+		);
+		expect(joinUrl('https://api.example.com/v1', 'contacts/1')).toBe(
+			'https://api.example.com/v1/contacts/1',
+		);
 		expect(joinUrl('https://api.example.com/v1', '?id=1')).toBe('https://api.example.com/v1?id=1');
-		expect(joinUrl('https://api.example.com/v1', 'https://api.example.com/v1/contacts/1')).toBe('https://api.example.com/v1/contacts/1');
-		expect(() => joinUrl('https://api.example.com/v1', 'https://evil.example.net/steal')).toThrow("is not on the credential's base URL");
-		expect(() => joinUrl('https://api.example.com/v1', 'https://api.example.com/v10/x')).toThrow(InquiryError);
+		expect(joinUrl('https://api.example.com/v1', 'https://api.example.com/v1/contacts/1')).toBe(
+			'https://api.example.com/v1/contacts/1',
+		);
+		expect(() => joinUrl('https://api.example.com/v1', 'https://evil.example.net/steal')).toThrow(
+			"is not on the credential's base URL",
+		);
+		expect(() => joinUrl('https://api.example.com/v1', 'https://api.example.com/v10/x')).toThrow(
+			InquiryError,
+		);
 	});
 });
 
@@ -145,8 +194,12 @@ describe('writeFailedWithoutId', () => {
 
 	it('skips the read-back only when the id is needed, missing, and the write failed', () => {
 		expect(writeFailedWithoutId(byId, refused, undefined)).toBe(true);
-		expect(writeFailedWithoutId(byId, { statusCode: 404, body: 'Not Found' }, undefined)).toBe(true);
-		expect(writeFailedWithoutId(byId, { error: { message: 'Bad gateway', httpCode: '502' } }, undefined)).toBe(true);
+		expect(writeFailedWithoutId(byId, { statusCode: 404, body: 'Not Found' }, undefined)).toBe(
+			true,
+		);
+		expect(
+			writeFailedWithoutId(byId, { error: { message: 'Bad gateway', httpCode: '502' } }, undefined),
+		).toBe(true);
 	});
 
 	it('still reads back by search, with an id, or when the write did not fail', () => {

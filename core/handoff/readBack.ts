@@ -37,7 +37,11 @@ export function parseUrlTemplate(template: string): UrlTemplate {
 }
 
 /** The URL for one inquiry, each placeholder URL-encoded. A placeholder without a value is an error. */
-export function fillUrlTemplate(template: UrlTemplate, inquiry: Inquiry, recordId: string | undefined): string {
+export function fillUrlTemplate(
+	template: UrlTemplate,
+	inquiry: Inquiry,
+	recordId: string | undefined,
+): string {
 	let url = '';
 	for (const part of template) {
 		if ('text' in part) {
@@ -46,7 +50,9 @@ export function fillUrlTemplate(template: UrlTemplate, inquiry: Inquiry, recordI
 		}
 		const value = part.path ? readPath(inquiry, part.path) : recordId;
 		if (isEmptyValue(value) || (typeof value === 'object' && value !== null)) {
-			const why = part.path ? 'this inquiry has no such value' : 'no record id was found in the input item';
+			const why = part.path
+				? 'this inquiry has no such value'
+				: 'no record id was found in the input item';
 			throw new InquiryError('INVALID_URL_TEMPLATE', `{${part.placeholder}}: ${why}`);
 		}
 		url += encodeURIComponent(asText(value));
@@ -60,8 +66,16 @@ export function fillUrlTemplate(template: UrlTemplate, inquiry: Inquiry, recordI
  * own answer is then all there is to report. A search URL is still read: a write that answered 500
  * may have stored the record anyway.
  */
-export function writeFailedWithoutId(template: UrlTemplate, writeResponse: unknown, recordId: string | undefined): boolean {
-	if (recordId !== undefined || !template.some((part) => 'placeholder' in part && part.placeholder === 'recordId')) return false;
+export function writeFailedWithoutId(
+	template: UrlTemplate,
+	writeResponse: unknown,
+	recordId: string | undefined,
+): boolean {
+	if (
+		recordId !== undefined ||
+		!template.some((part) => 'placeholder' in part && part.placeholder === 'recordId')
+	)
+		return false;
 	if (failedStep(writeResponse)) return true;
 	const { statusCode } = unwrapResponse(writeResponse);
 	return statusCode !== undefined && statusCode >= 400;
@@ -82,8 +96,12 @@ export function joinUrl(baseUrl: string, path: string): string {
 	const base = withoutTrailingSlashes(baseUrl.trim());
 	const target = path.trim();
 	if (/^https?:\/\//i.test(target)) {
-		if (target === base || target.startsWith(`${base}/`) || target.startsWith(`${base}?`)) return target;
-		throw new InquiryError('INVALID_URL_TEMPLATE', `"${target}" is not on the credential's base URL ${base}`);
+		if (target === base || target.startsWith(`${base}/`) || target.startsWith(`${base}?`))
+			return target;
+		throw new InquiryError(
+			'INVALID_URL_TEMPLATE',
+			`"${target}" is not on the credential's base URL ${base}`,
+		);
 	}
 	if (target === '') return base;
 	return `${base}${target.startsWith('/') || target.startsWith('?') ? '' : '/'}${target}`;
@@ -96,7 +114,10 @@ export function joinUrl(baseUrl: string, path: string): string {
 export function isRetryable(outcome: AttemptOutcome, statusCode?: number): boolean {
 	if (outcome === 'found') return false;
 	if (outcome !== 'http_error') return true;
-	return statusCode !== undefined && (statusCode === 408 || statusCode === 425 || statusCode === 429 || statusCode >= 500);
+	return (
+		statusCode !== undefined &&
+		(statusCode === 408 || statusCode === 425 || statusCode === 429 || statusCode >= 500)
+	);
 }
 
 /** Bounded exponential backoff: the base wait, doubled for each retry, never above 30 s. */
@@ -105,7 +126,9 @@ export function retryDelayMs(retryIndex: number, baseMs: number): number {
 }
 
 /** One GET's answer: any HTTP status is an answer; no answer at all is a failure with its reason code. */
-export type ReadBackReply = { ok: true; statusCode: number; body: unknown } | { ok: false; reason: 'timeout' | 'network_error'; error: string };
+export type ReadBackReply =
+	| { ok: true; statusCode: number; body: unknown }
+	| { ok: false; reason: 'timeout' | 'network_error'; error: string };
 
 /** The outside world, injected: n8n's HTTP helper and `sleep` in the node, plain functions in tests. */
 export interface ReadBackIo {
@@ -139,7 +162,11 @@ export async function readBack(plan: ReadBackPlan, io: ReadBackIo): Promise<Read
 		if (index > 0) await io.wait(retryDelayMs(index - 1, plan.retryDelayMs));
 		const started = io.now();
 		const reply = await io.send(plan.url);
-		const attempt: HandoffAttempt = { at: started.toISOString(), outcome: 'not_found', ms: io.now().getTime() - started.getTime() };
+		const attempt: HandoffAttempt = {
+			at: started.toISOString(),
+			outcome: 'not_found',
+			ms: io.now().getTime() - started.getTime(),
+		};
 		let record: Record<string, unknown> | undefined;
 		if (!reply.ok) {
 			attempt.outcome = reply.reason;
@@ -150,7 +177,10 @@ export async function readBack(plan: ReadBackPlan, io: ReadBackIo): Promise<Read
 			attempt.statusCode = reply.statusCode;
 			attempt.outcome = attemptOutcome(reply.statusCode, record);
 			statusCode = reply.statusCode;
-			error = attempt.outcome === 'http_error' ? `the destination answered HTTP ${reply.statusCode}` : undefined;
+			error =
+				attempt.outcome === 'http_error'
+					? `the destination answered HTTP ${reply.statusCode}`
+					: undefined;
 		}
 		attempts.push(attempt);
 		if (attempt.outcome === 'found') return { record, statusCode, attempts };

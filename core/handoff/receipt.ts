@@ -11,7 +11,14 @@ export type HandoffStatus = z.infer<typeof HandoffStatus>;
  * How one look at the destination went. `step_failed`: the node before this one failed and passed
  * its error on ("On Error → Continue"), so there was nothing to look at.
  */
-export const ATTEMPT_OUTCOMES = ['found', 'not_found', 'http_error', 'timeout', 'network_error', 'step_failed'] as const;
+export const ATTEMPT_OUTCOMES = [
+	'found',
+	'not_found',
+	'http_error',
+	'timeout',
+	'network_error',
+	'step_failed',
+] as const;
 export const AttemptOutcome = z.enum(ATTEMPT_OUTCOMES);
 export type AttemptOutcome = z.infer<typeof AttemptOutcome>;
 

@@ -15,7 +15,8 @@ export interface DestinationResponse {
 export function unwrapResponse(value: unknown): DestinationResponse {
 	if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
 		const item = value as Record<string, unknown>;
-		if (typeof item.statusCode === 'number' && 'body' in item) return { statusCode: item.statusCode, body: item.body };
+		if (typeof item.statusCode === 'number' && 'body' in item)
+			return { statusCode: item.statusCode, body: item.body };
 	}
 	return { body: value };
 }
@@ -36,7 +37,10 @@ function parseIfJson(body: unknown): unknown {
  * the first entry of a list (a search answers with a list), and undefined when there is none —
  * an empty object (a Data table "get" that found nothing) counts as none.
  */
-export function pickRecord(body: unknown, recordPath?: FieldPath): Record<string, unknown> | undefined {
+export function pickRecord(
+	body: unknown,
+	recordPath?: FieldPath,
+): Record<string, unknown> | undefined {
 	let value = parseIfJson(body);
 	if (recordPath && recordPath.length > 0) value = readPath(value, recordPath);
 	if (Array.isArray(value)) value = value[0];
@@ -90,12 +94,16 @@ function httpStatusOf(error: Record<string, unknown>): number | undefined {
 export function failedStep(value: unknown): FailedStep | undefined {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const item = value as Record<string, unknown>;
-	if (!('error' in item) || Object.keys(item).some((key) => key !== 'error' && key !== 'details')) return undefined;
+	if (!('error' in item) || Object.keys(item).some((key) => key !== 'error' && key !== 'details'))
+		return undefined;
 	const { error } = item;
 	if (typeof error === 'string' && error.trim() !== '') return { error: error.trim() };
 	if (error === null || typeof error !== 'object' || Array.isArray(error)) return undefined;
 	const fields = error as Record<string, unknown>;
-	const message = typeof fields.message === 'string' && fields.message.trim() !== '' ? fields.message.trim() : 'no reason given';
+	const message =
+		typeof fields.message === 'string' && fields.message.trim() !== ''
+			? fields.message.trim()
+			: 'no reason given';
 	const statusCode = httpStatusOf(fields);
 	return statusCode === undefined ? { error: message } : { error: message, statusCode };
 }
@@ -106,7 +114,8 @@ function failedStepRecord(failed: FailedStep, now: Date): HandedRecord {
 	const handed: HandedRecord = { attempt };
 	if (failed.statusCode !== undefined) handed.statusCode = failed.statusCode;
 	// A 404 from the step before is an answer (no such record), not a failure to check.
-	if (failed.statusCode !== 404 && failed.statusCode !== 410) handed.error = `the step before failed: ${failed.error}`;
+	if (failed.statusCode !== 404 && failed.statusCode !== 410)
+		handed.error = `the step before failed: ${failed.error}`;
 	return handed;
 }
 
@@ -115,13 +124,23 @@ function failedStepRecord(failed: FailedStep, now: Date): HandedRecord {
  * themselves: its status when there is one, the record, and its id (from the record, else the body).
  * An error item from the step before becomes that error, never a record.
  */
-export function readHandedRecord(value: unknown, paths: { recordPath?: FieldPath; recordIdPath?: FieldPath }, now: Date): HandedRecord {
+export function readHandedRecord(
+	value: unknown,
+	paths: { recordPath?: FieldPath; recordIdPath?: FieldPath },
+	now: Date,
+): HandedRecord {
 	const failed = failedStep(value);
 	if (failed) return failedStepRecord(failed, now);
 	const { statusCode, body } = unwrapResponse(value);
 	const record = pickRecord(body, paths.recordPath);
-	const recordId = readRecordId(record, paths.recordIdPath) ?? readRecordId(body, paths.recordIdPath);
-	const outcome: AttemptOutcome = statusCode === undefined ? (record ? 'found' : 'not_found') : attemptOutcome(statusCode, record);
+	const recordId =
+		readRecordId(record, paths.recordIdPath) ?? readRecordId(body, paths.recordIdPath);
+	const outcome: AttemptOutcome =
+		statusCode === undefined
+			? record
+				? 'found'
+				: 'not_found'
+			: attemptOutcome(statusCode, record);
 	const attempt: HandoffAttempt = { at: now.toISOString(), outcome };
 	if (statusCode !== undefined) attempt.statusCode = statusCode;
 	const handed: HandedRecord = { attempt };

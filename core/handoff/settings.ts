@@ -46,7 +46,8 @@ export interface HandoffSettings {
 	useRespondBy: boolean;
 }
 
-const optionalPath = (text: string): FieldPath | undefined => (text.trim() === '' ? undefined : parsePath(text));
+const optionalPath = (text: string): FieldPath | undefined =>
+	text.trim() === '' ? undefined : parsePath(text);
 
 function customRows(rows: FieldRow[] | undefined): unknown[] {
 	return (rows ?? []).map((row) => ({
@@ -65,18 +66,25 @@ export function compileHandoffSettings(parameters: HandoffParameters): HandoffSe
 			? customRows(parameters.fields.field)
 			: defaultMappings(parameters.standardFields, parameters.destinationPrefix);
 	if (rows.length === 0) {
-		throw new InquiryError('INVALID_FIELD_MAPPING', parameters.fieldsMode === 'custom' ? 'add at least one row to Fields' : 'choose at least one standard field');
+		throw new InquiryError(
+			'INVALID_FIELD_MAPPING',
+			parameters.fieldsMode === 'custom'
+				? 'add at least one row to Fields'
+				: 'choose at least one standard field',
+		);
 	}
 	const settings: HandoffSettings = {
 		destination: parameters.destination,
 		fields: compileMappings(rows),
 		useRespondBy: parameters.deadline === 'respondBy',
 	};
-	if (parameters.inquirySource === 'inputItem') settings.recordField = parsePath(parameters.recordField);
+	if (parameters.inquirySource === 'inputItem')
+		settings.recordField = parsePath(parameters.recordField);
 	const recordPath = optionalPath(parameters.recordPath);
 	if (recordPath) settings.recordPath = recordPath;
 	const recordIdPath = optionalPath(parameters.recordIdPath);
 	if (recordIdPath) settings.recordIdPath = recordIdPath;
-	if (parameters.deadline !== 'none' && parameters.slaMinutes > 0) settings.slaMinutes = parameters.slaMinutes;
+	if (parameters.deadline !== 'none' && parameters.slaMinutes > 0)
+		settings.slaMinutes = parameters.slaMinutes;
 	return settings;
 }

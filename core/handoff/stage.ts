@@ -36,15 +36,35 @@ export function trackingDetail(receipt: HandoffReceipt): string {
  * extended: a transfer entry "written" once the destination is seen holding a record (the
  * scorecard's proof of transfer), then the tracking entry with the receipt's status.
  */
-export function withHandoff(inquiry: Inquiry, receipt: HandoffReceipt, nodeName: string): Inquiry & { handoff: HandoffReceipt } {
+export function withHandoff(
+	inquiry: Inquiry,
+	receipt: HandoffReceipt,
+	nodeName: string,
+): Inquiry & { handoff: HandoffReceipt } {
 	let next: Inquiry = { ...inquiry, handoff: receipt };
-	const held = receipt.status === 'verified' || receipt.status === 'mismatch' || receipt.status === 'late';
+	const held =
+		receipt.status === 'verified' || receipt.status === 'mismatch' || receipt.status === 'late';
 	if (held && receipt.recordId !== undefined) {
 		const detail = `${receipt.destination} record ${receipt.recordId}`;
-		const already = inquiry.continuity.trail.some((e) => e.stage === 'transfer' && e.outcome === 'written' && e.detail === detail);
-		if (!already) next = appendTrail(next, { stage: 'transfer', node: nodeName, at: receipt.checkedAt, outcome: 'written', detail });
+		const already = inquiry.continuity.trail.some(
+			(e) => e.stage === 'transfer' && e.outcome === 'written' && e.detail === detail,
+		);
+		if (!already)
+			next = appendTrail(next, {
+				stage: 'transfer',
+				node: nodeName,
+				at: receipt.checkedAt,
+				outcome: 'written',
+				detail,
+			});
 	}
-	next = appendTrail(next, { stage: 'tracking', node: nodeName, at: receipt.checkedAt, outcome: receipt.status, detail: trackingDetail(receipt) });
+	next = appendTrail(next, {
+		stage: 'tracking',
+		node: nodeName,
+		at: receipt.checkedAt,
+		outcome: receipt.status,
+		detail: trackingDetail(receipt),
+	});
 	return next as Inquiry & { handoff: HandoffReceipt };
 }
 
@@ -62,5 +82,9 @@ export function verifyInquiryHandoff(
 	options: VerifyHandoffOptions & { nodeName: string },
 ): HandoffStageResult {
 	const receipt = verifyHandoff(inquiry, record, fields, options);
-	return { output: handoffOutput(receipt.status), receipt, inquiry: withHandoff(inquiry, receipt, options.nodeName) };
+	return {
+		output: handoffOutput(receipt.status),
+		receipt,
+		inquiry: withHandoff(inquiry, receipt, options.nodeName),
+	};
 }

@@ -40,7 +40,11 @@ function shown(value: unknown): string {
  * Compares each mapped field. A field the inquiry does not have is skipped (nothing could be
  * lost); a destination-only "present" row is always checked.
  */
-export function compareFields(inquiry: unknown, record: unknown, fields: readonly CompiledField[]): FieldComparison {
+export function compareFields(
+	inquiry: unknown,
+	record: unknown,
+	fields: readonly CompiledField[],
+): FieldComparison {
 	const result: FieldComparison = { matched: [], lost: [], changed: [] };
 	for (const field of fields) {
 		const expected = field.inquiryPath ? readPath(inquiry, field.inquiryPath) : undefined;
@@ -49,13 +53,18 @@ export function compareFields(inquiry: unknown, record: unknown, fields: readonl
 		const verdict = compareField(field.comparator, expected, actual, field.minKept);
 		if (verdict === 'matched') result.matched.push(field.field);
 		else if (verdict === 'lost') result.lost.push(field.field);
-		else result.changed.push({ field: field.field, expected: shown(expected), actual: shown(actual) });
+		else
+			result.changed.push({ field: field.field, expected: shown(expected), actual: shown(actual) });
 	}
 	return result;
 }
 
 /** When the record had to be there: the owner's respond-by time, else the SLA after receipt. */
-export function handoffDeadline(inquiry: Inquiry, receivedMs: number, options: VerifyHandoffOptions): number | undefined {
+export function handoffDeadline(
+	inquiry: Inquiry,
+	receivedMs: number,
+	options: VerifyHandoffOptions,
+): number | undefined {
 	if (options.useRespondBy) {
 		const respondBy = (inquiry as { assignment?: { respondBy?: unknown } }).assignment?.respondBy;
 		const at = typeof respondBy === 'string' ? Date.parse(respondBy) : NaN;
@@ -69,12 +78,18 @@ export function handoffDeadline(inquiry: Inquiry, receivedMs: number, options: V
 
 function errorFor(statusCode: number | undefined, error: string | undefined): string | undefined {
 	if (error !== undefined) return error;
-	if (statusCode === undefined || statusCode < 400 || statusCode === 404 || statusCode === 410) return undefined;
+	if (statusCode === undefined || statusCode < 400 || statusCode === 404 || statusCode === 410)
+		return undefined;
 	return `the destination answered HTTP ${statusCode}`;
 }
 
 function hasRecord(record: unknown): boolean {
-	return record !== null && typeof record === 'object' && !Array.isArray(record) && Object.keys(record).length > 0;
+	return (
+		record !== null &&
+		typeof record === 'object' &&
+		!Array.isArray(record) &&
+		Object.keys(record).length > 0
+	);
 }
 
 /**
@@ -92,8 +107,14 @@ export function verifyHandoff(
 	const receivedMs = Date.parse(inquiry.receivedAt);
 	const deadlineMs = handoffDeadline(inquiry, receivedMs, options);
 	const error = errorFor(options.statusCode, options.error);
-	const found = error === undefined && hasRecord(record) && options.statusCode !== 404 && options.statusCode !== 410;
-	const comparison = found ? compareFields(inquiry, record, fields) : { matched: [], lost: [], changed: [] };
+	const found =
+		error === undefined &&
+		hasRecord(record) &&
+		options.statusCode !== 404 &&
+		options.statusCode !== 410;
+	const comparison = found
+		? compareFields(inquiry, record, fields)
+		: { matched: [], lost: [], changed: [] };
 
 	let status: HandoffStatus;
 	if (error !== undefined) status = 'error';

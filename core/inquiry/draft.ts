@@ -37,7 +37,15 @@ export interface InquiryDraft {
 }
 
 /** The vendor families, one file each under core/inquiry/sources/. */
-export const SOURCE_FAMILIES = ['forms', 'adLeads', 'bookings', 'calls', 'chat', 'email', 'marketplaces'] as const;
+export const SOURCE_FAMILIES = [
+	'forms',
+	'adLeads',
+	'bookings',
+	'calls',
+	'chat',
+	'email',
+	'marketplaces',
+] as const;
 export type SourceFamily = (typeof SOURCE_FAMILIES)[number];
 
 export interface SourcePreset {

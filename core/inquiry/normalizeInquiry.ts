@@ -45,20 +45,30 @@ export function normalizeInquiry(input: unknown, options: NormalizeOptions): Bui
 	} else {
 		const chosen = findPreset(mode);
 		if (!chosen) throw new InquiryError('UNKNOWN_PRESET', `"${mode}"`);
-		if (!chosen.detect(payload) && !looksLikeSingleEvent(chosen, payload)) return [invalid('preset_mismatch', chosen.key)];
+		if (!chosen.detect(payload) && !looksLikeSingleEvent(chosen, payload))
+			return [invalid('preset_mismatch', chosen.key)];
 		preset = chosen;
 		detectedBy = 'preset';
 	}
 
 	const events = preset.split ? preset.split(payload) : [payload];
 	if (events.length === 0) return [invalid('empty_payload', preset.key)];
-	return events.map((event) => buildInquiry(preset.extract(event), event, preset, { ...options, detectedBy }));
+	return events.map((event) =>
+		buildInquiry(preset.extract(event), event, preset, { ...options, detectedBy }),
+	);
 }
 
 /** A preset chosen by hand may receive one already-split event; accept it when extraction finds something. */
 function looksLikeSingleEvent(preset: SourcePreset, payload: Record<string, unknown>): boolean {
 	const draft = preset.extract(payload);
-	return Boolean(draft.email || draft.phone || draft.message || draft.needsLookup || draft.name?.full || draft.name?.first);
+	return Boolean(
+		draft.email ||
+			draft.phone ||
+			draft.message ||
+			draft.needsLookup ||
+			draft.name?.full ||
+			draft.name?.first,
+	);
 }
 
 function invalid(reason: InvalidReason, preset: string): BuildResult {
@@ -72,7 +82,8 @@ function invalid(reason: InvalidReason, preset: string): BuildResult {
 export function parsePayload(input: unknown): Record<string, unknown> | InvalidReason {
 	if (isRecord(input)) return Object.keys(input).length ? input : 'empty_payload';
 	if (Array.isArray(input)) return input.length ? { events: input } : 'empty_payload';
-	if (typeof input !== 'string') return input === undefined || input === null ? 'empty_payload' : 'not_an_object';
+	if (typeof input !== 'string')
+		return input === undefined || input === null ? 'empty_payload' : 'not_an_object';
 	const trimmed = input.trim();
 	if (trimmed === '') return 'empty_payload';
 	if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

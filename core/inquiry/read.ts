@@ -12,7 +12,8 @@ const readCanonical = compileReader(Inquiry);
 export function readInquiry(value: unknown): Inquiry {
 	if (value !== null && typeof value === 'object' && 'schemaVersion' in value) {
 		const version = (value as { schemaVersion: unknown }).schemaVersion;
-		if (typeof version === 'number' && version > SCHEMA_VERSION) throw new InquiryError('UNSUPPORTED_SCHEMA_VERSION', `version ${version}`);
+		if (typeof version === 'number' && version > SCHEMA_VERSION)
+			throw new InquiryError('UNSUPPORTED_SCHEMA_VERSION', `version ${version}`);
 	}
 	const fast = readCanonical ? readCanonical(value) : UNDECIDED;
 	if (fast !== UNDECIDED) return fast as Inquiry;

@@ -14,4 +14,5 @@ export function businessMsBetween(fromMs: number, toMs: number, where: Availabil
 	return total;
 }
 
-export const businessMinutesBetween = (fromMs: number, toMs: number, where: Availability) => businessMsBetween(fromMs, toMs, where) / MINUTE;
+export const businessMinutesBetween = (fromMs: number, toMs: number, where: Availability) =>
+	businessMsBetween(fromMs, toMs, where) / MINUTE;

@@ -18,9 +18,21 @@ export type ClickOutcome =
 	  }
 	| { status: 'refused'; reason: RefusalReason; link?: LinkClaims; page: AnswerPage };
 
-export function readClick(token: unknown, secret: string, now: Date, expected: LinkAction | undefined, details: PageDetails = {}): ClickOutcome {
+export function readClick(
+	token: unknown,
+	secret: string,
+	now: Date,
+	expected: LinkAction | undefined,
+	details: PageDetails = {},
+): ClickOutcome {
 	const check = verifyLink(token, secret, now, expected);
-	if (!check.ok) return { status: 'refused', reason: check.reason, link: check.link, page: answerPage(REFUSED_PAGE[check.reason], details) };
+	if (!check.ok)
+		return {
+			status: 'refused',
+			reason: check.reason,
+			link: check.link,
+			page: answerPage(REFUSED_PAGE[check.reason], details),
+		};
 	const { link } = check;
 	const withId = { ...details, inquiryId: link.inquiryId };
 	return {

@@ -41,5 +41,7 @@ export function inquiryClocks(times: ClockTimes, calendar?: BusinessCalendar): I
 		if (to <= from) return 0;
 		return roundTenth((where ? businessMsBetween(from, to, where) : to - from) / MINUTE);
 	};
-	return Object.fromEntries(CLOCKS.map(([name, from, to]) => [name, minutes(times[from], times[to])])) as unknown as InquiryClocks;
+	return Object.fromEntries(
+		CLOCKS.map(([name, from, to]) => [name, minutes(times[from], times[to])]),
+	) as unknown as InquiryClocks;
 }

@@ -20,15 +20,26 @@ export function ledgerChange(link: LinkClaims, now: Date): LedgerChange {
 			return { where: { ...owned, acceptedAt: '' }, set: { acceptedAt: at }, exclude: [] };
 		case 'pass':
 			// The next hop begins: the row has no owner until the reassignment writes one.
-			return { where: { ...owned, acceptedAt: '' }, set: { ownerId: '', passedAt: at, hops: link.hop + 1 }, exclude: [link.ownerId] };
+			return {
+				where: { ...owned, acceptedAt: '' },
+				set: { ownerId: '', passedAt: at, hops: link.hop + 1 },
+				exclude: [link.ownerId],
+			};
 		case 'contacted':
 			// Contact may come before or after a claim; only the first contact counts.
-			return { where: { inquiryId: link.inquiryId, ownerId: link.ownerId, contactedAt: '' }, set: { contactedAt: at }, exclude: [] };
+			return {
+				where: { inquiryId: link.inquiryId, ownerId: link.ownerId, contactedAt: '' },
+				set: { contactedAt: at },
+				exclude: [],
+			};
 	}
 }
 
 /** The comma list of owners who passed an inquiry, with one more; never a repeat. */
 export function withPasser(passedBy: string, ownerId: string): string {
-	const ids = passedBy.split(',').map((id) => id.trim()).filter(Boolean);
+	const ids = passedBy
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 	return ids.includes(ownerId) ? ids.join(',') : [...ids, ownerId].join(',');
 }

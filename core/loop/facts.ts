@@ -47,11 +47,13 @@ export const CHANNEL_WORDS: Record<Channel, string> = {
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+	value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
 export function inquiryFacts(inquiry: Inquiry): InquiryFacts {
 	const { contact, request } = inquiry;
-	const name = contact.name.full ?? [contact.name.first, contact.name.last].filter(Boolean).join(' ');
+	const name =
+		contact.name.full ?? [contact.name.first, contact.name.last].filter(Boolean).join(' ');
 	const followUp = record(record(inquiry.context).followUp);
 	return {
 		inquiryId: inquiry.id,
@@ -71,11 +73,24 @@ export function assignmentFacts(inquiry: Inquiry, hop: number): AssignmentFacts 
 	const assignment = record(inquiry.assignment);
 	const owner = record(assignment.owner);
 	if (assignment.status !== 'assigned' || !text(owner.id))
-		throw new InquiryError('LINK_REQUEST_INVALID', `inquiry ${inquiry.id} has no assigned owner (put Assign Inquiry Owner before this node, and send unassigned inquiries to the manager instead)`);
+		throw new InquiryError(
+			'LINK_REQUEST_INVALID',
+			`inquiry ${inquiry.id} has no assigned owner (put Assign Inquiry Owner before this node, and send unassigned inquiries to the manager instead)`,
+		);
 	const respondBy = text(assignment.respondBy);
-	if (!Number.isFinite(Date.parse(respondBy))) throw new InquiryError('LINK_REQUEST_INVALID', `assignment.respondBy "${respondBy}" is not a date`);
+	if (!Number.isFinite(Date.parse(respondBy)))
+		throw new InquiryError(
+			'LINK_REQUEST_INVALID',
+			`assignment.respondBy "${respondBy}" is not a date`,
+		);
 	return {
-		owner: { id: text(owner.id), name: text(owner.name) || text(owner.id), email: text(owner.email), phone: text(owner.phone), chat: text(owner.chat) },
+		owner: {
+			id: text(owner.id),
+			name: text(owner.name) || text(owner.id),
+			email: text(owner.email),
+			phone: text(owner.phone),
+			chat: text(owner.chat),
+		},
 		why: text(assignment.reason),
 		respondBy,
 		hop,

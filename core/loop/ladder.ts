@@ -21,8 +21,19 @@ import { withPasser } from './decision';
 export const LADDER_STEPS = ['reminder', 'reassign', 'manager', 'contact'] as const;
 export type LadderStep = (typeof LADDER_STEPS)[number];
 
-const cell = z.preprocess((value) => (value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : String(value)), z.string());
-const count = z.preprocess((value) => (value === null || value === undefined || value === '' ? 0 : Number(value)), z.number().int().min(0));
+const cell = z.preprocess(
+	(value) =>
+		value === null || value === undefined
+			? ''
+			: typeof value === 'string'
+				? value.trim()
+				: String(value),
+	z.string(),
+);
+const count = z.preprocess(
+	(value) => (value === null || value === undefined || value === '' ? 0 : Number(value)),
+	z.number().int().min(0),
+);
 
 export const LadderRow = z.object({
 	inquiryId: z.string().min(1),
@@ -90,26 +101,47 @@ export function readLadderRow(value: unknown): LadderRow {
 	const parsed = LadderRow.safeParse(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new InquiryError('LADDER_ROW_INVALID', `${issue.path.join('.') || 'row'}: ${issue.message}`);
+		throw new InquiryError(
+			'LADDER_ROW_INVALID',
+			`${issue.path.join('.') || 'row'}: ${issue.message}`,
+		);
 	}
 	const row = parsed.data;
 	// An owned row is measured against its deadline; without one the ladder cannot place it.
-	if (row.ownerId && !Number.isFinite(time(row.respondBy))) throw new InquiryError('LADDER_ROW_INVALID', `respondBy "${row.respondBy}" of inquiry ${row.inquiryId} is not a date`);
+	if (row.ownerId && !Number.isFinite(time(row.respondBy)))
+		throw new InquiryError(
+			'LADDER_ROW_INVALID',
+			`respondBy "${row.respondBy}" of inquiry ${row.inquiryId} is not a date`,
+		);
 	return row;
 }
 
 function checkSettings(settings: LadderSettings): CompiledCalendar {
-	const counts = { remindBeforeMinutes: settings.remindBeforeMinutes, maxHops: settings.maxHops, awayAfterMisses: settings.awayAfterMisses };
+	const counts = {
+		remindBeforeMinutes: settings.remindBeforeMinutes,
+		maxHops: settings.maxHops,
+		awayAfterMisses: settings.awayAfterMisses,
+	};
 	for (const [name, value] of Object.entries(counts))
-		if (!Number.isFinite(value) || value < 0) throw new InquiryError('LADDER_SETTINGS_INVALID', `${name} is ${value}`);
+		if (!Number.isFinite(value) || value < 0)
+			throw new InquiryError('LADDER_SETTINGS_INVALID', `${name} is ${value}`);
 	// The calendar's own error (BUSINESS_HOURS_INVALID) names the field and its fix.
 	return compileCalendar(settings.calendar);
 }
 
-const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
+const list = (text: string) =>
+	text
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
 const time = (iso: string) => (iso ? Date.parse(iso) : NaN);
 
-function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSettings, nowMs: number): Omit<DueStep, 'where' | 'set' | 'key' | 'rowIndex'> | undefined {
+function dueStep(
+	row: LadderRow,
+	calendar: CompiledCalendar,
+	settings: LadderSettings,
+	nowMs: number,
+): Omit<DueStep, 'where' | 'set' | 'key' | 'rowIndex'> | undefined {
 	if (row.contactedAt || row.closedAt) return undefined;
 	const respondBy = time(row.respondBy);
 	const base = { inquiryId: row.inquiryId, ownerId: row.ownerId, exclude: [] as string[] };
@@ -117,8 +149,22 @@ function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSet
 	const untried = settings.team?.filter((id) => id !== row.ownerId && !passed.includes(id));
 	const reassignOrEscalate = (dueMs: number, why: string) =>
 		row.hops < settings.maxHops && (untried === undefined || untried.length > 0)
-			? { ...base, step: 'reassign' as const, dueAt: new Date(dueMs).toISOString(), exclude: [...passed, ...(row.ownerId ? [row.ownerId] : [])].filter((id, i, all) => all.indexOf(id) === i), reason: `${why}; it moves to the next eligible person (move ${row.hops + 1} of ${settings.maxHops})` }
-			: { ...base, step: 'manager' as const, ownerId: '', dueAt: new Date(dueMs).toISOString(), reason: `${why}; ${row.hops >= settings.maxHops ? `it already moved ${row.hops} time${row.hops === 1 ? '' : 's'}` : 'nobody else is eligible'}, so the manager must step in` };
+			? {
+					...base,
+					step: 'reassign' as const,
+					dueAt: new Date(dueMs).toISOString(),
+					exclude: [...passed, ...(row.ownerId ? [row.ownerId] : [])].filter(
+						(id, i, all) => all.indexOf(id) === i,
+					),
+					reason: `${why}; it moves to the next eligible person (move ${row.hops + 1} of ${settings.maxHops})`,
+				}
+			: {
+					...base,
+					step: 'manager' as const,
+					ownerId: '',
+					dueAt: new Date(dueMs).toISOString(),
+					reason: `${why}; ${row.hops >= settings.maxHops ? `it already moved ${row.hops} time${row.hops === 1 ? '' : 's'}` : 'nobody else is eligible'}, so the manager must step in`,
+				};
 
 	if (!row.ownerId) {
 		// Passed on or never assigned: it needs an owner now.
@@ -126,17 +172,40 @@ function dueStep(row: LadderRow, calendar: CompiledCalendar, settings: LadderSet
 		return reassignOrEscalate(since, 'Nobody owns this inquiry');
 	}
 	if (row.acceptedAt)
-		return nowMs >= respondBy ? { ...base, step: 'contact', dueAt: row.respondBy, reason: `${row.ownerId} claimed it but nobody has contacted the person yet, and the deadline has passed` } : undefined;
-	if (nowMs >= respondBy) return reassignOrEscalate(respondBy, `${row.ownerId} did not claim it by the deadline`);
+		return nowMs >= respondBy
+			? {
+					...base,
+					step: 'contact',
+					dueAt: row.respondBy,
+					reason: `${row.ownerId} claimed it but nobody has contacted the person yet, and the deadline has passed`,
+				}
+			: undefined;
+	if (nowMs >= respondBy)
+		return reassignOrEscalate(respondBy, `${row.ownerId} did not claim it by the deadline`);
 	if (settings.remindBeforeMinutes <= 0) return undefined;
 	const assigned = time(row.assignedAt);
 	const start = Number.isFinite(assigned) ? Math.min(assigned, respondBy) : respondBy;
 	const window = businessMsBetween(start, respondBy, calendar);
-	const remindAt = addBusinessMs(start, Math.max(0, window / MINUTE - settings.remindBeforeMinutes), calendar);
-	return nowMs >= remindAt ? { ...base, step: 'reminder', dueAt: new Date(remindAt).toISOString(), reason: `${row.ownerId} has not claimed it, and the deadline is ${row.respondBy}` } : undefined;
+	const remindAt = addBusinessMs(
+		start,
+		Math.max(0, window / MINUTE - settings.remindBeforeMinutes),
+		calendar,
+	);
+	return nowMs >= remindAt
+		? {
+				...base,
+				step: 'reminder',
+				dueAt: new Date(remindAt).toISOString(),
+				reason: `${row.ownerId} has not claimed it, and the deadline is ${row.respondBy}`,
+			}
+		: undefined;
 }
 
-export function ladderSteps(rows: readonly LadderRow[], settings: LadderSettings, now: Date): LadderResult {
+export function ladderSteps(
+	rows: readonly LadderRow[],
+	settings: LadderSettings,
+	now: Date,
+): LadderResult {
 	const calendar = checkSettings(settings);
 	const nowMs = now.getTime();
 	const steps: DueStep[] = [];
@@ -151,11 +220,30 @@ export function ladderSteps(rows: readonly LadderRow[], settings: LadderSettings
 		const stepsRaised = [...raised, key].join(',');
 		const set: Record<string, string | number> = { stepsRaised };
 		if (due.step === 'reassign') {
-			Object.assign(set, { ownerId: '', acceptedAt: '', hops: row.hops + 1, passedBy: due.exclude.reduce(withPasser, '') });
-			if (row.ownerId) misses.set(row.ownerId, (misses.get(row.ownerId) ?? settings.missedInARow?.[row.ownerId] ?? 0) + 1);
+			Object.assign(set, {
+				ownerId: '',
+				acceptedAt: '',
+				hops: row.hops + 1,
+				passedBy: due.exclude.reduce(withPasser, ''),
+			});
+			if (row.ownerId)
+				misses.set(
+					row.ownerId,
+					(misses.get(row.ownerId) ?? settings.missedInARow?.[row.ownerId] ?? 0) + 1,
+				);
 		}
-		steps.push({ rowIndex, ...due, key, where: { inquiryId: row.inquiryId, stepsRaised: row.stepsRaised }, set });
+		steps.push({
+			rowIndex,
+			...due,
+			key,
+			where: { inquiryId: row.inquiryId, stepsRaised: row.stepsRaised },
+			set,
+		});
 	}
-	const owners = [...misses].map(([ownerId, missedInARow]) => ({ ownerId, missedInARow, setAway: settings.awayAfterMisses > 0 && missedInARow >= settings.awayAfterMisses }));
+	const owners = [...misses].map(([ownerId, missedInARow]) => ({
+		ownerId,
+		missedInARow,
+		setAway: settings.awayAfterMisses > 0 && missedInARow >= settings.awayAfterMisses,
+	}));
 	return { steps, owners };
 }

@@ -26,8 +26,16 @@ function trimSlashes(text: string): string {
 export function checkBaseUrl(baseUrl: string): string {
 	const url = URL.canParse(baseUrl.trim()) ? new URL(baseUrl.trim()) : undefined;
 	if (!url) throw new InquiryError('LINK_BASE_URL_INVALID', `"${baseUrl}"`);
-	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || /[|<>\s]/.test(url.href))
-		throw new InquiryError('LINK_BASE_URL_INVALID', `"${baseUrl}" (use only scheme, host, port and path)`);
+	if (
+		(url.protocol !== 'http:' && url.protocol !== 'https:') ||
+		url.search ||
+		url.hash ||
+		/[|<>\s]/.test(url.href)
+	)
+		throw new InquiryError(
+			'LINK_BASE_URL_INVALID',
+			`"${baseUrl}" (use only scheme, host, port and path)`,
+		);
 	return trimSlashes(url.href);
 }
 
@@ -35,7 +43,10 @@ export function checkBaseUrl(baseUrl: string): string {
 function checkPath(path: string): string {
 	const clean = trimSlashes(path.trim());
 	if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(clean))
-		throw new InquiryError('LINK_REQUEST_INVALID', `webhook path "${path}" may hold only letters, digits, - _ and /`);
+		throw new InquiryError(
+			'LINK_REQUEST_INVALID',
+			`webhook path "${path}" may hold only letters, digits, - _ and /`,
+		);
 	return clean;
 }
 
@@ -44,16 +55,27 @@ export function linkUrl(settings: LinkSettings, token: string): string {
 }
 
 /** Signed links for each action, bound to this inquiry, owner and assignment hop, expiring together. */
-export function ownerLinks(settings: LinkSettings, target: { inquiryId: string; ownerId: string; hop: number }, now: Date): MessageLinks & { expiresAt: string } {
-	if (!(settings.lifetimeHours >= 1)) throw new InquiryError('LINK_REQUEST_INVALID', `Link Lifetime ${settings.lifetimeHours} hours`);
-	const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + settings.lifetimeHours * 3_600_000).toISOString();
-	const link = (action: LinkAction) => linkUrl(settings, signLink({ action, ...target, expiresAt }, settings.secret));
+export function ownerLinks(
+	settings: LinkSettings,
+	target: { inquiryId: string; ownerId: string; hop: number },
+	now: Date,
+): MessageLinks & { expiresAt: string } {
+	if (!(settings.lifetimeHours >= 1))
+		throw new InquiryError('LINK_REQUEST_INVALID', `Link Lifetime ${settings.lifetimeHours} hours`);
+	const expiresAt = new Date(
+		Math.floor(now.getTime() / 1000) * 1000 + settings.lifetimeHours * 3_600_000,
+	).toISOString();
+	const link = (action: LinkAction) =>
+		linkUrl(settings, signLink({ action, ...target, expiresAt }, settings.secret));
 	const [claim, pass, contacted] = LINK_ACTIONS.map(link);
 	return { claim, pass, contacted, expiresAt };
 }
 
 /** What the credential test can check without sending anything: a long enough secret and a usable base URL. */
-export function checkLinkCredential(secret: unknown, baseUrl: unknown): { ok: boolean; message: string } {
+export function checkLinkCredential(
+	secret: unknown,
+	baseUrl: unknown,
+): { ok: boolean; message: string } {
 	try {
 		checkLinkSecret(secret);
 		const base = checkBaseUrl(String(baseUrl ?? ''));

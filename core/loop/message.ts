@@ -30,7 +30,11 @@ export interface OwnerMessage {
 	chat: { to: string; text: string };
 }
 
-export const LINK_LABELS = { claim: "I've got it", pass: 'Pass it on', contacted: "I've contacted them" } as const;
+export const LINK_LABELS = {
+	claim: "I've got it",
+	pass: 'Pass it on',
+	contacted: "I've contacted them",
+} as const;
 
 const HEADLINES: Record<MessageKind, string> = {
 	new: 'New inquiry for you',
@@ -47,7 +51,10 @@ function when(iso: string, timezone: string): string {
 function lines(input: OwnerMessageInput) {
 	const { inquiry, assignment } = input;
 	const who = plainText(inquiry.contactName, 80) || 'Someone';
-	const reach = [inquiry.contactPhone && `phone ${plainText(inquiry.contactPhone, 40)}`, inquiry.contactEmail && `e-mail ${plainText(inquiry.contactEmail, 120)}`]
+	const reach = [
+		inquiry.contactPhone && `phone ${plainText(inquiry.contactPhone, 40)}`,
+		inquiry.contactEmail && `e-mail ${plainText(inquiry.contactEmail, 120)}`,
+	]
 		.filter(Boolean)
 		.join(', ');
 	return {
@@ -91,7 +98,12 @@ export function ownerMessage(input: OwnerMessageInput): OwnerMessage {
 		`— ${signOff}`,
 	].join('\n');
 	return {
-		email: { to: input.assignment.owner.email, subject, text, html: emailHtml(l.ownerName, headline, facts, links, signOff) },
+		email: {
+			to: input.assignment.owner.email,
+			subject,
+			text,
+			html: emailHtml(l.ownerName, headline, facts, links, signOff),
+		},
 		sms: {
 			to: input.assignment.owner.phone,
 			text: `${headline}: ${plainText(l.who, 30)} (${l.via}), reply by ${l.by}. ${LINK_LABELS.claim}: ${links.claim} ${LINK_LABELS.pass}: ${links.pass}`,
@@ -113,9 +125,18 @@ function button(href: string, label: string, colour: string): string {
 	return `<a href="${escapeHtml(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 18px;border-radius:6px;background:${colour};color:#FFFFFF;font-family:${FONT};font-size:15px;font-weight:bold;text-decoration:none;">${escapeHtml(label)}</a>`;
 }
 
-function emailHtml(ownerName: string, headline: string, facts: Array<[string, string]>, links: MessageLinks, signOff: string): string {
+function emailHtml(
+	ownerName: string,
+	headline: string,
+	facts: Array<[string, string]>,
+	links: MessageLinks,
+	signOff: string,
+): string {
 	const rows = facts
-		.map(([label, value]) => `<tr><td style="padding:4px 12px 4px 0;color:#57606A;vertical-align:top;white-space:nowrap;">${escapeHtml(label)}</td><td style="padding:4px 0;color:#24292F;">${escapeHtml(value)}</td></tr>`)
+		.map(
+			([label, value]) =>
+				`<tr><td style="padding:4px 12px 4px 0;color:#57606A;vertical-align:top;white-space:nowrap;">${escapeHtml(label)}</td><td style="padding:4px 0;color:#24292F;">${escapeHtml(value)}</td></tr>`,
+		)
 		.join('');
 	return (
 		`<!DOCTYPE html><html><body style="margin:0;padding:24px;background:#F6F8FA;">` +

@@ -27,6 +27,13 @@ export function ownerNotice(inquiry: Inquiry, settings: NoticeSettings, now: Dat
 	const assignment = assignmentFacts(inquiry, settings.hop);
 	const target = { inquiryId: inquiry.id, ownerId: assignment.owner.id, hop: settings.hop };
 	const { expiresAt, ...links } = ownerLinks(settings, target, now);
-	const message = ownerMessage({ inquiry: inquiryFacts(inquiry), assignment, links, businessName: settings.businessName, timezone: settings.timezone, kind: settings.kind });
+	const message = ownerMessage({
+		inquiry: inquiryFacts(inquiry),
+		assignment,
+		links,
+		businessName: settings.businessName,
+		timezone: settings.timezone,
+		kind: settings.kind,
+	});
 	return { ...target, links, linksExpireAt: expiresAt, message };
 }

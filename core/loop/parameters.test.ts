@@ -2,10 +2,26 @@ import { clockTime, ladderSettingsFromParameters } from './parameters';
 
 describe('ladderSettingsFromParameters', () => {
 	test('reads hours, holidays, the team list and the misses so far', () => {
-		expect(ladderSettingsFromParameters({ businessHours: 'Mon-Fri 09:00-17:00', holidays: '2026-12-25', team: ' ana, ben ,', missedInARow: '{"ana": 2}', maxHops: 1 }, 'Europe/Berlin')).toEqual({
+		expect(
+			ladderSettingsFromParameters(
+				{
+					businessHours: 'Mon-Fri 09:00-17:00',
+					holidays: '2026-12-25',
+					team: ' ana, ben ,',
+					missedInARow: '{"ana": 2}',
+					maxHops: 1,
+				},
+				'Europe/Berlin',
+			),
+		).toEqual({
 			calendar: {
 				timezone: 'Europe/Berlin',
-				hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ start: '09:00', end: '17:00' }]])),
+				hours: Object.fromEntries(
+					['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [
+						day,
+						[{ start: '09:00', end: '17:00' }],
+					]),
+				),
 				holidays: ['2026-12-25'],
 			},
 			remindBeforeMinutes: 10,

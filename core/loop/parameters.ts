@@ -20,10 +20,19 @@ export interface LadderParameters {
 
 function calendarOf(p: LadderParameters, workflowTimezone: string): BusinessCalendar {
 	const hours = parseHoursText(p.businessHours ?? 'Mon-Fri 09:00-17:00');
-	if (!hours.ok || !hours.value) throw new InquiryError('LADDER_SETTINGS_INVALID', `Business Hours ${hours.ok ? 'is empty' : hours.error}`);
+	if (!hours.ok || !hours.value)
+		throw new InquiryError(
+			'LADDER_SETTINGS_INVALID',
+			`Business Hours ${hours.ok ? 'is empty' : hours.error}`,
+		);
 	const holidays = parseDateList(p.holidays ?? '');
-	if (!holidays.ok) throw new InquiryError('LADDER_SETTINGS_INVALID', `Holidays: ${holidays.error}`);
-	return { timezone: p.businessTimezone?.trim() || workflowTimezone, hours: hours.value, holidays: holidays.value };
+	if (!holidays.ok)
+		throw new InquiryError('LADDER_SETTINGS_INVALID', `Holidays: ${holidays.error}`);
+	return {
+		timezone: p.businessTimezone?.trim() || workflowTimezone,
+		hours: hours.value,
+		holidays: holidays.value,
+	};
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -36,14 +45,32 @@ function missesOf(text: string | undefined): Record<string, number> {
 	} catch {
 		// reported below, outside the catch
 	}
-	if (value === NOT_JSON) throw new InquiryError('LADDER_SETTINGS_INVALID', 'Missed Claims So Far is not JSON; write an object such as {"ana": 1}');
-	if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((n) => !Number.isInteger(n) || (n as number) < 0))
-		throw new InquiryError('LADDER_SETTINGS_INVALID', 'Missed Claims So Far must map owner ids to whole numbers, such as {"ana": 1}');
+	if (value === NOT_JSON)
+		throw new InquiryError(
+			'LADDER_SETTINGS_INVALID',
+			'Missed Claims So Far is not JSON; write an object such as {"ana": 1}',
+		);
+	if (
+		value === null ||
+		typeof value !== 'object' ||
+		Array.isArray(value) ||
+		Object.values(value).some((n) => !Number.isInteger(n) || (n as number) < 0)
+	)
+		throw new InquiryError(
+			'LADDER_SETTINGS_INVALID',
+			'Missed Claims So Far must map owner ids to whole numbers, such as {"ana": 1}',
+		);
 	return value as Record<string, number>;
 }
 
-export function ladderSettingsFromParameters(p: LadderParameters, workflowTimezone: string): LadderSettings {
-	const team = (p.team ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+export function ladderSettingsFromParameters(
+	p: LadderParameters,
+	workflowTimezone: string,
+): LadderSettings {
+	const team = (p.team ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 	return {
 		calendar: calendarOf(p, workflowTimezone),
 		remindBeforeMinutes: p.remindBeforeMinutes ?? 10,
@@ -58,6 +85,10 @@ export function ladderSettingsFromParameters(p: LadderParameters, workflowTimezo
 export function clockTime(pinned: unknown, realNow: Date): Date {
 	if (pinned === undefined || pinned === null || pinned === '') return realNow;
 	const at = pinned instanceof Date ? pinned : new Date(String(pinned));
-	if (Number.isNaN(at.getTime())) throw new InquiryError('LINK_REQUEST_INVALID', `Current Time "${String(pinned)}" is not a date such as 2026-03-02T15:00:00Z`);
+	if (Number.isNaN(at.getTime()))
+		throw new InquiryError(
+			'LINK_REQUEST_INVALID',
+			`Current Time "${String(pinned)}" is not a date such as 2026-03-02T15:00:00Z`,
+		);
 	return at;
 }

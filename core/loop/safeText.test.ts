@@ -2,7 +2,9 @@ import { escapeHtml, plainText, slackText } from './safeText';
 
 describe('escapeHtml', () => {
 	test('escapes the five characters that can open markup or leave an attribute', () => {
-		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+			'&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+		);
 	});
 });
 

@@ -95,7 +95,12 @@ export class AssignmentSession {
 		}
 		let tooLate: TooLateToHold | undefined;
 		if (!pick && config.holdUntilAvailable) {
-			const limitMs = holdLimitOf(this.compiled, inquiry.request.urgency, inquiry.receivedAt, nowMs);
+			const limitMs = holdLimitOf(
+				this.compiled,
+				inquiry.request.urgency,
+				inquiry.receivedAt,
+				nowMs,
+			);
 			const held = holdFor(considered, nowMs, limitMs, facts, this.compiled, this.memory, trace);
 			pick = held.choice;
 			tooLate = held.tooLate;
@@ -139,8 +144,7 @@ export class AssignmentSession {
 				reason: unassignedSentence(
 					considered.map((c) => ({ pool: c.pool, excluded: c.excluded })),
 					respondByText,
-					tooLate &&
-						`${tooLate.owner.owner.name}, ${localText(tooLate.atMs, tooLate.owner, true)}`,
+					tooLate && `${tooLate.owner.owner.name}, ${localText(tooLate.atMs, tooLate.owner, true)}`,
 				),
 				reasons: trace.reasons(),
 				fallbackUsed: considered.length > 1,

@@ -49,7 +49,8 @@ export function holdLimitOf(
 	nowMs: number,
 ): number {
 	const { maxHoldMinutes } = compiled.config;
-	if (maxHoldMinutes === undefined) return deadlineOf(compiled, urgency, receivedAt, nowMs).escalateAtMs;
+	if (maxHoldMinutes === undefined)
+		return deadlineOf(compiled, urgency, receivedAt, nowMs).escalateAtMs;
 	const received = Date.parse(receivedAt);
 	const start = Math.min(Number.isFinite(received) ? received : nowMs, nowMs);
 	return addBusinessMs(start, maxHoldMinutes, compiled.calendar);

@@ -159,7 +159,10 @@ describe('one session versus state passed between calls', () => {
  * (overlapping) the same state n-1 loaded.
  */
 describe('overlapping executions (the static-data model behind the docs table)', () => {
-	function overlappingOrder(strategy: 'round_robin' | 'hash', overlaps: (n: number) => boolean): string[] {
+	function overlappingOrder(
+		strategy: 'round_robin' | 'hash',
+		overlaps: (n: number) => boolean,
+	): string[] {
 		const cfg = config([owner('ana'), owner('ben'), owner('cara')], {
 			strategy,
 			ownersWithoutHours: 'alwaysAvailable',
@@ -217,7 +220,11 @@ describe('overlapping executions (the static-data model behind the docs table)',
 			expect(ana + ben + cara).toBe(300);
 			// One repeat per overlapping execution; the longest run is the longest streak of overlaps plus the execution it repeats.
 			expect(repeats).toBe(overlaps.filter(Boolean).length);
-			const streaks = overlaps.map(String).join('').split('false').map((run) => run.length / 'true'.length);
+			const streaks = overlaps
+				.map(String)
+				.join('')
+				.split('false')
+				.map((run) => run.length / 'true'.length);
 			expect(longest).toBe(Math.max(...streaks) + 1);
 		}
 	});

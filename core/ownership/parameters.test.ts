@@ -131,13 +131,17 @@ describe('compileAssignParameters', () => {
 		expect(first.owners.map((owner) => owner.owner.id)).toEqual(['ana@example.com', 'ben']);
 		expect(first.config.calendar.holidays).toEqual(['2026-12-25']);
 		expect(compileAssignParameters(structuredClone(form), 'Europe/Berlin')).not.toBe(first);
-		const other = compileAssignParameters({ ...structuredClone(form), holidays: '2026-12-24' }, 'UTC');
+		const other = compileAssignParameters(
+			{ ...structuredClone(form), holidays: '2026-12-24' },
+			'UTC',
+		);
 		expect(other).not.toBe(first);
 		expect(other.config.calendar.holidays).toEqual(['2026-12-24']);
 	});
 
 	it('fails again, with the same error, for settings that cannot compile', () => {
 		const broken = { ...form, businessHours: 'Weekdays nine to five' };
-		for (let i = 0; i < 2; i++) expect(() => compileAssignParameters(broken, 'UTC')).toThrow('"Weekdays nine" is not a day');
+		for (let i = 0; i < 2; i++)
+			expect(() => compileAssignParameters(broken, 'UTC')).toThrow('"Weekdays nine" is not a day');
 	});
 });

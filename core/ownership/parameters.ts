@@ -174,7 +174,10 @@ const MAX_COMPILED_SETTINGS = 32;
  * assigning an inquiry. The compiled settings are never changed after compiling, so runs can
  * share them; settings that fail to compile are not remembered and fail again.
  */
-export function compileAssignParameters(p: AssignParameters, workflowTimezone: string): CompiledAssignConfig {
+export function compileAssignParameters(
+	p: AssignParameters,
+	workflowTimezone: string,
+): CompiledAssignConfig {
 	const key = JSON.stringify([p, workflowTimezone]);
 	const known = compiledBySettings.get(key);
 	if (known) return known;

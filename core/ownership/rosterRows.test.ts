@@ -169,9 +169,35 @@ describe('readRoster', () => {
 	it('reads inquiry_team Data table rows: the row number in "id" never becomes the owner id, and away from/until become one absence', () => {
 		const created = new Date('2026-03-01T10:00:00.000Z');
 		const roster = readRoster([
-			{ id: 1, createdAt: created, updatedAt: created, ownerId: 'ana', name: 'Ana', email: 'ana@team.test', awayFrom: '2026-07-01', awayUntil: new Date('2026-07-14T00:00:00.000Z'), capPerDay: 20 },
-			{ id: 2, createdAt: created, updatedAt: created, ownerId: 'ben', name: 'Ben', awayFrom: '', awayUntil: '2026-03-04' },
-			{ id: 3, createdAt: created, updatedAt: created, ownerId: 'cara', name: 'Cara', awayFrom: '2026-08-01', awayUntil: null },
+			{
+				id: 1,
+				createdAt: created,
+				updatedAt: created,
+				ownerId: 'ana',
+				name: 'Ana',
+				email: 'ana@team.test',
+				awayFrom: '2026-07-01',
+				awayUntil: new Date('2026-07-14T00:00:00.000Z'),
+				capPerDay: 20,
+			},
+			{
+				id: 2,
+				createdAt: created,
+				updatedAt: created,
+				ownerId: 'ben',
+				name: 'Ben',
+				awayFrom: '',
+				awayUntil: '2026-03-04',
+			},
+			{
+				id: 3,
+				createdAt: created,
+				updatedAt: created,
+				ownerId: 'cara',
+				name: 'Cara',
+				awayFrom: '2026-08-01',
+				awayUntil: null,
+			},
 		]);
 		expect(roster.owners.map((o) => [o.id, o.outOfOffice])).toEqual([
 			['ana', [{ start: '2026-07-01', end: '2026-07-14' }]],
@@ -185,11 +211,15 @@ describe('readRoster', () => {
 		expect(failure([{ ownerId: 'ana', name: 'Ana', 'Cap Per Day': 'lots' }]).message).toContain(
 			'owner \'ana\' (row 1): capPerDay (column "Cap Per Day") "lots" must be a number',
 		);
-		expect(failure([{ ownerId: 'ana', name: 'Ana' }, { ownerId: 'ben', name: 'Ben', awayFrom: 'next week' }]).message).toContain(
-			'owner \'ben\' (row 2): awayFrom "next week" must be a date like 2026-07-01',
-		);
-		expect(failure([{ ownerId: 'ana', name: 'Ana', awayFrom: '2026-07-10', awayUntil: '2026-07-01' }]).message).toContain(
-			"owner 'ana' (row 1): awayUntil 2026-07-01 is before awayFrom 2026-07-10",
-		);
+		expect(
+			failure([
+				{ ownerId: 'ana', name: 'Ana' },
+				{ ownerId: 'ben', name: 'Ben', awayFrom: 'next week' },
+			]).message,
+		).toContain('owner \'ben\' (row 2): awayFrom "next week" must be a date like 2026-07-01');
+		expect(
+			failure([{ ownerId: 'ana', name: 'Ana', awayFrom: '2026-07-10', awayUntil: '2026-07-01' }])
+				.message,
+		).toContain("owner 'ana' (row 1): awayUntil 2026-07-01 is before awayFrom 2026-07-10");
 	});
 });

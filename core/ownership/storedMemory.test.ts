@@ -11,20 +11,42 @@ const stored = {
 
 describe('readStoredMemory', () => {
 	it('reads a state kept as JSON text, as a Data table column holds it, with its version', () => {
-		expect(readStoredMemory(JSON.stringify(stored), 7)).toEqual({ state: stored, reset: false, basedOnVersion: 7 });
+		expect(readStoredMemory(JSON.stringify(stored), 7)).toEqual({
+			state: stored,
+			reset: false,
+			basedOnVersion: 7,
+		});
 	});
 
 	it('reads a state given as an object and a version given as text', () => {
-		expect(readStoredMemory(stored, '3')).toEqual({ state: stored, reset: false, basedOnVersion: 3 });
+		expect(readStoredMemory(stored, '3')).toEqual({
+			state: stored,
+			reset: false,
+			basedOnVersion: 3,
+		});
 	});
 
-	it.each([undefined, null, '', '  ', '{}', {}])('treats %p as a fresh memory at version 0, not as a reset', (value) => {
-		expect(readStoredMemory(value, undefined)).toEqual({ state: emptyRoutingState(), reset: false, basedOnVersion: 0 });
-	});
+	it.each([undefined, null, '', '  ', '{}', {}])(
+		'treats %p as a fresh memory at version 0, not as a reset',
+		(value) => {
+			expect(readStoredMemory(value, undefined)).toEqual({
+				state: emptyRoutingState(),
+				reset: false,
+				basedOnVersion: 0,
+			});
+		},
+	);
 
-	it.each(['not json', '{"credits": 5}', [1, 2]])('starts fresh and says so when the stored value %p is not a routing state', (value) => {
-		expect(readStoredMemory(value, 2)).toEqual({ state: emptyRoutingState(), reset: true, basedOnVersion: 2 });
-	});
+	it.each(['not json', '{"credits": 5}', [1, 2]])(
+		'starts fresh and says so when the stored value %p is not a routing state',
+		(value) => {
+			expect(readStoredMemory(value, 2)).toEqual({
+				state: emptyRoutingState(),
+				reset: true,
+				basedOnVersion: 2,
+			});
+		},
+	);
 });
 
 describe('readMemoryVersion', () => {
@@ -39,6 +61,8 @@ describe('readMemoryVersion', () => {
 	});
 
 	it.each([-1, 1.5, 'seven'])('refuses %p, naming the parameter', (value) => {
-		expect(() => readMemoryVersion(value)).toThrow(/Routing Memory Version is .* not a whole number/);
+		expect(() => readMemoryVersion(value)).toThrow(
+			/Routing Memory Version is .* not a whole number/,
+		);
 	});
 });

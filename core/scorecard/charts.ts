@@ -9,7 +9,6 @@ export { escapeHtml };
 
 const FONT = 'Arial, Helvetica, sans-serif';
 
-
 export interface Bar {
 	label: string;
 	value: number;
@@ -41,7 +40,9 @@ export function horizontalBars(
 		return (
 			`<text x="${labelWidth - 8}" y="${y + 17}" font-family="${FONT}" font-size="13" fill="#24292F" text-anchor="end">${escapeHtml(bar.label)}</text>` +
 			`<rect x="${labelWidth}" y="${y + 3}" width="${barSpace}" height="20" rx="3" fill="#EEF1F4"/>` +
-			(length ? `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="20" rx="3" fill="${bar.color ?? options.color}"/>` : '') +
+			(length
+				? `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="20" rx="3" fill="${bar.color ?? options.color}"/>`
+				: '') +
 			`<text x="${labelWidth + barSpace + 8}" y="${y + 17}" font-family="${FONT}" font-size="13" fill="#24292F">${escapeHtml(text)}</text>`
 		);
 	});
@@ -52,7 +53,10 @@ export function horizontalBars(
 }
 
 /** Vertical columns with labels underneath (the time-to-owner distribution). */
-export function columns(bars: readonly Bar[], options: { title: string; width: number; height: number; color: string }): string {
+export function columns(
+	bars: readonly Bar[],
+	options: { title: string; width: number; height: number; color: string },
+): string {
 	const top = 20;
 	const bottom = 24;
 	const plot = options.height - top - bottom;
@@ -64,7 +68,9 @@ export function columns(bars: readonly Bar[], options: { title: string; width: n
 		const h = bar.value > 0 ? Math.max(2, Math.round((bar.value / max) * plot)) : 0;
 		const center = Math.round(i * slot + slot / 2);
 		return (
-			(h ? `<rect x="${x}" y="${top + plot - h}" width="${barWidth}" height="${h}" rx="3" fill="${bar.color ?? options.color}"/>` : '') +
+			(h
+				? `<rect x="${x}" y="${top + plot - h}" width="${barWidth}" height="${h}" rx="3" fill="${bar.color ?? options.color}"/>`
+				: '') +
 			`<text x="${center}" y="${top + plot - h - 5}" font-family="${FONT}" font-size="12" fill="#24292F" text-anchor="middle">${bar.value}</text>` +
 			`<text x="${center}" y="${options.height - 6}" font-family="${FONT}" font-size="12" fill="#57606A" text-anchor="middle">${escapeHtml(bar.label)}</text>`
 		);

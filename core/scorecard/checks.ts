@@ -45,7 +45,12 @@ export const ContinuityCheck = z.object({
 });
 export type ContinuityCheck = z.infer<typeof ContinuityCheck>;
 
-const RECEIPT_FAILURES: ReadonlySet<TrailOutcome> = new Set(['missing', 'mismatch', 'late', 'error']);
+const RECEIPT_FAILURES: ReadonlySet<TrailOutcome> = new Set([
+	'missing',
+	'mismatch',
+	'late',
+	'error',
+]);
 const NO_RECORD: ReadonlySet<TrailOutcome> = new Set(['missing', 'error']);
 
 const ENTRY_FAILURES: Partial<Record<TrailOutcome, string>> = {
@@ -70,7 +75,12 @@ function lastIndex(trail: readonly TrailEntry[], match: (entry: TrailEntry) => b
 	return -1;
 }
 
-function result(check: CheckName, status: CheckStatus, why: string, entry?: TrailEntry): ContinuityCheck {
+function result(
+	check: CheckName,
+	status: CheckStatus,
+	why: string,
+	entry?: TrailEntry,
+): ContinuityCheck {
 	return entry ? { check, status, evidence: evidenceOf(entry), why } : { check, status, why };
 }
 
@@ -78,51 +88,101 @@ function entryCheck(trail: readonly TrailEntry[]): ContinuityCheck {
 	const i = lastIndex(trail, (e) => e.stage === 'entry');
 	if (i < 0) return result('entry', 'not_reached', 'No entry node recorded this inquiry.');
 	const entry = trail[i];
-	if (entry.outcome === 'normalized') return result('entry', 'pass', 'Captured cleanly in the canonical shape.', entry);
-	return result('entry', 'fail', ENTRY_FAILURES[entry.outcome] ?? 'It was not captured cleanly.', entry);
+	if (entry.outcome === 'normalized')
+		return result('entry', 'pass', 'Captured cleanly in the canonical shape.', entry);
+	return result(
+		'entry',
+		'fail',
+		ENTRY_FAILURES[entry.outcome] ?? 'It was not captured cleanly.',
+		entry,
+	);
 }
 
 /** Passes only on a handoff receipt: a record was written in the next system. */
 function transferCheck(trail: readonly TrailEntry[]): ContinuityCheck {
 	const written = lastIndex(trail, (e) => e.stage === 'transfer' && e.outcome === 'written');
 	if (written >= 0)
-		return result('transfer', 'pass', 'The next system received it: a record was written there.', trail[written]);
+		return result(
+			'transfer',
+			'pass',
+			'The next system received it: a record was written there.',
+			trail[written],
+		);
 	const lost = lastIndex(trail, (e) => e.stage === 'tracking' && NO_RECORD.has(e.outcome));
-	if (lost >= 0) return result('transfer', 'fail', 'The next system has no record of it.', trail[lost]);
-	return result('transfer', 'not_reached', 'No handoff receipt: nothing shows it reached the next system.');
+	if (lost >= 0)
+		return result('transfer', 'fail', 'The next system has no record of it.', trail[lost]);
+	return result(
+		'transfer',
+		'not_reached',
+		'No handoff receipt: nothing shows it reached the next system.',
+	);
 }
 
 function contextCheck(trail: readonly TrailEntry[]): ContinuityCheck {
 	const i = lastIndex(trail, (e) => e.stage === 'context');
 	if (i < 0) return result('context', 'not_reached', 'Its context was never checked.');
 	const entry = trail[i];
-	if (entry.outcome === 'complete') return result('context', 'pass', 'Enough information moved with it to act.', entry);
-	return result('context', 'fail', CONTEXT_FAILURES[entry.outcome] ?? 'Its context is incomplete.', entry);
+	if (entry.outcome === 'complete')
+		return result('context', 'pass', 'Enough information moved with it to act.', entry);
+	return result(
+		'context',
+		'fail',
+		CONTEXT_FAILURES[entry.outcome] ?? 'Its context is incomplete.',
+		entry,
+	);
 }
 
-const TRIGGER_OUTCOMES: ReadonlySet<TrailOutcome> = new Set(['assigned', 'unassigned', 'reassigned']);
+const TRIGGER_OUTCOMES: ReadonlySet<TrailOutcome> = new Set([
+	'assigned',
+	'unassigned',
+	'reassigned',
+]);
 
 function triggerCheck(trail: readonly TrailEntry[]): ContinuityCheck {
 	const i = lastIndex(trail, (e) => e.stage === 'trigger' && TRIGGER_OUTCOMES.has(e.outcome));
 	if (i < 0) return result('trigger', 'not_reached', 'No next action was created for it.');
 	const entry = trail[i];
-	if (entry.outcome === 'unassigned') return result('trigger', 'fail', 'Nobody could take it: it has no owner.', entry);
+	if (entry.outcome === 'unassigned')
+		return result('trigger', 'fail', 'Nobody could take it: it has no owner.', entry);
 	return result('trigger', 'pass', 'An owner and a deadline were set automatically.', entry);
 }
 
 /** Passes only when the latest receipt says verified, or a failure was alerted to a person after it. */
 function visibilityCheck(trail: readonly TrailEntry[]): ContinuityCheck {
-	const receipt = lastIndex(trail, (e) => e.stage === 'tracking' && (e.outcome === 'verified' || RECEIPT_FAILURES.has(e.outcome)));
+	const receipt = lastIndex(
+		trail,
+		(e) => e.stage === 'tracking' && (e.outcome === 'verified' || RECEIPT_FAILURES.has(e.outcome)),
+	);
 	const alerted = lastIndex(trail, (e) => e.outcome === 'alerted');
 	if (receipt >= 0 && trail[receipt].outcome === 'verified')
-		return result('visibility', 'pass', 'A read-back confirmed the handoff succeeded.', trail[receipt]);
-	if (alerted > receipt) return result('visibility', 'pass', 'The failure was alerted to a person.', trail[alerted]);
-	if (receipt >= 0) return result('visibility', 'fail', 'The handoff failed and nobody was alerted.', trail[receipt]);
+		return result(
+			'visibility',
+			'pass',
+			'A read-back confirmed the handoff succeeded.',
+			trail[receipt],
+		);
+	if (alerted > receipt)
+		return result('visibility', 'pass', 'The failure was alerted to a person.', trail[alerted]);
+	if (receipt >= 0)
+		return result(
+			'visibility',
+			'fail',
+			'The handoff failed and nobody was alerted.',
+			trail[receipt],
+		);
 	return result('visibility', 'not_reached', 'Nothing confirms the handoff succeeded.');
 }
 
 /** The five checks of the article's checklist, in its order, derived from the continuity trail alone. */
-export function checkInquiry(inquiry: { continuity: { trail: readonly TrailEntry[] } }): ContinuityCheck[] {
+export function checkInquiry(inquiry: {
+	continuity: { trail: readonly TrailEntry[] };
+}): ContinuityCheck[] {
 	const trail = inquiry.continuity.trail;
-	return [entryCheck(trail), transferCheck(trail), contextCheck(trail), triggerCheck(trail), visibilityCheck(trail)];
+	return [
+		entryCheck(trail),
+		transferCheck(trail),
+		contextCheck(trail),
+		triggerCheck(trail),
+		visibilityCheck(trail),
+	];
 }

@@ -15,7 +15,8 @@ export interface ReportOptions {
 
 export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
-export const minutesText = (minutes: number | null) => (minutes === null ? '–' : formatMinutes(minutes));
+export const minutesText = (minutes: number | null) =>
+	minutes === null ? '–' : formatMinutes(minutes);
 
 function day(iso: string, zone: string): DateTime {
 	const date = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
@@ -44,7 +45,9 @@ const TEXT_LIMIT = 300;
 /** A plain-text summary for Slack or SMS, at most 300 characters (less important parts go first). */
 export function textSummary(summary: PeriodSummary, options: ReportOptions): string {
 	const title = options.title.trim().slice(0, 60) || 'Inquiry continuity';
-	const score = summary.score.level ? `score ${summary.score.level}/5 (${summary.score.label})` : 'no score yet';
+	const score = summary.score.level
+		? `score ${summary.score.level}/5 (${summary.score.label})`
+		: 'no score yet';
 	const worst = summary.worstLeakingStage ? `, most at ${summary.worstLeakingStage.label}` : '';
 	const parts = [
 		`${title}, ${periodLabel(summary, options.timezone)}: ${summary.inquiries} inquiries, ${score}.`,

@@ -45,7 +45,9 @@ const FUNNEL_NAMES: Record<string, string> = {
 function section(title: string, body: string, note = ''): string {
 	return (
 		`<tr><td style="padding:20px 24px 4px 24px;font-family:${FONT};font-size:16px;font-weight:bold;color:#24292F;">${escapeHtml(title)}</td></tr>` +
-		(note ? `<tr><td style="padding:0 24px 6px 24px;font-family:${FONT};font-size:12px;color:#57606A;">${escapeHtml(note)}</td></tr>` : '') +
+		(note
+			? `<tr><td style="padding:0 24px 6px 24px;font-family:${FONT};font-size:12px;color:#57606A;">${escapeHtml(note)}</td></tr>`
+			: '') +
 		`<tr><td style="padding:6px 24px 4px 24px;">${body}</td></tr>`
 	);
 }
@@ -69,7 +71,8 @@ function keyValueTable(rows: [string, string][]): string {
 	return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;border:1px solid #D0D7DE;">${cells}</table>`;
 }
 
-const sorted = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const sorted = (counts: Record<string, number>) =>
+	Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 function header(summary: PeriodSummary, options: ReportOptions): string {
 	const level = summary.score.level;
@@ -103,7 +106,11 @@ function tiles(summary: PeriodSummary): string {
 export function renderHtmlReport(summary: PeriodSummary, options: ReportOptions): string {
 	const base = Math.max(1, summary.inquiries);
 	const funnel = horizontalBars(
-		summary.funnel.map((step) => ({ label: FUNNEL_NAMES[step.check] ?? step.label, value: step.passed, note: `(${percent(step.passed / base)})` })),
+		summary.funnel.map((step) => ({
+			label: FUNNEL_NAMES[step.check] ?? step.label,
+			value: step.passed,
+			note: `(${percent(step.passed / base)})`,
+		})),
 		{ title: 'Inquiries passing each check', width: INNER, color: BLUE },
 	);
 	const leakBars = sorted(summary.leaks.byChannel).map(([channel, count]) => ({
@@ -119,17 +126,30 @@ export function renderHtmlReport(summary: PeriodSummary, options: ReportOptions)
 	const worst = summary.worstLeakingStage;
 	const figures = keyValueTable([
 		['Captured cleanly (entered)', String(summary.entered)],
-		['Leaked: neither verified nor alerted', `${summary.leaks.count} (${percent(summary.leaks.rate)})`],
+		[
+			'Leaked: neither verified nor alerted',
+			`${summary.leaks.count} (${percent(summary.leaks.rate)})`,
+		],
 		['Worst leaking stage', worst ? `${worst.label} (${worst.leaks})` : 'none'],
-		['Time to owner: median / p90', `${minutesText(summary.timeToOwner.medianMinutes)} / ${minutesText(summary.timeToOwner.p90Minutes)}`],
-		['Time to verified record: median / p90', `${minutesText(summary.timeToVerified.medianMinutes)} / ${minutesText(summary.timeToVerified.p90Minutes)}`],
+		[
+			'Time to owner: median / p90',
+			`${minutesText(summary.timeToOwner.medianMinutes)} / ${minutesText(summary.timeToOwner.p90Minutes)}`,
+		],
+		[
+			'Time to verified record: median / p90',
+			`${minutesText(summary.timeToVerified.medianMinutes)} / ${minutesText(summary.timeToVerified.p90Minutes)}`,
+		],
 		['Unassigned', String(summary.unassigned)],
 		['Needs context', String(summary.needsContext)],
 		['Unreachable', String(summary.unreachable)],
 		['SLA breaches', String(summary.slaBreaches)],
 	]);
-	const sources = keyValueTable(sorted(summary.bySource).map(([source, count]) => [source, String(count)]));
-	const channels = keyValueTable(sorted(summary.byChannel).map(([channel, count]) => [channelName(channel), String(count)]));
+	const sources = keyValueTable(
+		sorted(summary.bySource).map(([source, count]) => [source, String(count)]),
+	);
+	const channels = keyValueTable(
+		sorted(summary.byChannel).map(([channel, count]) => [channelName(channel), String(count)]),
+	);
 	const scale = CHECKS.map((c) => CHECK_LABELS[c]).join(', ');
 	const footer =
 		`<tr><td style="padding:20px 24px 24px 24px;font-family:${FONT};font-size:12px;color:#57606A;line-height:18px;">` +
@@ -140,8 +160,16 @@ export function renderHtmlReport(summary: PeriodSummary, options: ReportOptions)
 	const body =
 		header(summary, options) +
 		tiles(summary) +
-		section('Where inquiries drop out', funnel, 'Each bar counts the inquiries that passed that check.') +
-		section('Leaks by channel', leaks, 'Leak: captured, but never verified in your system and no failure alert.') +
+		section(
+			'Where inquiries drop out',
+			funnel,
+			'Each bar counts the inquiries that passed that check.',
+		) +
+		section(
+			'Leaks by channel',
+			leaks,
+			'Leak: captured, but never verified in your system and no failure alert.',
+		) +
 		section('Time to owner', histogram, `${summary.timeToOwner.count} inquiries got an owner.`) +
 		section('Key figures', figures) +
 		section('By channel', channels) +

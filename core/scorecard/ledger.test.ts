@@ -10,7 +10,12 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 		const inquiry = journey(FULL_JOURNEY, {
 			assignment: ASSIGNMENT,
 			context: { outcome: 'complete' },
-			handoff: { status: 'verified', destination: 'HubSpot', recordId: 'rec_42', checkedAt: '2026-05-04T14:04:00.000Z' },
+			handoff: {
+				status: 'verified',
+				destination: 'HubSpot',
+				recordId: 'rec_42',
+				checkedAt: '2026-05-04T14:04:00.000Z',
+			},
 		});
 		const row = toLedgerRow(inquiry, NOW);
 		expect(row).toEqual({
@@ -47,14 +52,23 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			scoredAt: '2026-05-04T15:00:00.000Z',
 		});
 		expect(Object.keys(row)).toEqual(LEDGER_COLUMNS);
-		expect(Object.values(row).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(true);
+		expect(Object.values(row).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(
+			true,
+		);
 		expect(LEDGER_COLUMNS).not.toContain('updatedAt');
 	});
 
 	it('keeps an unassigned inquiry ownerless but with its deadline, and the furthest stage it reached', () => {
-		const inquiry = journey([['entry', 'normalized'], ['context', 'needs_context'], ['trigger', 'unassigned', 'all_off_hours']], {
-			assignment: { ...ASSIGNMENT, status: 'unassigned', owner: undefined },
-		});
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['context', 'needs_context'],
+				['trigger', 'unassigned', 'all_off_hours'],
+			],
+			{
+				assignment: { ...ASSIGNMENT, status: 'unassigned', owner: undefined },
+			},
+		);
 		const row = toLedgerRow(inquiry, NOW);
 		expect(row).toMatchObject({
 			ownerId: '',
@@ -71,12 +85,19 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 	});
 
 	it('reads alerts, contact time and an earlier sweep flag, and ignores malformed stage results', () => {
-		const inquiry = journey([['entry', 'normalized'], ['tracking', 'missing'], ['tracking', 'alerted', 'Slack']], {
-			assignment: 'not an object',
-			handoff: { status: 'missing' },
-			contactedAt: '2026-05-04T14:30:00.000Z',
-			sweep: { reason: 'not_verified', action: 'alert', at: '2026-05-04T14:45:00.000Z' },
-		});
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['tracking', 'missing'],
+				['tracking', 'alerted', 'Slack'],
+			],
+			{
+				assignment: 'not an object',
+				handoff: { status: 'missing' },
+				contactedAt: '2026-05-04T14:30:00.000Z',
+				sweep: { reason: 'not_verified', action: 'alert', at: '2026-05-04T14:45:00.000Z' },
+			},
+		);
 		expect(toLedgerRow(inquiry, NOW)).toMatchObject({
 			alertedAt: '2026-05-04T14:02:00.000Z',
 			handoffStatus: 'missing',
@@ -92,7 +113,12 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 });
 
 describe('readLedgerRow: rows as the Data table returns them', () => {
-	const stored = { ...toLedgerRow(journey(FULL_JOURNEY, { assignment: ASSIGNMENT }), NOW), id: 7, createdAt: new Date(), updatedAt: new Date() };
+	const stored = {
+		...toLedgerRow(journey(FULL_JOURNEY, { assignment: ASSIGNMENT }), NOW),
+		id: 7,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
 
 	it('drops the table system columns and turns null cells into ""', () => {
 		const row = readLedgerRow({ ...stored, alertedAt: null, contactedAt: null });
@@ -103,19 +129,46 @@ describe('readLedgerRow: rows as the Data table returns them', () => {
 	});
 
 	it('fills missing columns and scores a row without a score from its check columns', () => {
-		const row = readLedgerRow({ inquiryId: 'x', receivedAt: '2026-05-04T14:00:00Z', entryCheck: 'pass', triggerCheck: 'pass' });
+		const row = readLedgerRow({
+			inquiryId: 'x',
+			receivedAt: '2026-05-04T14:00:00Z',
+			entryCheck: 'pass',
+			triggerCheck: 'pass',
+		});
 		expect(row).toMatchObject({ channel: '', transferCheck: 'not_reached', score: 3 });
 	});
 
 	it('counts an alert or a verification written on the row after scoring as visible, and rescores it', () => {
-		const failed = { ...stored, visibilityCheck: 'fail', score: 4, scoredAt: '2026-05-04T14:10:00.000Z', verifiedAt: '' };
-		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:20:00.000Z' })).toMatchObject({ visibilityCheck: 'pass', score: 5 });
-		expect(readLedgerRow({ ...failed, verifiedAt: '2026-05-04T14:30:00.000Z' })).toMatchObject({ visibilityCheck: 'pass', score: 5 });
-		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:05:00.000Z' })).toMatchObject({ visibilityCheck: 'fail', score: 4 });
+		const failed = {
+			...stored,
+			visibilityCheck: 'fail',
+			score: 4,
+			scoredAt: '2026-05-04T14:10:00.000Z',
+			verifiedAt: '',
+		};
+		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:20:00.000Z' })).toMatchObject({
+			visibilityCheck: 'pass',
+			score: 5,
+		});
+		expect(readLedgerRow({ ...failed, verifiedAt: '2026-05-04T14:30:00.000Z' })).toMatchObject({
+			visibilityCheck: 'pass',
+			score: 5,
+		});
+		expect(readLedgerRow({ ...failed, alertedAt: '2026-05-04T14:05:00.000Z' })).toMatchObject({
+			visibilityCheck: 'fail',
+			score: 4,
+		});
 	});
 
 	it('reads cells written empty as not written: a check as not reached, the score from the checks', () => {
-		const row = readLedgerRow({ inquiryId: 'x', receivedAt: '2026-05-04T14:00:00Z', entryCheck: 'pass', transferCheck: '', stage: '', score: '' });
+		const row = readLedgerRow({
+			inquiryId: 'x',
+			receivedAt: '2026-05-04T14:00:00Z',
+			entryCheck: 'pass',
+			transferCheck: '',
+			stage: '',
+			score: '',
+		});
 		expect(row).toMatchObject({ transferCheck: 'not_reached', stage: '', score: 2 });
 	});
 
@@ -136,21 +189,47 @@ describe('readLedgerRow: rows as the Data table returns them', () => {
 		const inquiry = journey(FULL_JOURNEY, { assignment: ASSIGNMENT });
 		expect(readScorecardItem(inquiry, NOW)).toEqual(toLedgerRow(inquiry, NOW));
 		expect(readScorecardItem(stored, NOW).inquiryId).toBe('inq_1');
-		expect(() => readScorecardItem({ schemaVersion: 1, continuity: {} }, NOW)).toThrow('not an inquiry');
+		expect(() => readScorecardItem({ schemaVersion: 1, continuity: {} }, NOW)).toThrow(
+			'not an inquiry',
+		);
 	});
 });
 
 describe('withScorecard', () => {
 	it('adds the scorecard and the ledger row, and leaves the trail and the input unchanged', () => {
-		const inquiry = journey([['entry', 'normalized'], ['context', 'complete'], ['trigger', 'assigned'], ['transfer', 'written']], {
-			assignment: ASSIGNMENT,
-		});
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['context', 'complete'],
+				['trigger', 'assigned'],
+				['transfer', 'written'],
+			],
+			{
+				assignment: ASSIGNMENT,
+			},
+		);
 		const before = structuredClone(inquiry);
 		const scored = withScorecard(inquiry, NOW);
 		expect(inquiry).toEqual(before);
 		expect(scored.continuity.trail).toEqual(inquiry.continuity.trail);
-		expect(scored.scorecard).toMatchObject({ score: 4, label: 'Strong integration support', passed: 4, scoredAt: '2026-05-04T15:00:00.000Z' });
-		expect(scored.scorecard.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'not_reached']);
-		expect(scored.ledger).toMatchObject({ inquiryId: 'inq_1', score: 4, visibilityCheck: 'not_reached', ownerId: 'ana' });
+		expect(scored.scorecard).toMatchObject({
+			score: 4,
+			label: 'Strong integration support',
+			passed: 4,
+			scoredAt: '2026-05-04T15:00:00.000Z',
+		});
+		expect(scored.scorecard.checks.map((c) => c.status)).toEqual([
+			'pass',
+			'pass',
+			'pass',
+			'pass',
+			'not_reached',
+		]);
+		expect(scored.ledger).toMatchObject({
+			inquiryId: 'inq_1',
+			score: 4,
+			visibilityCheck: 'not_reached',
+			ownerId: 'ana',
+		});
 	});
 });

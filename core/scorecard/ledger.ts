@@ -62,7 +62,8 @@ function lastAt(trail: readonly TrailEntry[], match: (entry: TrailEntry) => bool
 }
 
 function furthestStage(checks: readonly ContinuityCheck[]): LedgerRow['stage'] {
-	for (let i = checks.length - 1; i >= 0; i--) if (checks[i].status !== 'not_reached') return CHECK_STAGE[checks[i].check];
+	for (let i = checks.length - 1; i >= 0; i--)
+		if (checks[i].status !== 'not_reached') return CHECK_STAGE[checks[i].check];
 	return '';
 }
 
@@ -71,7 +72,11 @@ function contactName(name: Inquiry['contact']['name']): string {
 }
 
 /** The ledger row of one inquiry, as of `now`. */
-export function toLedgerRow(inquiry: Inquiry, now: Date, checks = checkInquiry(inquiry)): LedgerRow {
+export function toLedgerRow(
+	inquiry: Inquiry,
+	now: Date,
+	checks = checkInquiry(inquiry),
+): LedgerRow {
 	const trail = inquiry.continuity.trail;
 	const extra = inquiry as Record<string, unknown>;
 	const assignment = readView(AssignmentView, extra.assignment);
@@ -164,12 +169,17 @@ export function readLedgerRow(value: unknown): LedgerRow {
 		return scored && row === parsed.data ? row : { ...row, score: scoreChecks(rowChecks(row)) };
 	}
 	const first = parsed.error.issues[0];
-	throw new InquiryError('SCORECARD_INPUT_INVALID', `${first.path.join('.') || 'row'}: ${first.message}`);
+	throw new InquiryError(
+		'SCORECARD_INPUT_INVALID',
+		`${first.path.join('.') || 'row'}: ${first.message}`,
+	);
 }
 
 /** Whether an item is a full inquiry (as opposed to a ledger row). */
 export function isInquiryItem(value: unknown): boolean {
-	return value !== null && typeof value === 'object' && 'continuity' in value && 'schemaVersion' in value;
+	return (
+		value !== null && typeof value === 'object' && 'continuity' in value && 'schemaVersion' in value
+	);
 }
 
 /** A full inquiry or a ledger row, as a ledger row. */

@@ -18,8 +18,14 @@ export interface SweepParameters {
 	holidays?: string;
 }
 
-export function sweepSettingsFromParameters(p: SweepParameters, workflowTimezone: string): SweepSettings {
-	const thresholds = { assignWithinMinutes: p.assignWithinMinutes ?? 15, verifyWithinMinutes: p.verifyWithinMinutes ?? 30 };
+export function sweepSettingsFromParameters(
+	p: SweepParameters,
+	workflowTimezone: string,
+): SweepSettings {
+	const thresholds = {
+		assignWithinMinutes: p.assignWithinMinutes ?? 15,
+		verifyWithinMinutes: p.verifyWithinMinutes ?? 30,
+	};
 	if ((p.clock ?? 'business') === 'wall') return { clock: 'wall', ...thresholds };
 	const hours = parseHoursText(p.businessHours ?? 'Mon-Fri 09:00-17:00');
 	if (!hours.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Business Hours ${hours.error}`);
@@ -27,16 +33,27 @@ export function sweepSettingsFromParameters(p: SweepParameters, workflowTimezone
 	const holidays = parseDateList(p.holidays ?? '');
 	if (!holidays.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Holidays: ${holidays.error}`);
 	const timezone = p.businessTimezone?.trim() || workflowTimezone;
-	return { clock: 'business', ...thresholds, calendar: { timezone, hours: hours.value, holidays: holidays.value } };
+	return {
+		clock: 'business',
+		...thresholds,
+		calendar: { timezone, hours: hours.value, holidays: holidays.value },
+	};
 }
 
 /** The sweep's panel settings, checked and compiled once per run. */
-export function compileSweepParameters(p: SweepParameters, workflowTimezone: string): CompiledSweep {
+export function compileSweepParameters(
+	p: SweepParameters,
+	workflowTimezone: string,
+): CompiledSweep {
 	return compileSweep(sweepSettingsFromParameters(p, workflowTimezone));
 }
 
 /** One end of the report period: '' for open, a date or date-time (read in `zone` when it has no offset), a Date or a luxon DateTime. */
-export function readPeriodEnd(value: unknown, zone: string, name: 'start' | 'end'): Date | undefined {
+export function readPeriodEnd(
+	value: unknown,
+	zone: string,
+	name: 'start' | 'end',
+): Date | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let date: Date | undefined;
 	if (value instanceof Date) date = value;
@@ -44,17 +61,24 @@ export function readPeriodEnd(value: unknown, zone: string, name: 'start' | 'end
 	else if (typeof value === 'string') {
 		const parsed = DateTime.fromISO(value.trim(), { zone, setZone: false });
 		date = parsed.isValid ? parsed.toJSDate() : undefined;
-	} else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	} else if (
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		date = new Date(String((value as { toISO: () => string }).toISO()));
 	}
 	if (!date || Number.isNaN(date.getTime()))
-		throw new InquiryError('REPORT_PERIOD_INVALID', `the period ${name} "${String(value)}" is not a date`);
+		throw new InquiryError(
+			'REPORT_PERIOD_INVALID',
+			`the period ${name} "${String(value)}" is not a date`,
+		);
 	return date;
 }
 
 /** The report's time zone: the parameter, else the workflow's. A name luxon does not know is refused, not silently read as UTC. */
 export function readReportTimezone(value: unknown, workflowTimezone: string): string {
 	const zone = (typeof value === 'string' ? value.trim() : '') || workflowTimezone;
-	if (!IANAZone.isValidZone(zone)) throw new InquiryError('REPORT_TIMEZONE_INVALID', `"${zone}" is not a time zone name`);
+	if (!IANAZone.isValidZone(zone))
+		throw new InquiryError('REPORT_TIMEZONE_INVALID', `"${zone}" is not a time zone name`);
 	return zone;
 }

@@ -6,7 +6,11 @@ import { PERIOD, PERIOD_ROWS } from './test/period';
 import { externalReferences } from './test/externalReferences';
 import { ledgerRow } from './test/rows';
 
-const OPTIONS = { title: 'Weekly inquiry continuity', businessName: 'Acme Plumbing', timezone: 'UTC' };
+const OPTIONS = {
+	title: 'Weekly inquiry continuity',
+	businessName: 'Acme Plumbing',
+	timezone: 'UTC',
+};
 // The input of the formatting tests; its figures are asserted by hand in summary.test.ts.
 const summary = summarizePeriod(PERIOD_ROWS, PERIOD);
 
@@ -21,8 +25,17 @@ describe('textSummary for Slack or SMS', () => {
 
 	it('cuts a long title and drops the least important parts first when the figures are huge', () => {
 		const title = 'A very long report title '.repeat(10);
-		expect(textSummary(summary, { ...OPTIONS, title }).startsWith(`${title.slice(0, 60)}, 4–10 May`)).toBe(true);
-		const huge = { ...summary, inquiries: 1234567890123, slaBreaches: 1234567890123, unassigned: 1234567890123, needsContext: 1234567890123, leaks: { ...summary.leaks, count: 1234567890123 } };
+		expect(
+			textSummary(summary, { ...OPTIONS, title }).startsWith(`${title.slice(0, 60)}, 4–10 May`),
+		).toBe(true);
+		const huge = {
+			...summary,
+			inquiries: 1234567890123,
+			slaBreaches: 1234567890123,
+			unassigned: 1234567890123,
+			needsContext: 1234567890123,
+			leaks: { ...summary.leaks, count: 1234567890123 },
+		};
 		const text = textSummary(huge, { ...OPTIONS, title, timezone: 'UTC' });
 		expect(text.length).toBeLessThanOrEqual(300);
 		expect(text).toContain('1234567890123 inquiries, score 3/5');
@@ -33,7 +46,12 @@ describe('textSummary for Slack or SMS', () => {
 describe('periodLabel', () => {
 	it('shows the period in the business time zone, its end exclusive', () => {
 		expect(periodLabel(summary, 'UTC')).toBe('4–10 May 2026');
-		expect(periodLabel({ ...summary, period: { ...summary.period, to: '2026-06-02T00:00:00.000Z' } }, 'UTC')).toBe('4 May – 1 Jun 2026');
+		expect(
+			periodLabel(
+				{ ...summary, period: { ...summary.period, to: '2026-06-02T00:00:00.000Z' } },
+				'UTC',
+			),
+		).toBe('4 May – 1 Jun 2026');
 		expect(periodLabel(summarizePeriod([], { now: PERIOD.now }), 'UTC')).toBe('no inquiries yet');
 	});
 });
@@ -44,7 +62,10 @@ describe('renderHtmlReport', () => {
 	it('is one self-contained document with no external references and no scripts', () => {
 		expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
 		expect(externalReferences(html)).toEqual([]);
-		expect(externalReferences('<p>https://x</p><img src="cid:1"><a href="#">')).toEqual(['<img src="cid:1">', '<a href="#">']);
+		expect(externalReferences('<p>https://x</p><img src="cid:1"><a href="#">')).toEqual([
+			'<img src="cid:1">',
+			'<a href="#">',
+		]);
 		expect(html).not.toMatch(/<style/i);
 		expect(html).not.toMatch(/class=/i);
 	});
@@ -69,8 +90,14 @@ describe('renderHtmlReport', () => {
 
 	it('escapes every piece of user text', () => {
 		const hostile = '<img src=x onerror=alert(1)>"\'&';
-		const rows = [ledgerRow({ channel: hostile, sourceSystem: `<script>${hostile}`, visibilityCheck: 'fail' })];
-		const page = renderHtmlReport(summarizePeriod(rows, PERIOD), { ...OPTIONS, title: `</title><script>x</script>`, businessName: hostile });
+		const rows = [
+			ledgerRow({ channel: hostile, sourceSystem: `<script>${hostile}`, visibilityCheck: 'fail' }),
+		];
+		const page = renderHtmlReport(summarizePeriod(rows, PERIOD), {
+			...OPTIONS,
+			title: `</title><script>x</script>`,
+			businessName: hostile,
+		});
 		expect(externalReferences(page)).toEqual([]);
 		expect(page).not.toContain('<img');
 		expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');

@@ -17,7 +17,10 @@ export interface PeriodReport {
 }
 
 /** Everything Summarize Period returns: the figures, and the same figures for e-mail and chat. */
-export function periodReport(items: readonly (LedgerRow | Inquiry)[], options: PeriodOptions & ReportOptions): PeriodReport {
+export function periodReport(
+	items: readonly (LedgerRow | Inquiry)[],
+	options: PeriodOptions & ReportOptions,
+): PeriodReport {
 	const summary = summarizePeriod(items, options);
 	const score = summary.score.level ? `score ${summary.score.level}/5` : 'no inquiries';
 	return {

@@ -4,7 +4,10 @@ import { SCORE_LABELS, scoreChecks } from './score';
 import { FULL_JOURNEY, journey } from './test/journey';
 
 const withPassing = (...passing: CheckName[]) =>
-	CHECKS.map((check) => ({ check, status: (passing.includes(check) ? 'pass' : 'fail') as CheckStatus }));
+	CHECKS.map((check) => ({
+		check,
+		status: (passing.includes(check) ? 'pass' : 'fail') as CheckStatus,
+	}));
 
 describe('scoreChecks: the article scorecard, 1 to 5', () => {
 	it.each([
@@ -24,10 +27,26 @@ describe('scoreChecks: the article scorecard, 1 to 5', () => {
 	// Every combination, worked out by hand from the rule (Entry, then Transfer and Trigger, then any second check).
 	// With Entry passing: the other four as T(ransfer) C(ontext) G (triGger) V(isibility), "-" when failing.
 	it.each([
-		['----', 2], ['T---', 3], ['-C--', 3], ['--G-', 3], ['---V', 3], ['TC--', 3], ['T-G-', 4], ['T--V', 3],
-		['-CG-', 3], ['-C-V', 3], ['--GV', 3], ['TCG-', 4], ['TC-V', 3], ['T-GV', 4], ['-CGV', 3], ['TCGV', 5],
+		['----', 2],
+		['T---', 3],
+		['-C--', 3],
+		['--G-', 3],
+		['---V', 3],
+		['TC--', 3],
+		['T-G-', 4],
+		['T--V', 3],
+		['-CG-', 3],
+		['-C-V', 3],
+		['--GV', 3],
+		['TCG-', 4],
+		['TC-V', 3],
+		['T-GV', 4],
+		['-CGV', 3],
+		['TCGV', 5],
 	] as [string, number][])('with Entry, %s scores %i; without Entry, 1', (others, score) => {
-		const passing = (['transfer', 'context', 'trigger', 'visibility'] as CheckName[]).filter((_, i) => others[i] !== '-');
+		const passing = (['transfer', 'context', 'trigger', 'visibility'] as CheckName[]).filter(
+			(_, i) => others[i] !== '-',
+		);
 		expect(scoreChecks(withPassing('entry', ...passing))).toBe(score);
 		expect(scoreChecks(withPassing(...passing))).toBe(1);
 	});
@@ -43,7 +62,9 @@ describe('scoreChecks: the article scorecard, 1 to 5', () => {
 	});
 
 	it('treats not reached like fail', () => {
-		const checks = withPassing('entry', 'transfer', 'trigger').map((c) => (c.status === 'fail' ? { ...c, status: 'not_reached' as const } : c));
+		const checks = withPassing('entry', 'transfer', 'trigger').map((c) =>
+			c.status === 'fail' ? { ...c, status: 'not_reached' as const } : c,
+		);
 		expect(scoreChecks(checks)).toBe(4);
 	});
 
@@ -58,8 +79,30 @@ describe('scoreChecks: the article scorecard, 1 to 5', () => {
 
 	it('scores real journeys end to end from their trails', () => {
 		expect(scoreChecks(checkInquiry(journey(FULL_JOURNEY)))).toBe(5);
-		expect(scoreChecks(checkInquiry(journey([['entry', 'normalized'], ['context', 'needs_context'], ['trigger', 'assigned'], ['transfer', 'written'], ['tracking', 'verified']])))).toBe(4);
-		expect(scoreChecks(checkInquiry(journey([['entry', 'normalized'], ['context', 'complete'], ['trigger', 'unassigned']])))).toBe(3);
+		expect(
+			scoreChecks(
+				checkInquiry(
+					journey([
+						['entry', 'normalized'],
+						['context', 'needs_context'],
+						['trigger', 'assigned'],
+						['transfer', 'written'],
+						['tracking', 'verified'],
+					]),
+				),
+			),
+		).toBe(4);
+		expect(
+			scoreChecks(
+				checkInquiry(
+					journey([
+						['entry', 'normalized'],
+						['context', 'complete'],
+						['trigger', 'unassigned'],
+					]),
+				),
+			),
+		).toBe(3);
 		expect(scoreChecks(checkInquiry(journey([['entry', 'normalized']])))).toBe(2);
 		expect(scoreChecks(checkInquiry(journey([['entry', 'rejected']])))).toBe(1);
 	});

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { CheckName, CheckStatus } from './checks';
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
-export const Score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+export const Score = z.union([
+	z.literal(1),
+	z.literal(2),
+	z.literal(3),
+	z.literal(4),
+	z.literal(5),
+]);
 export type Score = z.infer<typeof Score>;
 
 /** The article's scorecard wording, per level. */

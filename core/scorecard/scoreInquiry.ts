@@ -52,9 +52,19 @@ export interface ScoreItemOptions {
 }
 
 /** What Score Inquiry puts out for one inquiry. */
-export function scoreInquiryItem(inquiry: Inquiry, now: Date, options: ScoreItemOptions): Record<string, unknown> {
+export function scoreInquiryItem(
+	inquiry: Inquiry,
+	now: Date,
+	options: ScoreItemOptions,
+): Record<string, unknown> {
 	const seen = options.alertSentBy
-		? appendTrail(inquiry, { stage: 'tracking', node: options.alertSentBy, at: now.toISOString(), outcome: 'alerted', detail: 'an alert was sent to a person' })
+		? appendTrail(inquiry, {
+				stage: 'tracking',
+				node: options.alertSentBy,
+				at: now.toISOString(),
+				outcome: 'alerted',
+				detail: 'an alert was sent to a person',
+			})
 		: inquiry;
 	const scored = withScorecard(seen, now);
 	return options.output === 'ledgerRow' ? { ...scored.ledger } : scored;

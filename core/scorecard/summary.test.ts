@@ -19,7 +19,14 @@ describe('summarizePeriod on a known week', () => {
 		});
 		expect(summary.byChannel).toEqual({ form: 4, call: 1, chat: 1, missed_call: 1, email: 1 });
 		expect(summary.bySource).toEqual({ typeform: 3, twilio: 2, jotform: 1, intercom: 1, gmail: 1 });
-		expect(summary.byStage).toEqual({ entry: 1, transfer: 0, context: 0, trigger: 2, tracking: 5, none: 0 });
+		expect(summary.byStage).toEqual({
+			entry: 1,
+			transfer: 0,
+			context: 0,
+			trigger: 2,
+			tracking: 5,
+			none: 0,
+		});
 	});
 
 	it('builds the funnel from the checks that passed', () => {
@@ -87,7 +94,12 @@ describe('summarizePeriod edges', () => {
 
 	it('reports an empty period without dividing by zero', () => {
 		const summary = summarizePeriod([], PERIOD);
-		expect(summary).toMatchObject({ inquiries: 0, entered: 0, leaks: { count: 0, rate: 0 }, worstLeakingStage: null });
+		expect(summary).toMatchObject({
+			inquiries: 0,
+			entered: 0,
+			leaks: { count: 0, rate: 0 },
+			worstLeakingStage: null,
+		});
 		expect(summary.score).toMatchObject({ average: null, level: null, label: 'No inquiries' });
 		expect(summary.timeToOwner.medianMinutes).toBeNull();
 	});
@@ -99,13 +111,21 @@ describe('summarizePeriod edges', () => {
 	});
 
 	it('refuses a period that ends before it starts', () => {
-		expect(() => summarizePeriod([], { from: PERIOD.to, to: PERIOD.from, now: PERIOD.now })).toThrow(InquiryError);
-		expect(() => summarizePeriod([], { from: new Date('nope'), now: PERIOD.now })).toThrow('the period start is not a date');
+		expect(() =>
+			summarizePeriod([], { from: PERIOD.to, to: PERIOD.from, now: PERIOD.now }),
+		).toThrow(InquiryError);
+		expect(() => summarizePeriod([], { from: new Date('nope'), now: PERIOD.now })).toThrow(
+			'the period start is not a date',
+		);
 	});
 });
 
 describe('the period score', () => {
-	const week = (scores: number[]) => summarizePeriod(scores.map((score, i) => ({ ...PERIOD_ROWS[0], inquiryId: `s${i}`, score })), PERIOD).score.level;
+	const week = (scores: number[]) =>
+		summarizePeriod(
+			scores.map((score, i) => ({ ...PERIOD_ROWS[0], inquiryId: `s${i}`, score })),
+			PERIOD,
+		).score.level;
 
 	it('is 5 only when at least 80% of entered inquiries pass all five checks', () => {
 		expect(week([5, 5, 5, 5, 4])).toBe(5);
@@ -117,7 +137,10 @@ describe('the period score', () => {
 
 	it('leaves inquiries rejected at entry out', () => {
 		const rejected = { ...PERIOD_ROWS[5] };
-		const rows = [PERIOD_ROWS[0], rejected, rejected, rejected].map((row, i) => ({ ...row, inquiryId: `r${i}` }));
+		const rows = [PERIOD_ROWS[0], rejected, rejected, rejected].map((row, i) => ({
+			...row,
+			inquiryId: `r${i}`,
+		}));
 		expect(summarizePeriod(rows, PERIOD).score).toMatchObject({ level: 5, average: 2 });
 	});
 });

@@ -59,8 +59,12 @@ export const PeriodSummary = z.object({
 		/** By the first check (after Entry) that did not pass. */
 		byStage: Counts,
 	}),
-	worstLeakingStage: z.object({ check: z.string(), label: z.string(), leaks: z.number() }).nullable(),
-	timeToOwner: Timing.extend({ histogram: z.array(z.object({ label: z.string(), count: z.number() })) }),
+	worstLeakingStage: z
+		.object({ check: z.string(), label: z.string(), leaks: z.number() })
+		.nullable(),
+	timeToOwner: Timing.extend({
+		histogram: z.array(z.object({ label: z.string(), count: z.number() })),
+	}),
 	timeToVerified: Timing,
 	/** First response after `respondBy`, none yet and `respondBy` passed, or a handoff verified late. */
 	slaBreaches: z.number(),
@@ -89,7 +93,11 @@ export const PERIOD_SHARE = 0.8;
 function periodLevel(enteredScores: number[]): Score | null {
 	if (enteredScores.length === 0) return null;
 	for (let level = 5; level > 1; level--)
-		if (enteredScores.filter((score) => score >= level).length >= PERIOD_SHARE * enteredScores.length) return level as Score;
+		if (
+			enteredScores.filter((score) => score >= level).length >=
+			PERIOD_SHARE * enteredScores.length
+		)
+			return level as Score;
 	return 1;
 }
 
@@ -110,7 +118,11 @@ function statusOf(row: LedgerRow, check: CheckName): CheckStatus {
 }
 
 function timing(values: number[]): Timing {
-	return { count: values.length, medianMinutes: median(values), p90Minutes: percentile(values, 90) };
+	return {
+		count: values.length,
+		medianMinutes: median(values),
+		p90Minutes: percentile(values, 90),
+	};
 }
 
 function isSlaBreach(row: LedgerRow, nowMs: number): boolean {
@@ -127,14 +139,21 @@ function toRow(item: LedgerRow | Inquiry, now: Date): LedgerRow {
 
 /** Checks the period settings; both ends optional. */
 export function checkPeriod(options: PeriodOptions): void {
-	for (const [name, date] of [['start', options.from], ['end', options.to]] as const)
-		if (date && Number.isNaN(date.getTime())) throw new InquiryError('REPORT_PERIOD_INVALID', `the period ${name} is not a date`);
+	for (const [name, date] of [
+		['start', options.from],
+		['end', options.to],
+	] as const)
+		if (date && Number.isNaN(date.getTime()))
+			throw new InquiryError('REPORT_PERIOD_INVALID', `the period ${name} is not a date`);
 	if (options.from && options.to && options.from.getTime() >= options.to.getTime())
 		throw new InquiryError('REPORT_PERIOD_INVALID', 'the period ends before it starts');
 }
 
 /** The period report's figures over ledger rows or full inquiries (inquiries are turned into rows). */
-export function summarizePeriod(items: readonly (LedgerRow | Inquiry)[], options: PeriodOptions): PeriodSummary {
+export function summarizePeriod(
+	items: readonly (LedgerRow | Inquiry)[],
+	options: PeriodOptions,
+): PeriodSummary {
 	checkPeriod(options);
 	const fromMs = options.from?.getTime() ?? -Infinity;
 	const toMs = options.to?.getTime() ?? Infinity;
@@ -153,7 +172,9 @@ export function summarizePeriod(items: readonly (LedgerRow | Inquiry)[], options
 
 	const byChannel: Record<string, number> = {};
 	const bySource: Record<string, number> = {};
-	const byStage: Record<string, number> = Object.fromEntries([...STAGES, 'none'].map((s) => [s, 0]));
+	const byStage: Record<string, number> = Object.fromEntries(
+		[...STAGES, 'none'].map((s) => [s, 0]),
+	);
 	const checks = Object.fromEntries(CHECKS.map((c) => [c, { pass: 0, fail: 0, not_reached: 0 }]));
 	const leaksByChannel: Record<string, number> = {};
 	const leaksByStage: Record<string, number> = {};
@@ -213,14 +234,27 @@ export function summarizePeriod(items: readonly (LedgerRow | Inquiry)[], options
 		bySource,
 		byStage,
 		checks,
-		funnel: CHECKS.map((check) => ({ check, label: CHECK_LABELS[check], passed: checks[check].pass })),
-		leaks: { count: leaks, rate: entered ? round(leaks / entered, 4) : 0, byChannel: leaksByChannel, byStage: leaksByStage },
-		worstLeakingStage: worst ? { check: worst[0], label: CHECK_LABELS[worst[0] as CheckName], leaks: worst[1] } : null,
+		funnel: CHECKS.map((check) => ({
+			check,
+			label: CHECK_LABELS[check],
+			passed: checks[check].pass,
+		})),
+		leaks: {
+			count: leaks,
+			rate: entered ? round(leaks / entered, 4) : 0,
+			byChannel: leaksByChannel,
+			byStage: leaksByStage,
+		},
+		worstLeakingStage: worst
+			? { check: worst[0], label: CHECK_LABELS[worst[0] as CheckName], leaks: worst[1] }
+			: null,
 		timeToOwner: {
 			...timing(toOwner),
 			histogram: TIME_TO_OWNER_BUCKETS.map((bucket, i) => ({
 				label: bucket.label,
-				count: toOwner.filter((m) => m < bucket.upTo && (i === 0 || m >= TIME_TO_OWNER_BUCKETS[i - 1].upTo)).length,
+				count: toOwner.filter(
+					(m) => m < bucket.upTo && (i === 0 || m >= TIME_TO_OWNER_BUCKETS[i - 1].upTo),
+				).length,
 			})),
 		},
 		timeToVerified: timing(toVerified),

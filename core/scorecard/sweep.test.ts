@@ -13,7 +13,13 @@ const BUSINESS: SweepSettings = {
 	verifyWithinMinutes: 60,
 	calendar: {
 		timezone: 'America/New_York',
-		hours: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }] },
+		hours: {
+			mon: [{ start: '09:00', end: '17:00' }],
+			tue: [{ start: '09:00', end: '17:00' }],
+			wed: [{ start: '09:00', end: '17:00' }],
+			thu: [{ start: '09:00', end: '17:00' }],
+			fri: [{ start: '09:00', end: '17:00' }],
+		},
 		holidays: ['2026-05-25'],
 	},
 };
@@ -40,15 +46,20 @@ const at = (iso: string) => new Date(iso);
 
 describe('sweepRow on the business-hours clock', () => {
 	it('does not count the weekend: a Friday 16:50 inquiry is due Monday 09:20', () => {
-		expect(sweepRow(unassigned, business, at('2026-05-09T15:00:00Z'))).toEqual({ status: 'healthy' });
-		expect(sweepRow(unassigned, business, at('2026-05-11T13:19:00Z'))).toEqual({ status: 'healthy' });
+		expect(sweepRow(unassigned, business, at('2026-05-09T15:00:00Z'))).toEqual({
+			status: 'healthy',
+		});
+		expect(sweepRow(unassigned, business, at('2026-05-11T13:19:00Z'))).toEqual({
+			status: 'healthy',
+		});
 		expect(sweepRow(unassigned, business, at('2026-05-11T13:25:00Z'))).toEqual({
 			status: 'stalled',
 			reason: 'not_assigned',
 			action: 'escalate',
 			dueAt: '2026-05-11T13:20:00.000Z',
 			overdueMinutes: 5,
-			message: 'The inquiry from Jane Roe (form) still has no owner, 5 min past the time allowed. Escalate so someone takes it.',
+			message:
+				'The inquiry from Jane Roe (form) still has no owner, 5 min past the time allowed. Escalate so someone takes it.',
 		});
 	});
 
@@ -64,11 +75,22 @@ describe('sweepRow on the business-hours clock', () => {
 	it('skips holidays: Friday before Memorial Day is due Tuesday', () => {
 		const row = { ...unassigned, receivedAt: '2026-05-22T20:50:00.000Z' };
 		expect(sweepRow(row, business, at('2026-05-25T18:00:00Z')).status).toBe('healthy');
-		expect(sweepRow(row, business, at('2026-05-26T13:21:00Z'))).toMatchObject({ status: 'stalled', dueAt: '2026-05-26T13:20:00.000Z' });
+		expect(sweepRow(row, business, at('2026-05-26T13:21:00Z'))).toMatchObject({
+			status: 'stalled',
+			dueAt: '2026-05-26T13:20:00.000Z',
+		});
 	});
 
 	it('flags an owned but unverified inquiry once the verify time has passed on business hours → alert', () => {
-		const row = ledgerRow({ assignedAt: '2026-05-08T20:30:00.000Z', receivedAt: '2026-05-08T20:29:00.000Z', verifiedAt: '', visibilityCheck: 'not_reached', respondBy: '2026-05-11T14:00:00.000Z', escalateAt: '2026-05-11T15:00:00.000Z', contactedAt: '' });
+		const row = ledgerRow({
+			assignedAt: '2026-05-08T20:30:00.000Z',
+			receivedAt: '2026-05-08T20:29:00.000Z',
+			verifiedAt: '',
+			visibilityCheck: 'not_reached',
+			respondBy: '2026-05-11T14:00:00.000Z',
+			escalateAt: '2026-05-11T15:00:00.000Z',
+			contactedAt: '',
+		});
 		// 30 business minutes on Friday, 30 more on Monday from 09:00 → 09:30 EDT.
 		expect(sweepRow(row, business, at('2026-05-11T13:29:00Z')).status).toBe('healthy');
 		expect(sweepRow(row, business, at('2026-05-11T13:45:00Z'))).toMatchObject({
@@ -76,13 +98,18 @@ describe('sweepRow on the business-hours clock', () => {
 			reason: 'not_verified',
 			action: 'alert',
 			dueAt: '2026-05-11T13:30:00.000Z',
-			message: 'Nothing confirms the inquiry from Jane Roe (form) reached your system of record (owner Ana Lopez), 15 min after the time allowed. Alert someone to check the handoff.',
+			message:
+				'Nothing confirms the inquiry from Jane Roe (form) reached your system of record (owner Ana Lopez), 15 min after the time allowed. Alert someone to check the handoff.',
 		});
 	});
 });
 
 describe('deadlines from the assignment', () => {
-	const owned = ledgerRow({ contactedAt: '', respondBy: '2026-05-04T15:00:00.000Z', escalateAt: '2026-05-04T16:00:00.000Z' });
+	const owned = ledgerRow({
+		contactedAt: '',
+		respondBy: '2026-05-04T15:00:00.000Z',
+		escalateAt: '2026-05-04T16:00:00.000Z',
+	});
 
 	it('recommends reassigning when the owner misses respondBy without contact', () => {
 		expect(sweepRow(owned, wall, at('2026-05-04T15:20:00Z'))).toMatchObject({
@@ -90,31 +117,58 @@ describe('deadlines from the assignment', () => {
 			reason: 'past_deadline',
 			action: 'reassign',
 			overdueMinutes: 20,
-			message: 'Ana Lopez has not answered the inquiry from Jane Roe (form), 20 min past its response deadline. Reassign it to someone available.',
+			message:
+				'Ana Lopez has not answered the inquiry from Jane Roe (form), 20 min past its response deadline. Reassign it to someone available.',
 		});
 	});
 
 	it('recommends escalating past escalateAt, even without an owner', () => {
-		expect(sweepRow(owned, wall, at('2026-05-04T17:35:00Z'))).toMatchObject({ reason: 'past_escalation', action: 'escalate', overdueMinutes: 95 });
-		expect(sweepRow({ ...unassigned, escalateAt: '2026-05-09T12:00:00.000Z' }, business, at('2026-05-09T13:00:00Z'))).toMatchObject({ reason: 'past_escalation' });
+		expect(sweepRow(owned, wall, at('2026-05-04T17:35:00Z'))).toMatchObject({
+			reason: 'past_escalation',
+			action: 'escalate',
+			overdueMinutes: 95,
+		});
+		expect(
+			sweepRow(
+				{ ...unassigned, escalateAt: '2026-05-09T12:00:00.000Z' },
+				business,
+				at('2026-05-09T13:00:00Z'),
+			),
+		).toMatchObject({ reason: 'past_escalation' });
 	});
 
 	it('leaves an answered inquiry alone, however late, once its record is verified', () => {
-		expect(sweepRow({ ...owned, contactedAt: '2026-05-04T14:30:00.000Z' }, wall, at('2026-05-05T12:00:00Z'))).toEqual({ status: 'healthy' });
+		expect(
+			sweepRow(
+				{ ...owned, contactedAt: '2026-05-04T14:30:00.000Z' },
+				wall,
+				at('2026-05-05T12:00:00Z'),
+			),
+		).toEqual({ status: 'healthy' });
 	});
 
 	it('never chases an inquiry rejected at entry', () => {
-		expect(sweepRow({ ...unassigned, entryCheck: 'fail' }, wall, at('2026-06-01T00:00:00Z'))).toEqual({ status: 'healthy' });
+		expect(
+			sweepRow({ ...unassigned, entryCheck: 'fail' }, wall, at('2026-06-01T00:00:00Z')),
+		).toEqual({ status: 'healthy' });
 	});
 });
 
 describe('once per inquiry and reason', () => {
 	it('does not raise the same reason twice, but raises the next one', () => {
-		const owned = ledgerRow({ contactedAt: '', respondBy: '2026-05-04T15:00:00.000Z', escalateAt: '2026-05-04T16:00:00.000Z' });
+		const owned = ledgerRow({
+			contactedAt: '',
+			respondBy: '2026-05-04T15:00:00.000Z',
+			escalateAt: '2026-05-04T16:00:00.000Z',
+		});
 		const first = findStalled([owned], { ...WALL, now: at('2026-05-04T15:10:00Z') });
 		expect(first.stalled).toHaveLength(1);
 		const marked: LedgerRow = first.stalled[0].row;
-		expect(marked).toMatchObject({ sweepReason: 'past_deadline', sweepAction: 'reassign', sweepAt: '2026-05-04T15:10:00.000Z' });
+		expect(marked).toMatchObject({
+			sweepReason: 'past_deadline',
+			sweepAction: 'reassign',
+			sweepAt: '2026-05-04T15:10:00.000Z',
+		});
 
 		const again = findStalled([marked], { ...WALL, now: at('2026-05-04T15:40:00Z') });
 		expect(again.stalled).toEqual([]);
@@ -127,18 +181,39 @@ describe('once per inquiry and reason', () => {
 		});
 
 		const later = findStalled([marked], { ...WALL, now: at('2026-05-04T16:05:00Z') });
-		expect(later.stalled.map((s) => [s.verdict.reason, s.row.sweepReason])).toEqual([['past_escalation', 'past_escalation']]);
+		expect(later.stalled.map((s) => [s.verdict.reason, s.row.sweepReason])).toEqual([
+			['past_escalation', 'past_escalation'],
+		]);
 	});
 
 	it('marks a full inquiry with sweep, a stalled trail entry and its ledger row, then leaves it alone', () => {
-		const inquiry = journey([['entry', 'normalized'], ['trigger', 'assigned']], { assignment: ASSIGNMENT });
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['trigger', 'assigned'],
+			],
+			{ assignment: ASSIGNMENT },
+		);
 		const now = at('2026-05-04T15:30:00Z');
 		const first = sweepItem(inquiry, wall, now, 'Leak Sweep');
 		expect(first.stalled).toBe(true);
-		expect(first.json.sweep).toEqual({ reason: 'past_deadline', action: 'reassign', at: '2026-05-04T15:30:00.000Z' });
+		expect(first.json.sweep).toEqual({
+			reason: 'past_deadline',
+			action: 'reassign',
+			at: '2026-05-04T15:30:00.000Z',
+		});
 		const trail = (first.json.continuity as { trail: unknown[] }).trail;
-		expect(trail.at(-1)).toEqual({ stage: 'tracking', node: 'Leak Sweep', at: '2026-05-04T15:30:00.000Z', outcome: 'stalled', detail: 'past_deadline → reassign' });
-		expect(first.json.ledger).toMatchObject({ sweepReason: 'past_deadline', sweepAction: 'reassign' });
+		expect(trail.at(-1)).toEqual({
+			stage: 'tracking',
+			node: 'Leak Sweep',
+			at: '2026-05-04T15:30:00.000Z',
+			outcome: 'stalled',
+			detail: 'past_deadline → reassign',
+		});
+		expect(first.json.ledger).toMatchObject({
+			sweepReason: 'past_deadline',
+			sweepAction: 'reassign',
+		});
 
 		const second = sweepItem(first.json, wall, at('2026-05-04T15:45:00Z'), 'Leak Sweep');
 		expect(second.stalled).toBe(false);
@@ -147,9 +222,20 @@ describe('once per inquiry and reason', () => {
 	});
 
 	it('returns a stalled ledger row with its sweep columns set, ready to write back', () => {
-		const result = sweepItem({ ...unassigned, id: 12 }, wall, at('2026-05-08T22:00:00Z'), 'Leak Sweep');
+		const result = sweepItem(
+			{ ...unassigned, id: 12 },
+			wall,
+			at('2026-05-08T22:00:00Z'),
+			'Leak Sweep',
+		);
 		expect(result.stalled).toBe(true);
-		expect(result.json).toMatchObject({ inquiryId: 'late-friday', sweepReason: 'not_assigned', sweepAction: 'escalate', sweepAt: '2026-05-08T22:00:00.000Z', stall: { status: 'stalled' } });
+		expect(result.json).toMatchObject({
+			inquiryId: 'late-friday',
+			sweepReason: 'not_assigned',
+			sweepAction: 'escalate',
+			sweepAt: '2026-05-08T22:00:00.000Z',
+			stall: { status: 'stalled' },
+		});
 		expect(result.json).not.toHaveProperty('id');
 	});
 });
@@ -158,16 +244,38 @@ describe('settings', () => {
 	it('refuses thresholds under one minute and unreadable business hours', () => {
 		expect(() => compileSweep({ ...WALL, assignWithinMinutes: 0 })).toThrow(InquiryError);
 		expect(() => compileSweep({ ...WALL, assignWithinMinutes: 0 })).toThrow('assignWithinMinutes');
-		expect(() => compileSweep({ ...BUSINESS, calendar: { timezone: 'Mars/Olympus', hours: {}, holidays: [] } } as SweepSettings)).toThrow('time zone');
+		expect(() =>
+			compileSweep({
+				...BUSINESS,
+				calendar: { timezone: 'Mars/Olympus', hours: {}, holidays: [] },
+			} as SweepSettings),
+		).toThrow('time zone');
 	});
 
 	it('writes durations people read', () => {
-		expect([5, 60, 185, 1440, 3000].map(formatMinutes)).toEqual(['5 min', '1 h', '3 h 5 min', '1 day', '2 days 2 h']);
+		expect([5, 60, 185, 1440, 3000].map(formatMinutes)).toEqual([
+			'5 min',
+			'1 h',
+			'3 h 5 min',
+			'1 day',
+			'2 days 2 h',
+		]);
 	});
 
 	it('marks only what it is told', () => {
 		const row = ledgerRow();
-		const marked = markSwept(row, { status: 'stalled', reason: 'not_verified', action: 'alert', dueAt: '', overdueMinutes: 0, message: '' }, at('2026-05-04T15:00:00Z'));
+		const marked = markSwept(
+			row,
+			{
+				status: 'stalled',
+				reason: 'not_verified',
+				action: 'alert',
+				dueAt: '',
+				overdueMinutes: 0,
+				message: '',
+			},
+			at('2026-05-04T15:00:00Z'),
+		);
 		expect({ ...marked, sweepReason: '', sweepAction: '', sweepAt: '' }).toEqual(row);
 	});
 });

@@ -6,7 +6,12 @@ import { InquiryError } from '../shared/errors';
 import type { LedgerRow } from './ledger';
 
 /** Why an inquiry is stalled, most urgent first: each row gets the first that applies. */
-export const STALL_REASONS = ['past_escalation', 'not_assigned', 'past_deadline', 'not_verified'] as const;
+export const STALL_REASONS = [
+	'past_escalation',
+	'not_assigned',
+	'past_deadline',
+	'not_verified',
+] as const;
 export const StallReason = z.enum(STALL_REASONS);
 export type StallReason = z.infer<typeof StallReason>;
 
@@ -40,7 +45,12 @@ export const SweepVerdict = z.discriminatedUnion('status', [
 	}),
 	z.object({ status: z.literal('healthy') }),
 	/** Stalled for the same reason an earlier sweep already flagged: not raised twice. */
-	z.object({ status: z.literal('already_flagged'), reason: StallReason, action: SweepAction, flaggedAt: z.string() }),
+	z.object({
+		status: z.literal('already_flagged'),
+		reason: StallReason,
+		action: SweepAction,
+		flaggedAt: z.string(),
+	}),
 ]);
 export type SweepVerdict = z.infer<typeof SweepVerdict>;
 
@@ -51,7 +61,11 @@ export const SweepSettings = z.discriminatedUnion('clock', [
 		verifyWithinMinutes: z.number().min(1),
 		calendar: z.custom<BusinessCalendar>((value) => value !== null && typeof value === 'object'),
 	}),
-	z.object({ clock: z.literal('wall'), assignWithinMinutes: z.number().min(1), verifyWithinMinutes: z.number().min(1) }),
+	z.object({
+		clock: z.literal('wall'),
+		assignWithinMinutes: z.number().min(1),
+		verifyWithinMinutes: z.number().min(1),
+	}),
 ]);
 export type SweepSettings = z.infer<typeof SweepSettings>;
 
@@ -70,11 +84,14 @@ export function compileSweep(settings: SweepSettings): CompiledSweep {
 		throw new InquiryError('SWEEP_SETTINGS_INVALID', `${issue.path.join('.')}: ${issue.message}`);
 	}
 	const s = parsed.data;
-	const where: CompiledCalendar | undefined = s.clock === 'business' ? compileCalendar(s.calendar) : undefined;
+	const where: CompiledCalendar | undefined =
+		s.clock === 'business' ? compileCalendar(s.calendar) : undefined;
 	return {
 		assignWithinMinutes: s.assignWithinMinutes,
 		verifyWithinMinutes: s.verifyWithinMinutes,
-		after: where ? (startMs, minutes) => addBusinessMs(startMs, minutes, where) : (startMs, minutes) => startMs + minutes * 60_000,
+		after: where
+			? (startMs, minutes) => addBusinessMs(startMs, minutes, where)
+			: (startMs, minutes) => startMs + minutes * 60_000,
 	};
 }
 
@@ -107,7 +124,11 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const timeOf = (iso: string) => (iso ? Date.parse(iso) : NaN);
 
 /** The first stall reason that applies to a row, with the moment it became due. */
-function firstStall(row: LedgerRow, sweep: CompiledSweep, nowMs: number): { reason: StallReason; dueMs: number } | undefined {
+function firstStall(
+	row: LedgerRow,
+	sweep: CompiledSweep,
+	nowMs: number,
+): { reason: StallReason; dueMs: number } | undefined {
 	const received = timeOf(row.receivedAt);
 	if (Number.isNaN(received) || row.entryCheck !== 'pass') return undefined;
 	const answered = row.contactedAt !== '';
@@ -131,7 +152,8 @@ export function sweepRow(row: LedgerRow, sweep: CompiledSweep, now: Date): Sweep
 	const stall = firstStall(row, sweep, nowMs);
 	if (!stall) return { status: 'healthy' };
 	const action = RECOMMENDED_ACTION[stall.reason];
-	if (row.sweepReason === stall.reason) return { status: 'already_flagged', reason: stall.reason, action, flaggedAt: row.sweepAt };
+	if (row.sweepReason === stall.reason)
+		return { status: 'already_flagged', reason: stall.reason, action, flaggedAt: row.sweepAt };
 	const overdueMinutes = Math.round((nowMs - stall.dueMs) / 60_000);
 	return {
 		status: 'stalled',
@@ -144,8 +166,17 @@ export function sweepRow(row: LedgerRow, sweep: CompiledSweep, now: Date): Sweep
 }
 
 /** The row marked as flagged, ready to write back so the next sweep does not raise it again. */
-export function markSwept(row: LedgerRow, verdict: SweepVerdict & { status: 'stalled' }, now: Date): LedgerRow {
-	return { ...row, sweepReason: verdict.reason, sweepAction: verdict.action, sweepAt: now.toISOString() };
+export function markSwept(
+	row: LedgerRow,
+	verdict: SweepVerdict & { status: 'stalled' },
+	now: Date,
+): LedgerRow {
+	return {
+		...row,
+		sweepReason: verdict.reason,
+		sweepAction: verdict.action,
+		sweepAt: now.toISOString(),
+	};
 }
 
 export interface StalledRow {

@@ -27,7 +27,13 @@ export function sweepItem(
 	if (stall.status !== 'stalled') return { stalled: false, json: { ...inquiry, stall } };
 	const at = now.toISOString();
 	const flagged = {
-		...appendTrail(inquiry, { stage: 'tracking', node, at, outcome: 'stalled', detail: `${stall.reason} → ${stall.action}` }),
+		...appendTrail(inquiry, {
+			stage: 'tracking',
+			node,
+			at,
+			outcome: 'stalled',
+			detail: `${stall.reason} → ${stall.action}`,
+		}),
 		sweep: { reason: stall.reason, action: stall.action, at },
 	};
 	return { stalled: true, json: { ...flagged, ledger: toLedgerRow(flagged, now), stall } };

@@ -38,7 +38,7 @@ export const ERROR_CATALOG = {
 		hint: 'Open the "Inquiry Webhook Secret API" credential and paste the signing secret from the vendor\'s webhook settings.',
 	},
 	RAW_BODY_MISSING: {
-		message: 'The raw request body is needed to check this vendor\'s signature',
+		message: "The raw request body is needed to check this vendor's signature",
 		hint: 'In the Webhook node, open Options and turn on "Raw Body", so the exact bytes the vendor signed reach this node.',
 	},
 	// --- context (core/context) -----------------------------------------------
@@ -49,7 +49,7 @@ export const ERROR_CATALOG = {
 	// --- ownership (core/ownership) -------------------------------------------
 	ROSTER_INVALID: {
 		message: 'The team roster has a problem',
-		hint: 'To fix this, correct the owner and field named in the message (in the node\'s Owners list, or in the sheet or JSON the roster comes from), then run again.',
+		hint: "To fix this, correct the owner and field named in the message (in the node's Owners list, or in the sheet or JSON the roster comes from), then run again.",
 	},
 	BUSINESS_HOURS_INVALID: {
 		message: 'The business hours or holidays could not be read',

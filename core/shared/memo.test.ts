@@ -7,7 +7,12 @@ describe('memoizeString', () => {
 			calls.push(key);
 			return key === 'none' ? undefined : key.length;
 		});
-		expect([lookup('ab'), lookup('ab'), lookup('none'), lookup('none')]).toEqual([2, 2, undefined, undefined]);
+		expect([lookup('ab'), lookup('ab'), lookup('none'), lookup('none')]).toEqual([
+			2,
+			2,
+			undefined,
+			undefined,
+		]);
 		expect(calls).toEqual(['ab', 'none']);
 	});
 

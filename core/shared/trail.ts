@@ -19,7 +19,15 @@ type EntryOf<T extends WithTrail> = T['continuity']['trail'][number];
  * so an item that n8n also holds elsewhere (pinned data, another branch) stays unchanged.
  */
 export function appendTrail<T extends WithTrail>(record: T, entry: EntryOf<T>): T {
-	const clean = { stage: entry.stage, node: entry.node, at: entry.at, outcome: entry.outcome } as EntryOf<T>;
+	const clean = {
+		stage: entry.stage,
+		node: entry.node,
+		at: entry.at,
+		outcome: entry.outcome,
+	} as EntryOf<T>;
 	if (entry.detail !== undefined) clean.detail = entry.detail;
-	return { ...record, continuity: { ...record.continuity, trail: [...record.continuity.trail, clean] } };
+	return {
+		...record,
+		continuity: { ...record.continuity, trail: [...record.continuity.trail, clean] },
+	};
 }

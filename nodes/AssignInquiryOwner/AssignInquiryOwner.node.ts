@@ -76,7 +76,11 @@ export class AssignInquiryOwner implements INodeType {
 		const staticData = fromInput ? undefined : this.getWorkflowStaticData('node');
 		let basedOnVersion = 0;
 		let session: AssignmentSession | undefined;
-		const readSettings = runSettingsReader<AssignParameters>(this, SETTINGS, assignInquiryOwnerProperties);
+		const readSettings = runSettingsReader<AssignParameters>(
+			this,
+			SETTINGS,
+			assignInquiryOwnerProperties,
+		);
 		const startSession = (settings: AssignParameters) => {
 			const stored = staticData
 				? { ...readRoutingState(staticData.routing), basedOnVersion: 0 }

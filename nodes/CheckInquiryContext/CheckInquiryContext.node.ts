@@ -81,7 +81,11 @@ export class CheckInquiryContext implements INodeType {
 		// A profile without expressions is the same for every item: an error in it is a setup
 		// mistake, so the node stops once instead of failing each item.
 		const profileParameters = { extraRequirements: {}, requirements: {}, profileJson: '' };
-		if (!Object.entries(profileParameters).some(([name, fallback]) => parameterHoldsExpression(this, name, fallback))) {
+		if (
+			!Object.entries(profileParameters).some(([name, fallback]) =>
+				parameterHoldsExpression(this, name, fallback),
+			)
+		) {
 			try {
 				profileFor(0);
 			} catch (error) {
@@ -90,24 +94,29 @@ export class CheckInquiryContext implements INodeType {
 			}
 		}
 
-		return await runPerItem(this, OUTPUT_NAMES.length, (item, itemIndex) => {
-			const options = this.getNodeParameter('options', itemIndex, {}) as ContextOptions;
-			const { status, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
-				nodeName: node.name,
-				now,
-				treatRecommendedAsRequired: options.treatRecommendedAsRequired ?? false,
-				minimumScore: options.minimumScore ?? 0,
-				minMessageLength: options.minMessageLength,
-				wording: wordingFrom(
-					this.getNodeParameter('businessName', itemIndex, '') as string,
-					options,
-				),
-			});
-			return {
-				output: OUTPUT[contextOutput(status, options.holdIncomplete ?? true)],
-				json: inquiry as unknown as IDataObject,
-			};
-		}, { errorOutput: OUTPUT.unreachable });
+		return await runPerItem(
+			this,
+			OUTPUT_NAMES.length,
+			(item, itemIndex) => {
+				const options = this.getNodeParameter('options', itemIndex, {}) as ContextOptions;
+				const { status, inquiry } = checkInquiryContext(item.json, profileFor(itemIndex), {
+					nodeName: node.name,
+					now,
+					treatRecommendedAsRequired: options.treatRecommendedAsRequired ?? false,
+					minimumScore: options.minimumScore ?? 0,
+					minMessageLength: options.minMessageLength,
+					wording: wordingFrom(
+						this.getNodeParameter('businessName', itemIndex, '') as string,
+						options,
+					),
+				});
+				return {
+					output: OUTPUT[contextOutput(status, options.holdIncomplete ?? true)],
+					json: inquiry as unknown as IDataObject,
+				};
+			},
+			{ errorOutput: OUTPUT.unreachable },
+		);
 	}
 }
 

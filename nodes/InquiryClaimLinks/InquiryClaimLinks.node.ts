@@ -10,7 +10,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { checkLinkCredential } from '../../core/loop/links';
 import type { Operation } from './inquiryClaimLinks.description';
-import { inquiryClaimLinksProperties, OUTPUTS_EXPRESSION, SUBTITLE_EXPRESSION } from './inquiryClaimLinks.description';
+import {
+	inquiryClaimLinksProperties,
+	OUTPUTS_EXPRESSION,
+	SUBTITLE_EXPRESSION,
+} from './inquiryClaimLinks.description';
 import { findDueSteps } from './operations/ladder';
 import { createOwnerMessages } from './operations/ownerMessage';
 import { readClickedLinks } from './operations/readClick';
@@ -30,7 +34,7 @@ export class InquiryClaimLinks implements INodeType {
 		version: 1,
 		subtitle: SUBTITLE_EXPRESSION,
 		description:
-			"Tell the owner about their inquiry with one-click \"I've got it\" and \"Pass it on\" links, record their click, and remind, reassign or escalate what nobody claims",
+			'Tell the owner about their inquiry with one-click "I\'ve got it" and "Pass it on" links, record their click, and remind, reassign or escalate what nobody claims',
 		defaults: { name: 'Inquiry Claim Links' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -49,7 +53,10 @@ export class InquiryClaimLinks implements INodeType {
 	methods = {
 		credentialTest: {
 			// Nothing remote can confirm a signing secret; this checks what can be checked locally.
-			async inquiryLinkSecretShape(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async inquiryLinkSecretShape(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const shape = checkLinkCredential(credential.data?.secret, credential.data?.baseUrl);
 				return { status: shape.ok ? 'OK' : 'Error', message: shape.message };
 			},

@@ -13,7 +13,8 @@ export const OUTPUT_NAMES: Record<Operation, readonly string[]> = {
 
 export const CREDENTIAL_TYPE = 'inquiryLinkSecretApi';
 
-const outputsJson = (names: readonly string[]) => JSON.stringify(names.map((displayName) => ({ type: NodeConnectionTypes.Main, displayName })));
+const outputsJson = (names: readonly string[]) =>
+	JSON.stringify(names.map((displayName) => ({ type: NodeConnectionTypes.Main, displayName })));
 
 export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ (${JSON.stringify(Object.fromEntries(OPERATIONS.map((op) => [op, JSON.parse(outputsJson(OUTPUT_NAMES[op]))])))})[$parameter.operation] }}`;
 
@@ -27,7 +28,8 @@ const pinnedClock: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 2026-03-02T15:00:00Z',
-	description: 'Leave empty to use the real time. Set a fixed time to test how links, expiry and deadlines behave at that moment.',
+	description:
+		'Leave empty to use the real time. Set a fixed time to test how links, expiry and deadlines behave at that moment.',
 };
 
 const businessName: INodeProperties = {
@@ -50,19 +52,22 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 			{
 				name: 'Create Owner Message',
 				value: 'ownerMessage',
-				description: 'Write the e-mail, text and chat message for the assigned owner, with signed "I\'ve got it" and "Pass it on" links',
+				description:
+					'Write the e-mail, text and chat message for the assigned owner, with signed "I\'ve got it" and "Pass it on" links',
 				action: 'Create owner message',
 			},
 			{
 				name: 'Read Clicked Link',
 				value: 'readClick',
-				description: 'Check a clicked link from its webhook and say what to change in the ledger, with the page to answer',
+				description:
+					'Check a clicked link from its webhook and say what to change in the ledger, with the page to answer',
 				action: 'Read clicked link',
 			},
 			{
 				name: 'Find Due Escalation Steps',
 				value: 'ladder',
-				description: 'From the open ledger rows: who to remind, what to reassign and what to escalate to the manager, each once',
+				description:
+					'From the open ledger rows: who to remind, what to reassign and what to escalate to the manager, each once',
 				action: 'Find due escalation steps',
 			},
 		],
@@ -70,7 +75,7 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 	// --- Create Owner Message ---
 	{
 		displayName:
-			'Each input item is an inquiry from Assign Inquiry Owner. The message goes out under ownerNotice: send ownerNotice.email with a Send Email node, ownerNotice.sms or ownerNotice.chat with your SMS or chat node. The links lead to the webhook path below on the credential\'s Public Base URL.',
+			"Each input item is an inquiry from Assign Inquiry Owner. The message goes out under ownerNotice: send ownerNotice.email with a Send Email node, ownerNotice.sms or ownerNotice.chat with your SMS or chat node. The links lead to the webhook path below on the credential's Public Base URL.",
 		name: 'ownerMessageNotice',
 		type: 'notice',
 		default: '',
@@ -94,7 +99,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0 },
-		description: "Which assignment of the inquiry this is: 0 for the first owner, the ledger's hops after a pass or reassignment. Links of an earlier hop stop working.",
+		description:
+			"Which assignment of the inquiry this is: 0 for the first owner, the ledger's hops after a pass or reassignment. Links of an earlier hop stop working.",
 		...show('ownerMessage'),
 	},
 	{ ...businessName, ...show('ownerMessage') },
@@ -104,7 +110,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. America/New_York',
-		description: "The time zone the deadline is shown in. Leave empty for the workflow's time zone.",
+		description:
+			"The time zone the deadline is shown in. Leave empty for the workflow's time zone.",
 		...show('ownerMessage'),
 	},
 	{
@@ -121,14 +128,15 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'number',
 		default: 72,
 		typeOptions: { minValue: 1 },
-		description: 'After this many hours a click gets the "link has expired" page and changes nothing',
+		description:
+			'After this many hours a click gets the "link has expired" page and changes nothing',
 		...show('ownerMessage'),
 	},
 	{ ...pinnedClock, ...show('ownerMessage') },
 	// --- Read Clicked Link ---
 	{
 		displayName:
-			'Put this after a Webhook node (GET, Respond: Using \'Respond to Webhook\' Node). Update the ledger row where json.where holds with json.set; answer with json.page when a row changed, json.unchangedPage when none did. Refused clicks carry their page and change nothing.',
+			"Put this after a Webhook node (GET, Respond: Using 'Respond to Webhook' Node). Update the ledger row where json.where holds with json.set; answer with json.page when a row changed, json.unchangedPage when none did. Refused clicks carry their page and change nothing.",
 		name: 'readClickNotice',
 		type: 'notice',
 		default: '',
@@ -153,7 +161,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 			{ name: 'Only "Pass It On"', value: 'pass' },
 			{ name: 'Only "I\'ve Contacted Them"', value: 'contacted' },
 		],
-		description: 'Whether this webhook reads every link, or only one kind (a link of another kind is refused)',
+		description:
+			'Whether this webhook reads every link, or only one kind (a link of another kind is refused)',
 		...show('readClick'),
 	},
 	{ ...businessName, ...show('readClick') },
@@ -181,7 +190,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		name: 'businessHours',
 		type: 'string',
 		default: 'Mon-Fri 09:00-17:00',
-		description: 'Reminders count business minutes only, like the deadlines of Assign Inquiry Owner',
+		description:
+			'Reminders count business minutes only, like the deadlines of Assign Inquiry Owner',
 		...show('ladder'),
 	},
 	{
@@ -198,7 +208,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'number',
 		default: 10,
 		typeOptions: { minValue: 0 },
-		description: 'Remind an owner who has not claimed this long before the claim deadline; 0 turns reminders off',
+		description:
+			'Remind an owner who has not claimed this long before the claim deadline; 0 turns reminders off',
 		...show('ladder'),
 	},
 	{
@@ -207,7 +218,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'number',
 		default: 2,
 		typeOptions: { minValue: 0 },
-		description: 'How many times an unclaimed inquiry moves to the next person before the manager is told',
+		description:
+			'How many times an unclaimed inquiry moves to the next person before the manager is told',
 		...show('ladder'),
 	},
 	{
@@ -216,7 +228,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. ana, ben, cara',
-		description: 'Optional: with the active owner IDs known, an inquiry that nobody else can take goes to the manager at once',
+		description:
+			'Optional: with the active owner IDs known, an inquiry that nobody else can take goes to the manager at once',
 		...show('ladder'),
 	},
 	{
@@ -225,7 +238,8 @@ export const inquiryClaimLinksProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0 },
-		description: 'An owner who misses this many claims in a row is flagged setOwnerAway; 0 never does',
+		description:
+			'An owner who misses this many claims in a row is flagged setOwnerAway; 0 never does',
 		...show('ladder'),
 	},
 	{

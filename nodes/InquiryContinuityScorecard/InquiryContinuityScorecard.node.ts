@@ -1,13 +1,25 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { findStalled } from './operations/findStalled';
 import { scoreInquiry } from './operations/scoreInquiry';
 import { summarizePeriod } from './operations/summarizePeriod';
 import type { Operation } from './inquiryContinuityScorecard.description';
-import { OPERATIONS, OUTPUTS_EXPRESSION, scorecardProperties } from './inquiryContinuityScorecard.description';
+import {
+	OPERATIONS,
+	OUTPUTS_EXPRESSION,
+	scorecardProperties,
+} from './inquiryContinuityScorecard.description';
 
 /** One file per operation, as n8n's Set node keeps one per mode. */
-const RUN: Record<Operation, (ctx: IExecuteFunctions, now: Date) => Promise<INodeExecutionData[][]>> = {
+const RUN: Record<
+	Operation,
+	(ctx: IExecuteFunctions, now: Date) => Promise<INodeExecutionData[][]>
+> = {
 	[OPERATIONS.score]: scoreInquiry,
 	[OPERATIONS.summarize]: summarizePeriod,
 	[OPERATIONS.findStalled]: findStalled,
@@ -17,7 +29,10 @@ export class InquiryContinuityScorecard implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Inquiry Continuity Scorecard',
 		name: 'inquiryContinuityScorecard',
-		icon: { light: 'file:inquiryContinuityScorecard.svg', dark: 'file:inquiryContinuityScorecard.dark.svg' },
+		icon: {
+			light: 'file:inquiryContinuityScorecard.svg',
+			dark: 'file:inquiryContinuityScorecard.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle:

@@ -20,13 +20,20 @@ export function readAllItems<T>(
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			skipped.push({ item: itemIndex, error: nodeError.message, errorCode: error instanceof InquiryError ? error.code : 'UNEXPECTED' });
+			skipped.push({
+				item: itemIndex,
+				error: nodeError.message,
+				errorCode: error instanceof InquiryError ? error.code : 'UNEXPECTED',
+			});
 		}
 	});
 	return { values, skipped };
 }
 
 /** One item made from all inputs: its pairedItem lists every input, so `$('Node').item` resolves. */
-export function oneItemFromAll(items: INodeExecutionData[], json: IDataObject): INodeExecutionData[][] {
+export function oneItemFromAll(
+	items: INodeExecutionData[],
+	json: IDataObject,
+): INodeExecutionData[][] {
 	return [[{ json, pairedItem: items.map((_, item) => ({ item })) }]];
 }

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const OPERATIONS = { score: 'scoreInquiry', summarize: 'summarizePeriod', findStalled: 'findStalled' } as const;
+export const OPERATIONS = {
+	score: 'scoreInquiry',
+	summarize: 'summarizePeriod',
+	findStalled: 'findStalled',
+} as const;
 export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
 
 /** Find Stalled Inquiries' output order; the other operations have one output. */
@@ -30,7 +34,8 @@ export const scorecardProperties: INodeProperties[] = [
 			{
 				name: 'Summarize Period',
 				value: OPERATIONS.summarize,
-				description: 'Turn many inquiries or ledger rows into one report: figures, an HTML e-mail and a short text',
+				description:
+					'Turn many inquiries or ledger rows into one report: figures, an HTML e-mail and a short text',
 				action: 'Summarize a period',
 			},
 			{
@@ -73,7 +78,8 @@ export const scorecardProperties: INodeProperties[] = [
 			{
 				name: 'Ledger Row Only',
 				value: 'ledgerRow',
-				description: 'Just the flat ledger row, so the next Data table node can upsert it with "Map Automatically"',
+				description:
+					'Just the flat ledger row, so the next Data table node can upsert it with "Map Automatically"',
 			},
 		],
 		default: 'inquiry',
@@ -101,7 +107,8 @@ export const scorecardProperties: INodeProperties[] = [
 		name: 'periodStart',
 		type: 'dateTime',
 		default: '',
-		description: 'First moment of the period (inclusive). Empty means since the earliest item. A date without a time zone is read in the Report Time Zone.',
+		description:
+			'First moment of the period (inclusive). Empty means since the earliest item. A date without a time zone is read in the Report Time Zone.',
 		displayOptions: onSummarize,
 	},
 	{
@@ -109,7 +116,8 @@ export const scorecardProperties: INodeProperties[] = [
 		name: 'periodEnd',
 		type: 'dateTime',
 		default: '',
-		description: 'End of the period (exclusive): for the week of 4–10 May, enter 11 May. Empty means up to now.',
+		description:
+			'End of the period (exclusive): for the week of 4–10 May, enter 11 May. Empty means up to now.',
 		displayOptions: onSummarize,
 	},
 	{
@@ -152,7 +160,8 @@ export const scorecardProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 15,
-		description: 'An inquiry still without an owner this long after it arrived is stalled (escalate)',
+		description:
+			'An inquiry still without an owner this long after it arrived is stalled (escalate)',
 		displayOptions: onSweep,
 	},
 	{
@@ -161,7 +170,8 @@ export const scorecardProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 30,
-		description: 'An owned inquiry whose record nothing verified (and no failure was alerted) this long after assignment is stalled (alert)',
+		description:
+			'An owned inquiry whose record nothing verified (and no failure was alerted) this long after assignment is stalled (alert)',
 		displayOptions: onSweep,
 	},
 	{
@@ -170,11 +180,16 @@ export const scorecardProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'During Business Hours', value: 'business', description: 'Nights, weekends and holidays do not count' },
+			{
+				name: 'During Business Hours',
+				value: 'business',
+				description: 'Nights, weekends and holidays do not count',
+			},
 			{ name: 'Around the Clock', value: 'wall', description: 'Every minute counts' },
 		],
 		default: 'business',
-		description: 'How the two limits above are counted. Response deadlines and escalation checkpoints come from Assign Inquiry Owner and are used as they are.',
+		description:
+			'How the two limits above are counted. Response deadlines and escalation checkpoints come from Assign Inquiry Owner and are used as they are.',
 		displayOptions: onSweep,
 	},
 	{

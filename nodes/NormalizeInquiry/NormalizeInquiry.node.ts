@@ -18,7 +18,12 @@ import { checkSecretShape } from '../../core/inquiry/signatures/secret';
 import type { SignatureScheme } from '../../core/inquiry/signatures/types';
 import type { ItemOutcome } from '../shared/runner';
 import { runPerItem } from '../shared/runner';
-import { normalizeInquiryProperties, OUTPUT, OUTPUTS_EXPRESSION, SUBTITLE_EXPRESSION } from './normalizeInquiry.description';
+import {
+	normalizeInquiryProperties,
+	OUTPUT,
+	OUTPUTS_EXPRESSION,
+	SUBTITLE_EXPRESSION,
+} from './normalizeInquiry.description';
 
 export class NormalizeInquiry implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,39 +70,49 @@ export class NormalizeInquiry implements INodeType {
 		let credentials: Promise<IDataObject> | undefined;
 		const secret = () => (credentials ??= this.getCredentials('inquiryWebhookSecretApi'));
 
-		return await runPerItem(this, checkSignature ? 3 : 2, async (item, itemIndex) => {
-			const param = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
-			const source = param<string>('source', 'auto');
-			let signature: SignatureCheck | undefined;
-			let rawBody: Buffer | undefined;
-			if (checkSignature) {
-				const credential = await secret();
-				signature = {
-					scheme: param<SignatureScheme | 'auto'>('signatureScheme', 'auto'),
-					secret: String(credential.secret ?? ''),
-					publicUrl: String(credential.publicUrl ?? ''),
-					toleranceSeconds: param<{ toleranceSeconds?: number }>('signatureOptions', {}).toleranceSeconds,
-				};
-				// The Webhook node's "Raw Body" option puts the exact posted bytes in binary "data".
-				if (item.binary?.data) rawBody = await this.helpers.getBinaryDataBuffer(itemIndex, 'data');
-			}
-			const result = receiveInquiry(item.json, {
-				source,
-				defaultCountry: param('defaultCountry', 'US'),
-				payloadFrom: param<PayloadSource>('payloadFrom', 'auto'),
-				payloadField: param('payloadField', ''),
-				keepRaw: param('keepRaw', true),
-				customDraft:
-					source === 'custom'
-						? customDraftFrom(param<{ mappings?: CustomMappingRow[] }>('customMapping', {}).mappings ?? [])
-						: undefined,
-				signature,
-				rawBody,
-				now,
-				nodeName: this.getNode().name,
-			});
-			return toOutcomes(item.json, result);
-		}, { errorOutput: OUTPUT.invalid });
+		return await runPerItem(
+			this,
+			checkSignature ? 3 : 2,
+			async (item, itemIndex) => {
+				const param = <T>(name: string, fallback: T) =>
+					this.getNodeParameter(name, itemIndex, fallback) as T;
+				const source = param<string>('source', 'auto');
+				let signature: SignatureCheck | undefined;
+				let rawBody: Buffer | undefined;
+				if (checkSignature) {
+					const credential = await secret();
+					signature = {
+						scheme: param<SignatureScheme | 'auto'>('signatureScheme', 'auto'),
+						secret: String(credential.secret ?? ''),
+						publicUrl: String(credential.publicUrl ?? ''),
+						toleranceSeconds: param<{ toleranceSeconds?: number }>('signatureOptions', {})
+							.toleranceSeconds,
+					};
+					// The Webhook node's "Raw Body" option puts the exact posted bytes in binary "data".
+					if (item.binary?.data)
+						rawBody = await this.helpers.getBinaryDataBuffer(itemIndex, 'data');
+				}
+				const result = receiveInquiry(item.json, {
+					source,
+					defaultCountry: param('defaultCountry', 'US'),
+					payloadFrom: param<PayloadSource>('payloadFrom', 'auto'),
+					payloadField: param('payloadField', ''),
+					keepRaw: param('keepRaw', true),
+					customDraft:
+						source === 'custom'
+							? customDraftFrom(
+									param<{ mappings?: CustomMappingRow[] }>('customMapping', {}).mappings ?? [],
+								)
+							: undefined,
+					signature,
+					rawBody,
+					now,
+					nodeName: this.getNode().name,
+				});
+				return toOutcomes(item.json, result);
+			},
+			{ errorOutput: OUTPUT.invalid },
+		);
 	}
 }
 
@@ -110,7 +125,10 @@ function toOutcomes(original: IDataObject, result: ReceiveResult): ItemOutcome |
 		one.status === 'invalid'
 			? {
 					output: OUTPUT.invalid,
-					json: { ...original, invalid: { reasons: one.reasons, hint: one.hint, preset: one.preset } },
+					json: {
+						...original,
+						invalid: { reasons: one.reasons, hint: one.hint, preset: one.preset },
+					},
 				}
 			: { output: OUTPUT.normalized, json: one.inquiry as unknown as IDataObject },
 	);

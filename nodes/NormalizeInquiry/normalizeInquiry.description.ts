@@ -19,19 +19,27 @@ const sourceOptions: INodePropertyOptions[] = [
 	{
 		name: 'Auto-Detect',
 		value: 'auto',
-		description: 'Recognise the sender from the shape of its data; the choice is recorded under source.preset',
+		description:
+			'Recognise the sender from the shape of its data; the choice is recorded under source.preset',
 	},
 	...SOURCE_PRESETS.map((preset) => ({ name: preset.label, value: preset.key })),
 	{
 		name: 'Generic (Any JSON)',
 		value: 'generic',
-		description: 'Find name, email, phone, message, service and location in data from any other tool',
+		description:
+			'Find name, email, phone, message, service and location in data from any other tool',
 	},
-	{ name: 'Custom Mapping', value: 'custom', description: 'Point each inquiry field at a value yourself' },
+	{
+		name: 'Custom Mapping',
+		value: 'custom',
+		description: 'Point each inquiry field at a value yourself',
+	},
 ];
 
 /** The canvas subtitle: the source by its short name ("Typeform", "Auto-Detect") and whether signatures are checked. */
-const SOURCE_SHORT_NAMES = Object.fromEntries(sourceOptions.map((option) => [option.value, option.name.replace(/ \(.*\)$/, '')]));
+const SOURCE_SHORT_NAMES = Object.fromEntries(
+	sourceOptions.map((option) => [option.value, option.name.replace(/ \(.*\)$/, '')]),
+);
 export const SUBTITLE_EXPRESSION = `={{ (${JSON.stringify(SOURCE_SHORT_NAMES)}[$parameter.source] || $parameter.source) + ($parameter.checkSignature ? " · signature checked" : "") }}`;
 
 const COUNTRIES: [code: string, name: string][] = [
@@ -80,7 +88,8 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: sourceOptions,
 		default: 'auto',
-		description: 'Which tool sent the data. Auto-Detect recognises every listed tool; pick one to be strict.',
+		description:
+			'Which tool sent the data. Auto-Detect recognises every listed tool; pick one to be strict.',
 	},
 	{
 		displayName: 'Default Country',
@@ -112,7 +121,11 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 				value: 'body',
 				description: 'The "body" field a Webhook node puts the posted data in',
 			},
-			{ name: 'Field', value: 'field', description: 'A field you name, e.g. the response of an HTTP Request node' },
+			{
+				name: 'Field',
+				value: 'field',
+				description: 'A field you name, e.g. the response of an HTTP Request node',
+			},
 		],
 		default: 'auto',
 		description: "Where the sender's data sits on each incoming item",
@@ -131,7 +144,8 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 		name: 'keepRaw',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to keep the original data under "raw", so nothing the sender gave is ever lost',
+		description:
+			'Whether to keep the original data under "raw", so nothing the sender gave is ever lost',
 	},
 	{
 		displayName: 'Field Mapping',
@@ -140,7 +154,8 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Point each inquiry field at a value, usually an expression that picks a field from the incoming item',
+		description:
+			'Point each inquiry field at a value, usually an expression that picks a field from the incoming item',
 		displayOptions: { show: { source: ['custom'] } },
 		options: [
 			{
@@ -161,7 +176,8 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. {{ $json.contact.email }}',
-						description: 'The value for this field; drag a field from the input or write an expression',
+						description:
+							'The value for this field; drag a field from the input or write an expression',
 					},
 				],
 			},
@@ -202,7 +218,8 @@ export const normalizeInquiryProperties: INodeProperties[] = [
 			})),
 		],
 		default: 'auto',
-		description: 'How the sender signs its posts. Generic and Custom Mapping need a scheme picked here.',
+		description:
+			'How the sender signs its posts. Generic and Custom Mapping need a scheme picked here.',
 		displayOptions: signatureOn,
 	},
 	{

@@ -12,7 +12,12 @@ import type { HandoffParameters } from '../../core/handoff/settings';
 import { runPerItem } from '../shared/runner';
 import { runSettingsReader } from '../shared/settings';
 import { CREDENTIAL_TYPE, httpReadBackIo } from './httpReadBack';
-import { OUTPUT, OUTPUT_NAMES, VERIFY_HINTS, verifyInquiryHandoffProperties } from './verifyInquiryHandoff.description';
+import {
+	OUTPUT,
+	OUTPUT_NAMES,
+	VERIFY_HINTS,
+	verifyInquiryHandoffProperties,
+} from './verifyInquiryHandoff.description';
 
 /** Settings that hold for the whole run, with the value a hidden parameter stands for. */
 const SETTINGS: Record<keyof HandoffParameters, unknown> = {
@@ -46,7 +51,9 @@ export class VerifyInquiryHandoff implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: [...OUTPUT_NAMES],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, displayOptions: { show: { mode: ['readBack'] } } }],
+		credentials: [
+			{ name: CREDENTIAL_TYPE, required: true, displayOptions: { show: { mode: ['readBack'] } } },
+		],
 		hints: VERIFY_HINTS,
 		properties: verifyInquiryHandoffProperties,
 	};
@@ -54,20 +61,27 @@ export class VerifyInquiryHandoff implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const nodeName = this.getNode().name;
 		const mode = this.getNodeParameter('mode', 0) as HandoffMode;
-		const readSettings = runSettingsReader<HandoffParameters>(this, SETTINGS, verifyInquiryHandoffProperties);
+		const readSettings = runSettingsReader<HandoffParameters>(
+			this,
+			SETTINGS,
+			verifyInquiryHandoffProperties,
+		);
 		let baseUrl: string | undefined;
 
 		return await runPerItem(
 			this,
 			2,
 			async (item, itemIndex) => {
-				const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
+				const parameter = <T>(name: string, fallback: T) =>
+					this.getNodeParameter(name, itemIndex, fallback) as T;
 				const result = await verifyHandoffItem(item.json, readSettings(itemIndex), {
 					inquiryParameter: () => this.getNodeParameter('inquiry', itemIndex),
 					readBack:
 						mode === 'readBack'
 							? {
-									baseUrl: (baseUrl ??= String((await this.getCredentials(CREDENTIAL_TYPE)).baseUrl ?? '')),
+									baseUrl: (baseUrl ??= String(
+										(await this.getCredentials(CREDENTIAL_TYPE)).baseUrl ?? '',
+									)),
 									url: parameter('url', ''),
 									attempts: parameter('attempts', 3),
 									retryDelayMs: parameter('retryDelay', 1000),

@@ -17,9 +17,14 @@ function isTimeout(error: unknown): boolean {
 }
 
 function failureOf(error: unknown, timeoutMs: number): ReadBackReply {
-	if (isTimeout(error)) return { ok: false, reason: 'timeout', error: `no answer within ${timeoutMs} ms` };
+	if (isTimeout(error))
+		return { ok: false, reason: 'timeout', error: `no answer within ${timeoutMs} ms` };
 	const message = error instanceof Error ? error.message : String(error);
-	return { ok: false, reason: 'network_error', error: `the destination could not be reached (${message})` };
+	return {
+		ok: false,
+		reason: 'network_error',
+		error: `the destination could not be reached (${message})`,
+	};
 }
 
 /**
@@ -30,14 +35,18 @@ export function httpReadBackIo(ctx: IExecuteFunctions, timeoutMs: number): ReadB
 	return {
 		send: async (url) => {
 			try {
-				const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-					method: 'GET',
-					url,
-					json: true,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					timeout: timeoutMs,
-				})) as { statusCode?: unknown; body?: unknown };
+				const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					CREDENTIAL_TYPE,
+					{
+						method: 'GET',
+						url,
+						json: true,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						timeout: timeoutMs,
+					},
+				)) as { statusCode?: unknown; body?: unknown };
 				return { ok: true, statusCode: Number(response.statusCode), body: response.body };
 			} catch (error) {
 				return failureOf(error, timeoutMs);

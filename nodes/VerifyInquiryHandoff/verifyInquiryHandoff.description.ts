@@ -9,8 +9,6 @@ import type { HandoffMode } from '../../core/handoff/verifyItem';
 export const OUTPUT_NAMES = ['Verified', 'Failed'] as const;
 export const OUTPUT = { verified: 0, failed: 1 } as const;
 
-
-
 const FIELD_LABELS: Record<DefaultField, string> = {
 	name: 'Name (name)',
 	email: 'Email (email)',
@@ -20,16 +18,26 @@ const FIELD_LABELS: Record<DefaultField, string> = {
 	owner: 'Owner ID (ownerId)',
 };
 
-const COMPARATOR_OPTIONS: Record<(typeof COMPARATORS)[number], { name: string; description: string }> = {
+const COMPARATOR_OPTIONS: Record<
+	(typeof COMPARATORS)[number],
+	{ name: string; description: string }
+> = {
 	exact: { name: 'Exactly the Same', description: 'Same text, same case' },
-	normalized: { name: 'Same Ignoring Case and Spaces', description: '"Jane  Roe" matches "jane roe"' },
+	normalized: {
+		name: 'Same Ignoring Case and Spaces',
+		description: '"Jane  Roe" matches "jane roe"',
+	},
 	phone: { name: 'Same Phone Number', description: '+14155550123 matches (415) 555-0123' },
 	email: { name: 'Same Email Address', description: 'Ignores case, "mailto:" and a display name' },
 	contains: {
 		name: 'Starts the Same (May Be Shortened)',
-		description: 'For messages: whole, inside a longer note, or cut off after at least the minimum length',
+		description:
+			'For messages: whole, inside a longer note, or cut off after at least the minimum length',
 	},
-	present: { name: 'Has Any Value', description: 'Only checks that the destination field is not empty' },
+	present: {
+		name: 'Has Any Value',
+		description: 'Only checks that the destination field is not empty',
+	},
 };
 
 /**
@@ -92,7 +100,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. HubSpot',
-		description: 'What people call the system the record went to. Used in the receipt and the alert text.',
+		description:
+			'What people call the system the record went to. Used in the receipt and the alert text.',
 	},
 	{
 		displayName: 'Inquiry Comes From',
@@ -103,12 +112,14 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 			{
 				name: 'The Input Item',
 				value: 'inputItem',
-				description: 'The input item is the inquiry, with the record or response in one of its fields',
+				description:
+					'The input item is the inquiry, with the record or response in one of its fields',
 			},
 			{
 				name: 'An Earlier Node',
 				value: 'earlierNode',
-				description: 'The input item is the record or response; the inquiry is read from an earlier node',
+				description:
+					'The input item is the record or response; the inquiry is read from an earlier node',
 			},
 		],
 		default: 'inputItem',
@@ -161,7 +172,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: MAX_RETRY_DELAY_MS },
 		default: 1000,
 		displayOptions: onReadBack,
-		description: 'The first wait between attempts. It doubles after each attempt, up to 30 seconds.',
+		description:
+			'The first wait between attempts. It doubles after each attempt, up to 30 seconds.',
 	},
 	{
 		// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased -- "ms" as n8n writes it
@@ -171,7 +183,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		typeOptions: { minValue: 100 },
 		default: 10000,
 		displayOptions: onReadBack,
-		description: 'How long one attempt may take. A destination that never answers in time is an Error, never Verified.',
+		description:
+			'How long one attempt may take. A destination that never answers in time is an Error, never Verified.',
 	},
 	{
 		displayName: 'Record Path',
@@ -201,9 +214,14 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 			{
 				name: 'Standard Fields',
 				value: 'standard',
-				description: 'Name, email, phone, message, service and owner, under the same names in the destination',
+				description:
+					'Name, email, phone, message, service and owner, under the same names in the destination',
 			},
-			{ name: 'Define Below', value: 'custom', description: 'Pair each inquiry field with its destination field' },
+			{
+				name: 'Define Below',
+				value: 'custom',
+				description: 'Pair each inquiry field with its destination field',
+			},
 		],
 		default: 'standard',
 	},
@@ -224,7 +242,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. properties.',
 		displayOptions: { show: { fieldsMode: ['standard'] } },
-		description: 'Where the destination nests its fields: "properties." for HubSpot, "fields." for Airtable',
+		description:
+			'Where the destination nests its fields: "properties." for HubSpot, "fields." for Airtable',
 	},
 	{
 		displayName: 'Fields',
@@ -252,7 +271,8 @@ export const verifyInquiryHandoffProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. properties.phone',
-						description: 'Where the destination record holds it (dots for nested fields, [0] for the first of a list)',
+						description:
+							'Where the destination record holds it (dots for nested fields, [0] for the first of a list)',
 					},
 					{
 						displayName: 'Inquiry Field',

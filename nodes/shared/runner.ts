@@ -44,34 +44,55 @@ export async function runPerItem(
 			const outcome = await handle(items[itemIndex], itemIndex);
 			const outcomes = Array.isArray(outcome) ? outcome : [outcome];
 			if (outcomes.length === 0) throw new Error('The item produced no output');
-			for (const one of outcomes) outputs[one.output].push({ json: one.json, pairedItem: { item: itemIndex } });
+			for (const one of outcomes)
+				outputs[one.output].push({ json: one.json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			outputs[errorOutput].push({ json: errorJson(items[itemIndex], nodeError, error), pairedItem: { item: itemIndex } });
+			outputs[errorOutput].push({
+				json: errorJson(items[itemIndex], nodeError, error),
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 	return outputs;
 }
 
 /** Maps any thrown value to a NodeOperationError with the item index and a fix hint. */
-export function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+export function toNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError {
 	if (error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	if (error instanceof InquiryError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.hint,
+		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(ctx.getNode(), message, {
 		itemIndex,
-		description: 'This is unexpected. Turn on "On Error → Continue" to keep other items flowing, and report the item that caused it.',
+		description:
+			'This is unexpected. Turn on "On Error → Continue" to keep other items flowing, and report the item that caused it.',
 	});
 }
 
-function errorJson(item: INodeExecutionData, nodeError: NodeOperationError, cause: unknown): IDataObject {
+function errorJson(
+	item: INodeExecutionData,
+	nodeError: NodeOperationError,
+	cause: unknown,
+): IDataObject {
 	const code = cause instanceof InquiryError ? cause.code : 'UNEXPECTED';
 	// The original item stays in the output, so continuing never loses the inquiry.
-	return { ...item.json, error: nodeError.message, errorCode: code, errorHint: nodeError.description ?? '' };
+	return {
+		...item.json,
+		error: nodeError.message,
+		errorCode: code,
+		errorHint: nodeError.description ?? '',
+	};
 }

@@ -8,7 +8,14 @@ function fakeContext(items: INodeExecutionData[], continueOnFail: boolean): IExe
 	return {
 		getInputData: () => items,
 		continueOnFail: () => continueOnFail,
-		getNode: () => ({ id: 'n', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n',
+			name: 'Node',
+			type: 'x',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 	} as unknown as IExecuteFunctions;
 }
 
@@ -17,7 +24,10 @@ describe('runPerItem with several outcomes per item (batched deliveries)', () =>
 
 	it("emits every outcome of an item, each with that item's pairedItem", async () => {
 		const outputs = await runPerItem(fakeContext(items, false), 2, (item) =>
-			Array.from({ length: Number(item.json.events) }, (_, event) => ({ output: event % 2, json: { event } })),
+			Array.from({ length: Number(item.json.events) }, (_, event) => ({
+				output: event % 2,
+				json: { event },
+			})),
 		);
 		expect(outputs[0]).toEqual([
 			{ json: { event: 0 }, pairedItem: { item: 0 } },
@@ -28,7 +38,9 @@ describe('runPerItem with several outcomes per item (batched deliveries)', () =>
 	});
 
 	it('never lets an item vanish: no outcome is an error, kept with On Error → Continue', async () => {
-		await expect(runPerItem(fakeContext(items, false), 2, () => [])).rejects.toThrow('The item produced no output');
+		await expect(runPerItem(fakeContext(items, false), 2, () => [])).rejects.toThrow(
+			'The item produced no output',
+		);
 		const outputs = await runPerItem(fakeContext(items, true), 2, () => []);
 		expect(outputs[0].map((out) => [out.json.events, out.json.errorCode, out.pairedItem])).toEqual([
 			[3, 'UNEXPECTED', { item: 0 }],
@@ -50,7 +62,12 @@ describe('runPerItem error routing', () => {
 		expect(outputs[1]).toEqual([]);
 		expect(outputs[2]).toEqual([
 			{
-				json: { ok: false, error: ERROR_CATALOG.NOT_AN_INQUIRY.message, errorCode: 'NOT_AN_INQUIRY', errorHint: ERROR_CATALOG.NOT_AN_INQUIRY.hint },
+				json: {
+					ok: false,
+					error: ERROR_CATALOG.NOT_AN_INQUIRY.message,
+					errorCode: 'NOT_AN_INQUIRY',
+					errorHint: ERROR_CATALOG.NOT_AN_INQUIRY.hint,
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -59,6 +76,9 @@ describe('runPerItem error routing', () => {
 	it('throws a NodeOperationError with the item index and hint when not continuing', async () => {
 		const failure = runPerItem(fakeContext(items, false), 3, handle, { errorOutput: 2 });
 		await expect(failure).rejects.toBeInstanceOf(NodeOperationError);
-		await expect(failure).rejects.toMatchObject({ context: { itemIndex: 1 }, description: ERROR_CATALOG.NOT_AN_INQUIRY.hint });
+		await expect(failure).rejects.toMatchObject({
+			context: { itemIndex: 1 },
+			description: ERROR_CATALOG.NOT_AN_INQUIRY.hint,
+		});
 	});
 });

@@ -15,7 +15,12 @@ function instantiate(file) {
 for (const file of pkg.n8n?.nodes ?? []) {
 	try {
 		const node = instantiate(file);
-		report.nodes.push({ file, name: node.description.name, displayName: node.description.displayName, usableAsTool: node.description.usableAsTool === true });
+		report.nodes.push({
+			file,
+			name: node.description.name,
+			displayName: node.description.displayName,
+			usableAsTool: node.description.usableAsTool === true,
+		});
 	} catch (error) {
 		report.errors.push(`${file}: ${error.message}`);
 	}

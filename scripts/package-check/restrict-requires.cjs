@@ -8,13 +8,18 @@ const hostPaths = (process.env.HOST_MODULE_PATHS || '').split(':').filter(Boolea
 const original = Module._resolveFilename;
 
 Module._resolveFilename = function (request, parent, isMain, options) {
-	const fromPackage = parent && parent.filename && parent.filename.startsWith(process.env.PACKAGE_DIR);
+	const fromPackage =
+		parent && parent.filename && parent.filename.startsWith(process.env.PACKAGE_DIR);
 	if (!fromPackage || request.startsWith('.') || isAbsolute(request)) {
 		return original.call(this, request, parent, isMain, options);
 	}
-	const name = request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0];
+	const name = request.startsWith('@')
+		? request.split('/').slice(0, 2).join('/')
+		: request.split('/')[0];
 	if (!ALLOWED.has(name)) {
-		throw new Error(`FORBIDDEN_REQUIRE ${request} (from ${parent.filename.slice(process.env.PACKAGE_DIR.length + 1)})`);
+		throw new Error(
+			`FORBIDDEN_REQUIRE ${request} (from ${parent.filename.slice(process.env.PACKAGE_DIR.length + 1)})`,
+		);
 	}
 	return original.call(this, request, parent, isMain, { ...options, paths: hostPaths });
 };

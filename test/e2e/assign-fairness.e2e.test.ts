@@ -112,7 +112,9 @@ test.each([10])(
 		// splits between two neighbours: no owner is ever more than one burst ahead of another.
 		expect(owners).toHaveLength(300);
 		expect(Object.keys(counts).sort()).toEqual(['ana', 'ben', 'cara']);
-		expect(Math.max(...Object.values(counts)) - Math.min(...Object.values(counts))).toBeLessThanOrEqual(concurrency);
+		expect(
+			Math.max(...Object.values(counts)) - Math.min(...Object.values(counts)),
+		).toBeLessThanOrEqual(concurrency);
 	},
 );
 

@@ -3,7 +3,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import type { PackageNode } from './browser/editor';
-import { createScratchWorkflow, declaredNodeTypes, Editor, launchChromium, packageNodes } from './browser/editor';
+import {
+	createScratchWorkflow,
+	declaredNodeTypes,
+	Editor,
+	launchChromium,
+	packageNodes,
+} from './browser/editor';
 import type { N8nInstance, TemplateSetup, WorkflowDefinition } from './harness';
 import { PACKAGE_NAME, setUpTemplates, startN8n } from './harness';
 
@@ -39,14 +45,18 @@ let nodes: PackageNode[];
 let browser: Browser;
 let editor: Editor;
 /** CI sets EDITOR_SCREENSHOTS_DIR to keep the pictures as an artifact; otherwise a temp folder. */
-const shots = process.env.EDITOR_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'inquiry-editor-shots-'));
+const shots =
+	process.env.EDITOR_SCREENSHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'inquiry-editor-shots-'));
 mkdirSync(shots, { recursive: true });
 const shot = (name: string) => join(shots, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
 
 beforeAll(async () => {
 	n8n = await startN8n({ version: '2.41.1', label: 'browser' });
 	const name = 'Inquiry Webhook Secret (browser e2e)';
-	const id = await n8n.createCredential('inquiryWebhookSecretApi', name, { secret: 'browser-e2e-secret', publicUrl: '' });
+	const id = await n8n.createCredential('inquiryWebhookSecretApi', name, {
+		secret: 'browser-e2e-secret',
+		publicUrl: '',
+	});
 	setup = await setUpTemplates(n8n, undefined, { inquiryWebhookSecretApi: { id, name } });
 	nodes = await packageNodes(n8n);
 	browser = await launchChromium();
@@ -106,10 +116,16 @@ describe('the nodes panel', () => {
 	test('finds each node by every alias in its codex', async () => {
 		const missed: string[] = [];
 		for (const node of nodes) {
-			expect({ node: node.displayName, aliases: node.alias.length > 0 }).toEqual({ node: node.displayName, aliases: true });
+			expect({ node: node.displayName, aliases: node.alias.length > 0 }).toEqual({
+				node: node.displayName,
+				aliases: true,
+			});
 			for (const alias of node.alias) {
 				const listed = await editor.search(alias, node.displayName);
-				if (!listed.includes(node.displayName)) missed.push(`"${alias}" → ${node.displayName} (listed: ${listed.slice(0, 8).join(', ')})`);
+				if (!listed.includes(node.displayName))
+					missed.push(
+						`"${alias}" → ${node.displayName} (listed: ${listed.slice(0, 8).join(', ')})`,
+					);
 			}
 		}
 		expect(missed).toEqual([]);
@@ -127,7 +143,10 @@ describe('each node’s parameter panel', () => {
 			await editor.search(node.displayName, node.displayName);
 			await editor.addNodeFromResults(node.displayName);
 			const panel = await editor.parameterPanel();
-			await editor.screenshot(shot(`parameters ${node.displayName}`), editor.page.getByTestId('ndv'));
+			await editor.screenshot(
+				shot(`parameters ${node.displayName}`),
+				editor.page.getByTestId('ndv'),
+			);
 
 			expect(panel.title).toBe(node.displayName);
 			expect(panel.parameters.length).toBeGreaterThan(0);
@@ -140,7 +159,11 @@ describe('each node’s parameter panel', () => {
 
 describe('the templates on the canvas', () => {
 	test('every template was imported', () => {
-		expect(setup.templates.filter((template) => !template.id).map((template) => `${template.file}: ${template.note}`)).toEqual([]);
+		expect(
+			setup.templates
+				.filter((template) => !template.id)
+				.map((template) => `${template.file}: ${template.note}`),
+		).toEqual([]);
 		expect(setup.templates.length).toBeGreaterThan(0);
 	});
 
@@ -153,18 +176,34 @@ describe('the templates on the canvas', () => {
 			await editor.screenshot(shot(`template ${template.file}`));
 
 			const isNote = (type: string) => type === 'n8n-nodes-base.stickyNote';
-			const expected = workflow.nodes.filter((node) => !isNote(node.type)).map(({ name, type }) => ({ name, type }));
+			const expected = workflow.nodes
+				.filter((node) => !isNote(node.type))
+				.map(({ name, type }) => ({ name, type }));
 			const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-			expect({ template: template.file, nodes: drawn.sort(byName) }).toEqual({ template: template.file, nodes: expected.sort(byName) });
-			expect(await editor.stickyNoteCount()).toBe(workflow.nodes.filter((node) => isNote(node.type)).length);
+			expect({ template: template.file, nodes: drawn.sort(byName) }).toEqual({
+				template: template.file,
+				nodes: expected.sort(byName),
+			});
+			expect(await editor.stickyNoteCount()).toBe(
+				workflow.nodes.filter((node) => isNote(node.type)).length,
+			);
 
-			const ourTypes = new Set(expected.map((node) => node.type).filter((type) => type.startsWith(`${PACKAGE_NAME}.`)));
+			const ourTypes = new Set(
+				expected.map((node) => node.type).filter((type) => type.startsWith(`${PACKAGE_NAME}.`)),
+			);
 			expect(ourTypes.size).toBeGreaterThan(0);
 			for (const type of ourTypes) {
 				const icons = await editor.canvasIcons(type);
 				expect({ type, icons }).toEqual({
 					type,
-					icons: expect.arrayContaining([{ src: expect.stringMatching(/\/icons\/n8n-nodes-inquiry-continuity\/dist\/nodes\/.+\.svg$/), loaded: true }]),
+					icons: expect.arrayContaining([
+						{
+							src: expect.stringMatching(
+								/\/icons\/n8n-nodes-inquiry-continuity\/dist\/nodes\/.+\.svg$/,
+							),
+							loaded: true,
+						},
+					]),
 				});
 				expect(icons.every((icon) => icon.loaded)).toBe(true);
 			}

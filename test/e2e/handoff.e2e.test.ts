@@ -20,7 +20,12 @@ let crm: LocalCrm;
 let credentialId: string;
 let workflowId: string;
 
-const credentialData = (token: string) => ({ baseUrl: crm.url, authentication: 'bearer', token, testPath: '/health' });
+const credentialData = (token: string) => ({
+	baseUrl: crm.url,
+	authentication: 'bearer',
+	token,
+	testPath: '/health',
+});
 
 beforeAll(async () => {
 	crm = await startLocalCrm();
@@ -36,17 +41,30 @@ afterAll(async () => {
 /** n8n's own "Retry" in the credential dialog: POST /rest/credentials/test. */
 async function testCredential(token: string) {
 	return await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
-		credentials: { id: credentialId, name: 'Local CRM', type: CREDENTIAL, data: credentialData(token) },
+		credentials: {
+			id: credentialId,
+			name: 'Local CRM',
+			type: CREDENTIAL,
+			data: credentialData(token),
+		},
 	});
 }
 
 test('n8n serves the node with its tool twin, the record-mode hint and the codex aliases', async () => {
-	type Served = { name: string; hints?: Array<{ displayCondition?: string }>; codex?: { alias?: string[]; categories?: string[] } };
+	type Served = {
+		name: string;
+		hints?: Array<{ displayCondition?: string }>;
+		codex?: { alias?: string[]; categories?: string[] };
+	};
 	const types = await n8n.types<Served[]>('nodes');
 	const node = types.find((type) => type.name === `${PACKAGE_NAME}.verifyInquiryHandoff`);
 	expect(types.some((type) => type.name === `${PACKAGE_NAME}.verifyInquiryHandoffTool`)).toBe(true);
-	expect(node?.hints?.map((hint) => hint.displayCondition)).toEqual(['={{ $parameter.mode === "record" }}']);
-	expect(node?.codex?.alias).toEqual(expect.arrayContaining(['verify', 'handoff', 'CRM check', 'receipt', 'SLA']));
+	expect(node?.hints?.map((hint) => hint.displayCondition)).toEqual([
+		'={{ $parameter.mode === "record" }}',
+	]);
+	expect(node?.codex?.alias).toEqual(
+		expect.arrayContaining(['verify', 'handoff', 'CRM check', 'receipt', 'SLA']),
+	);
 	expect(node?.codex?.categories).toEqual(['Sales', 'Productivity']);
 });
 
@@ -80,7 +98,13 @@ describe('a published Webhook → Normalize → HTTP Request → Verify Inquiry 
 
 	const post = async (name: string, email: string, phone: string) =>
 		await n8n.postWebhook('e2e-handoff', {
-			body: { name, email, phone, message: 'The water heater is leaking in the garage', service: 'Water Heater Repair' },
+			body: {
+				name,
+				email,
+				phone,
+				message: 'The water heater is leaking in the garage',
+				service: 'Water Heater Repair',
+			},
 		});
 
 	it('answers from Verified for a contact the CRM keeps, after reading it back', async () => {
@@ -105,14 +129,29 @@ describe('a published Webhook → Normalize → HTTP Request → Verify Inquiry 
 		});
 
 		const executions = await n8n.waitForExecutions(workflowId, { count: 3, timeoutMs: 30_000 });
-		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success', 'success']);
+		expect(executions.map((execution) => execution.status)).toEqual([
+			'success',
+			'success',
+			'success',
+		]);
 		const last = executions[executions.length - 1];
 		expect(nodeOutput(last, VERIFY, 0)).toEqual([]);
 		const [failed] = nodeOutput(last, VERIFY, 1);
-		expect(failed.handoff).toMatchObject({ status: 'mismatch', recordId: 'c-3', lost: ['phone'], matched: ['name', 'email', 'message', 'service'] });
-		expect((failed.continuity as { trail: Array<{ stage: string; outcome: string }> }).trail.slice(-2)).toEqual([
+		expect(failed.handoff).toMatchObject({
+			status: 'mismatch',
+			recordId: 'c-3',
+			lost: ['phone'],
+			matched: ['name', 'email', 'message', 'service'],
+		});
+		expect(
+			(failed.continuity as { trail: Array<{ stage: string; outcome: string }> }).trail.slice(-2),
+		).toEqual([
 			expect.objectContaining({ stage: 'transfer', outcome: 'written', node: VERIFY }),
-			expect.objectContaining({ stage: 'tracking', outcome: 'mismatch', detail: 'Local CRM: phone lost' }),
+			expect.objectContaining({
+				stage: 'tracking',
+				outcome: 'mismatch',
+				detail: 'Local CRM: phone lost',
+			}),
 		]);
 	});
 });

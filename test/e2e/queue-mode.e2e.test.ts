@@ -194,14 +194,11 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 	// The hub keeps owner memory in the inquiry_owner_memory Data table and writes it back with a
 	// compare-and-set (on Postgres an UPDATE … WHERE version = read RETURNING the changed row), so
 	// the two workers take turns from one memory; static data could not (see the next test).
-	test(
-		'round robin spreads the inquiries over the 3 owners within 1, across both workers',
-		() => {
-			const counts = Object.values(owners);
-			expect(counts).toHaveLength(3);
-			expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
-		},
-	);
+	test('round robin spreads the inquiries over the 3 owners within 1, across both workers', () => {
+		const counts = Object.values(owners);
+		expect(counts).toHaveLength(3);
+		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+	});
 });
 
 test('n8n 2.41.1 queue mode starts every execution with empty static data: a static-data round robin gives each inquiry the first owner', async () => {

@@ -24,7 +24,6 @@ const START_TIMEOUT_MS = 25 * 60_000;
 const FIXTURE_DIR = join(__dirname, 'workflows', 'templates-fixture');
 jest.setTimeout(120_000);
 
-
 const summary = (setup: TemplateSetup) => ({
 	templates: setup.templates.map(({ file, id, published }) => ({ file, id, published })),
 	tables: setup.tables.map(({ name, id }) => ({ name, id })),
@@ -112,29 +111,41 @@ describe('on a fixture templates folder', () => {
 	});
 });
 
-describe('npm start keeps the user\'s work', () => {
+describe("npm start keeps the user's work", () => {
 	const EDIT = 'Changed in the editor: our own sheet';
 	const byFile = (file: string) => async () => {
 		const { templates } = await setUpLocalTemplates(n8n, { dir: FIXTURE_DIR });
 		return templates.find((template) => template.file === file)!;
 	};
-	const workflow = async (id: string) => await n8n.api<WorkflowDefinition & { id: string }>('GET', `/workflows/${id}`);
-	const noteOf = async (id: string) => (await workflow(id)).nodes.find((node) => node.name === 'Note: Overview')?.parameters?.content;
+	const workflow = async (id: string) =>
+		await n8n.api<WorkflowDefinition & { id: string }>('GET', `/workflows/${id}`);
+	const noteOf = async (id: string) =>
+		(await workflow(id)).nodes.find((node) => node.name === 'Note: Overview')?.parameters?.content;
 
 	test('a user edit to a template workflow survives npm start restarting; --reset reloads it and says so', async () => {
 		const start = byFile('web-inquiry-to-record.json');
 		const before = await start();
 		expect(before).toMatchObject({ state: 'kept', published: true });
 		const edited = await workflow(before.id);
-		const nodes = edited.nodes.map((node) => (node.name === 'Note: Overview' ? { ...node, parameters: { ...node.parameters, content: EDIT } } : node));
+		const nodes = edited.nodes.map((node) =>
+			node.name === 'Note: Overview'
+				? { ...node, parameters: { ...node.parameters, content: EDIT } }
+				: node,
+		);
 		await n8n.api('PUT', `/workflows/${before.id}`, publicWorkflowBody({ ...edited, nodes }));
 
 		const restarted = await start();
-		expect({ state: restarted.state, id: restarted.id, note: await noteOf(before.id) }).toEqual({ state: 'kept', id: before.id, note: EDIT });
+		expect({ state: restarted.state, id: restarted.id, note: await noteOf(before.id) }).toEqual({
+			state: 'kept',
+			id: before.id,
+			note: EDIT,
+		});
 
 		const reset = await setUpLocalTemplates(n8n, { dir: FIXTURE_DIR, reset: true });
 		expect(reset.reset).toBe(true);
-		expect(reset.templates.find((template) => template.file === 'web-inquiry-to-record.json')).toMatchObject({ state: 'reloaded', id: before.id, published: true });
+		expect(
+			reset.templates.find((template) => template.file === 'web-inquiry-to-record.json'),
+		).toMatchObject({ state: 'reloaded', id: before.id, published: true });
 		expect(await noteOf(before.id)).not.toBe(EDIT);
 	});
 
@@ -153,7 +164,13 @@ describe('on workflows-templates/', () => {
 	let setup: TemplateSetup;
 
 	beforeAll(async () => {
-		const secret = { id: await n8n.createCredential('inquiryWebhookSecretApi', 'Inquiry Webhook Secret (e2e)', { secret: 'e2e-secret', publicUrl: '' }), name: 'Inquiry Webhook Secret (e2e)' };
+		const secret = {
+			id: await n8n.createCredential('inquiryWebhookSecretApi', 'Inquiry Webhook Secret (e2e)', {
+				secret: 'e2e-secret',
+				publicUrl: '',
+			}),
+			name: 'Inquiry Webhook Secret (e2e)',
+		};
 		setup = await setUpTemplates(n8n, undefined, { inquiryWebhookSecretApi: secret });
 	});
 
@@ -179,7 +196,10 @@ describe('on workflows-templates/', () => {
 		// Runs before the long curl test below: a client socket idle past n8n's keep-alive is closed under it.
 		const local = await setUpLocalTemplates(n8n);
 		const commands = tryItCommands(n8n.baseUrl, local.templates, { secret: 'e2e-secret' });
-		const curlFor = (path: string) => commands.find((command) => command.includes(`/webhook/${path}'`) && command.includes(' -X POST ')) ?? '';
+		const curlFor = (path: string) =>
+			commands.find(
+				(command) => command.includes(`/webhook/${path}'`) && command.includes(' -X POST '),
+			) ?? '';
 		expect(curlFor('inquiry-chat')).toContain('"messaging_product":"whatsapp"');
 		expect(curlFor('inquiry-booking')).toContain('"event":"invitee.created"');
 		expect(curlFor('inquiry-ad-lead')).toContain('"user_column_data"');
@@ -187,19 +207,36 @@ describe('on workflows-templates/', () => {
 		expect(curlFor('inquiry-form-crm')).toContain('"form_id":"1"');
 		// A workflow kept from an earlier start still gets the signed missed-call curl its signature check needs.
 		expect(local.templates.every((template) => template.state === 'kept')).toBe(true);
-		expect(commands.find((command) => command.includes('/webhook/inquiry-missed-call'))).toContain("-H 'x-twilio-signature: ");
-		for (const path of ['inquiry-chat', 'inquiry-booking', 'inquiry-ad-lead', 'inquiry-form', 'inquiry-form-crm', 'inquiry-missed-call']) {
-			const status = execFileSync('sh', ['-c', `${curlFor(path).split('\n').slice(1).join('\n')} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
+		expect(commands.find((command) => command.includes('/webhook/inquiry-missed-call'))).toContain(
+			"-H 'x-twilio-signature: ",
+		);
+		for (const path of [
+			'inquiry-chat',
+			'inquiry-booking',
+			'inquiry-ad-lead',
+			'inquiry-form',
+			'inquiry-form-crm',
+			'inquiry-missed-call',
+		]) {
+			const status = execFileSync(
+				'sh',
+				['-c', `${curlFor(path).split('\n').slice(1).join('\n')} -o /dev/null -w '%{http_code}'`],
+				{ encoding: 'utf8' },
+			);
 			expect({ path, status }).toEqual({ path, status: expect.stringMatching(/^20\d$/) });
 		}
 	});
 
 	test('every printed curl is answered 2xx by its published template', () => {
-		const commands = tryItCommands(n8n.baseUrl, setup.templates, { secret: 'e2e-secret' }).filter((command) => command.includes('\ncurl '));
+		const commands = tryItCommands(n8n.baseUrl, setup.templates, { secret: 'e2e-secret' }).filter(
+			(command) => command.includes('\ncurl '),
+		);
 		expect(commands.length).toBeGreaterThanOrEqual(6);
 		const answers = commands.map((command) => {
 			const curl = command.split('\n').slice(1).join('\n');
-			const status = execFileSync('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], { encoding: 'utf8' });
+			const status = execFileSync('sh', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], {
+				encoding: 'utf8',
+			});
 			return `${command.split('\n')[0]} → ${status}`;
 		});
 		expect(answers.filter((answer) => !/→ 20\d$/.test(answer))).toEqual([]);

@@ -27,15 +27,26 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const auth = this.types.get(typeName)?.authenticate;
 		if (!auth) return request;
 		if (typeof auth === 'function') return await auth(credentials, request);
 		const resolve = (value: unknown): unknown =>
 			typeof value === 'string'
-				? value.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''))
+				? value
+						.replace(/^=/, '')
+						.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+							String(credentials[key] ?? ''),
+						)
 				: value;
-		const apply = (target: Record<string, unknown> | undefined, source: Record<string, unknown> | undefined) => {
+		const apply = (
+			target: Record<string, unknown> | undefined,
+			source: Record<string, unknown> | undefined,
+		) => {
 			const out = { ...(target ?? {}) };
 			for (const [key, value] of Object.entries(source ?? {})) out[key] = resolve(value);
 			return out;
@@ -43,9 +54,22 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const { properties } = auth;
 		return {
 			...request,
-			headers: apply(request.headers as Record<string, unknown>, properties.headers as Record<string, unknown>) as IHttpRequestOptions['headers'],
-			qs: apply(request.qs as Record<string, unknown>, properties.qs as Record<string, unknown>) as IHttpRequestOptions['qs'],
-			...(properties.auth ? { auth: apply(undefined, properties.auth as Record<string, unknown>) as unknown as IHttpRequestOptions['auth'] } : {}),
+			headers: apply(
+				request.headers as Record<string, unknown>,
+				properties.headers as Record<string, unknown>,
+			) as IHttpRequestOptions['headers'],
+			qs: apply(
+				request.qs as Record<string, unknown>,
+				properties.qs as Record<string, unknown>,
+			) as IHttpRequestOptions['qs'],
+			...(properties.auth
+				? {
+						auth: apply(
+							undefined,
+							properties.auth as Record<string, unknown>,
+						) as unknown as IHttpRequestOptions['auth'],
+					}
+				: {}),
 		};
 	}
 
@@ -61,7 +85,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _node: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_data: IWorkflowExecuteAdditionalData,
+		_node: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const value = this.values[type];
 		if (!value) throw new Error(`The test gave no credentials of type "${type}"`);
 		return value;

@@ -19,7 +19,10 @@ type Condition = DataTableFilter['filters'][number];
  * upsert = update matches or insert one, system columns id/createdAt/updatedAt).
  */
 export class InMemoryDataTables {
-	private readonly tables = new Map<string, { table: DataTable; rows: DataTableRowReturn[]; nextId: number }>();
+	private readonly tables = new Map<
+		string,
+		{ table: DataTable; rows: DataTableRowReturn[]; nextId: number }
+	>();
 	private clock: () => Date = () => new Date();
 
 	create(name: string, columns: { name: string; type: DataTableColumnType }[]): string {
@@ -27,7 +30,13 @@ export class InMemoryDataTables {
 		const table: DataTable = {
 			id,
 			name,
-			columns: columns.map((c, index) => ({ id: `${id}_${c.name}`, name: c.name, type: c.type, index, dataTableId: id })),
+			columns: columns.map((c, index) => ({
+				id: `${id}_${c.name}`,
+				name: c.name,
+				type: c.type,
+				index,
+				dataTableId: id,
+			})),
 			createdAt: this.clock(),
 			updatedAt: this.clock(),
 			projectId: 'harness',
@@ -40,7 +49,13 @@ export class InMemoryDataTables {
 	seed(name: string, rows: DataTableRow[]): void {
 		const entry = this.entry(name);
 		const now = this.clock();
-		for (const row of rows) entry.rows.push({ ...this.coerce(entry.table.columns, row), id: entry.nextId++, createdAt: now, updatedAt: now } as DataTableRowReturn);
+		for (const row of rows)
+			entry.rows.push({
+				...this.coerce(entry.table.columns, row),
+				id: entry.nextId++,
+				createdAt: now,
+				updatedAt: now,
+			} as DataTableRowReturn);
 	}
 
 	/** Rows of a table by name, as the node would read them (dates as Date objects). */
@@ -49,25 +64,36 @@ export class InMemoryDataTables {
 	}
 
 	private entry(nameOrId: string) {
-		const found = this.tables.get(nameOrId) ?? [...this.tables.values()].find((t) => t.table.name.toLowerCase() === nameOrId.toLowerCase());
+		const found =
+			this.tables.get(nameOrId) ??
+			[...this.tables.values()].find((t) => t.table.name.toLowerCase() === nameOrId.toLowerCase());
 		if (!found) throw new Error(`No data table "${nameOrId}" in the harness`);
 		return found;
 	}
 
 	provider() {
 		return {
-			getDataTableAggregateProxy: async (): Promise<IDataTableProjectAggregateService> => this.aggregate(),
-			getDataTableProxy: async (_workflow: unknown, _node: unknown, id: string): Promise<IDataTableProjectService> => this.proxy(id),
+			getDataTableAggregateProxy: async (): Promise<IDataTableProjectAggregateService> =>
+				this.aggregate(),
+			getDataTableProxy: async (
+				_workflow: unknown,
+				_node: unknown,
+				id: string,
+			): Promise<IDataTableProjectService> => this.proxy(id),
 		};
 	}
 
 	private aggregate(): IDataTableProjectAggregateService {
 		return {
 			getProjectId: () => 'harness',
-			createDataTable: async (options) => this.entry(this.create(options.name, options.columns)).table,
+			createDataTable: async (options) =>
+				this.entry(this.create(options.name, options.columns)).table,
 			getManyAndCount: async (options) => {
-				const name = typeof options.filter?.name === 'string' ? options.filter.name.toLowerCase() : undefined;
-				const data = [...this.tables.values()].map((t) => t.table).filter((t) => !name || t.name.toLowerCase() === name);
+				const name =
+					typeof options.filter?.name === 'string' ? options.filter.name.toLowerCase() : undefined;
+				const data = [...this.tables.values()]
+					.map((t) => t.table)
+					.filter((t) => !name || t.name.toLowerCase() === name);
 				return { count: data.length, data };
 			},
 			deleteDataTableAll: async () => {
@@ -84,7 +110,12 @@ export class InMemoryDataTables {
 		};
 		const insert = (row: DataTableRow): DataTableRowReturn => {
 			const now = this.clock();
-			const stored = { ...this.coerce(entry.table.columns, row), id: entry.nextId++, createdAt: now, updatedAt: now } as DataTableRowReturn;
+			const stored = {
+				...this.coerce(entry.table.columns, row),
+				id: entry.nextId++,
+				createdAt: now,
+				updatedAt: now,
+			} as DataTableRowReturn;
 			entry.rows.push(stored);
 			return { ...stored };
 		};
@@ -100,9 +131,14 @@ export class InMemoryDataTables {
 				const count = rows.length;
 				if (dto.sortBy) {
 					const [column, direction] = dto.sortBy;
-					rows = [...rows].sort((a, b) => compare(a[column], b[column]) * (direction === 'DESC' ? -1 : 1));
+					rows = [...rows].sort(
+						(a, b) => compare(a[column], b[column]) * (direction === 'DESC' ? -1 : 1),
+					);
 				}
-				rows = rows.slice(dto.skip ?? 0, dto.take !== undefined ? (dto.skip ?? 0) + dto.take : undefined);
+				rows = rows.slice(
+					dto.skip ?? 0,
+					dto.take !== undefined ? (dto.skip ?? 0) + dto.take : undefined,
+				);
 				return { count, data: rows.map((row) => ({ ...row })) };
 			},
 			insertRows: (async (rows: DataTableRow[], returnType: string) => {
@@ -113,10 +149,12 @@ export class InMemoryDataTables {
 			}) as IDataTableProjectService['insertRows'],
 			updateRows: async ({ filter, data }) => {
 				const now = this.clock();
-				return entry.rows.filter((row) => matches(row, filter)).map((row) => {
-					Object.assign(row, this.coerce(entry.table.columns, data), { updatedAt: now });
-					return { ...row };
-				});
+				return entry.rows
+					.filter((row) => matches(row, filter))
+					.map((row) => {
+						Object.assign(row, this.coerce(entry.table.columns, data), { updatedAt: now });
+						return { ...row };
+					});
 			},
 			upsertRow: async ({ filter, data }) => {
 				const now = this.clock();
@@ -166,7 +204,16 @@ function matchesCondition(row: Record<string, unknown>, condition: Condition): b
 	const expected: DataTableColumnJsType = condition.value;
 	switch (condition.condition) {
 		case 'eq':
-			return compare(actual, expected instanceof Date ? expected : actual instanceof Date && typeof expected === 'string' ? new Date(expected) : expected) === 0;
+			return (
+				compare(
+					actual,
+					expected instanceof Date
+						? expected
+						: actual instanceof Date && typeof expected === 'string'
+							? new Date(expected)
+							: expected,
+				) === 0
+			);
 		case 'neq':
 			return compare(actual, expected) !== 0;
 		case 'gt':
@@ -185,10 +232,17 @@ function matchesCondition(row: Record<string, unknown>, condition: Condition): b
 		case 'ilike': {
 			const pattern = String(expected ?? '');
 			const text = String(actual ?? '');
-			const [a, b] = condition.condition === 'ilike' ? [text.toLowerCase(), pattern.toLowerCase()] : [text, pattern];
+			const [a, b] =
+				condition.condition === 'ilike'
+					? [text.toLowerCase(), pattern.toLowerCase()]
+					: [text, pattern];
 			const parts = b.split('%');
 			if (parts.length === 1) return a === b;
-			return a.startsWith(parts[0]) && a.endsWith(parts[parts.length - 1]) && parts.slice(1, -1).every((p) => a.includes(p));
+			return (
+				a.startsWith(parts[0]) &&
+				a.endsWith(parts[parts.length - 1]) &&
+				parts.slice(1, -1).every((p) => a.includes(p))
+			);
 		}
 		default:
 			return false;
@@ -197,5 +251,7 @@ function matchesCondition(row: Record<string, unknown>, condition: Condition): b
 
 function matches(row: Record<string, unknown>, filter: DataTableFilter | undefined): boolean {
 	if (!filter || filter.filters.length === 0) return true;
-	return filter.type === 'or' ? filter.filters.some((c) => matchesCondition(row, c)) : filter.filters.every((c) => matchesCondition(row, c));
+	return filter.type === 'or'
+		? filter.filters.some((c) => matchesCondition(row, c))
+		: filter.filters.every((c) => matchesCondition(row, c));
 }

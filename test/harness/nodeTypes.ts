@@ -44,7 +44,8 @@ export class HarnessNodeTypes implements INodeTypes {
 		for (const file of pkg.n8n.nodes) {
 			const node = loadExportedClass<INodeType>(sourceOf(file));
 			this.own.set(`${PACKAGE_NAME}.${node.description.name}`, node);
-			if (node.description.usableAsTool) this.own.set(`${PACKAGE_NAME}.${node.description.name}Tool`, toolTwin(node));
+			if (node.description.usableAsTool)
+				this.own.set(`${PACKAGE_NAME}.${node.description.name}Tool`, toolTwin(node));
 		}
 		for (const file of pkg.n8n.credentials) {
 			const credential = loadExportedClass<ICredentialType>(sourceOf(file));
@@ -63,7 +64,8 @@ export class HarnessNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const own = this.own.get(type);
 		if (own) return own;
-		if (type.startsWith(`${BASE_PACKAGE}.`) && this.base) return this.base.getNode(type.slice(BASE_PACKAGE.length + 1)).type;
+		if (type.startsWith(`${BASE_PACKAGE}.`) && this.base)
+			return this.base.getNode(type.slice(BASE_PACKAGE.length + 1)).type;
 		throw new Error(`Unknown node type "${type}" in the test harness`);
 	}
 
@@ -91,7 +93,12 @@ function toolTwin(node: INodeType): INodeType {
 		outputs: [NodeConnectionTypes.AiTool],
 		properties: [
 			...description.properties,
-			{ displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description },
+			{
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				default: description.description,
+			},
 		],
 	};
 	return twin;

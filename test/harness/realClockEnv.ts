@@ -5,6 +5,7 @@
 export function realClockEnv(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env))
-		if (value !== undefined && name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')) env[name] = value;
+		if (value !== undefined && name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME'))
+			env[name] = value;
 	return env;
 }

@@ -16,7 +16,8 @@ import { HarnessCredentialsHelper } from './credentials';
 import type { InMemoryDataTables } from './dataTables';
 import { harnessNodeTypes } from './nodeTypes';
 
-export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<Pick<IWorkflowBase, 'settings' | 'pinData' | 'name'>>;
+export type WorkflowJson = Pick<IWorkflowBase, 'nodes' | 'connections'> &
+	Partial<Pick<IWorkflowBase, 'settings' | 'pinData' | 'name'>>;
 
 export interface RunOptions {
 	/** Fixed wall-clock time for the run (only Date is faked; timers stay real). */
@@ -56,7 +57,22 @@ export interface RunResult {
 }
 
 const DATE_ONLY: Parameters<typeof jest.useFakeTimers>[0] = {
-	doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+	doNotFake: [
+		'hrtime',
+		'nextTick',
+		'performance',
+		'queueMicrotask',
+		'requestAnimationFrame',
+		'cancelAnimationFrame',
+		'requestIdleCallback',
+		'cancelIdleCallback',
+		'setImmediate',
+		'clearImmediate',
+		'setInterval',
+		'clearInterval',
+		'setTimeout',
+		'clearTimeout',
+	],
 };
 
 export function loadWorkflow(path: string): WorkflowJson {
@@ -64,7 +80,10 @@ export function loadWorkflow(path: string): WorkflowJson {
 }
 
 /** Runs real workflow JSON through n8n-core's WorkflowExecute, as n8n does, without a server. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const nodeTypes = await harnessNodeTypes();
 	const mode = options.mode ?? 'manual';
 	const staticData = structuredClone(options.staticData ?? {});
@@ -81,7 +100,11 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 
 	const subRuns: RunResult[] = [];
 	const responses: IExecuteResponsePromiseData[] = [];
-	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', { ...workflowJson, id: 'harness', active: false } as unknown as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		...workflowJson,
+		id: 'harness',
+		active: false,
+	} as unknown as IWorkflowBase);
 	let finished: IRun | undefined;
 	hooks.addHandler('sendResponse', (response) => {
 		responses.push(response);
@@ -92,7 +115,10 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 
 	const additionalData = {
 		hooks,
-		credentialsHelper: new HarnessCredentialsHelper(nodeTypes.credentialTypes, options.credentials ?? {}),
+		credentialsHelper: new HarnessCredentialsHelper(
+			nodeTypes.credentialTypes,
+			options.credentials ?? {},
+		),
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
@@ -106,19 +132,42 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 		variables: {},
 		dataTableProjectId: 'harness',
-		...(options.dataTables ? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } } : {}),
-		executeWorkflow: async (info: { id?: string }, _data: unknown, call: { inputData?: INodeExecutionData[] }) => {
+		...(options.dataTables
+			? { 'data-table': { dataTableProxyProvider: options.dataTables.provider() } }
+			: {}),
+		executeWorkflow: async (
+			info: { id?: string },
+			_data: unknown,
+			call: { inputData?: INodeExecutionData[] },
+		) => {
 			const child = info.id ? options.workflows?.[info.id] : undefined;
-			if (!child) throw new Error(`Workflow "${info.id ?? ''}" is not among the harness's workflows (pass it in options.workflows)`);
-			const trigger = child.nodes.find((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+			if (!child)
+				throw new Error(
+					`Workflow "${info.id ?? ''}" is not among the harness's workflows (pass it in options.workflows)`,
+				);
+			const trigger = child.nodes.find(
+				(node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger',
+			);
 			if (!trigger) throw new Error(`Workflow "${info.id}" has no Execute Workflow Trigger`);
-			const inputs = (call.inputData ?? []).map(({ json, binary }) => ({ json, ...(binary ? { binary } : {}) }));
+			const inputs = (call.inputData ?? []).map(({ json, binary }) => ({
+				json,
+				...(binary ? { binary } : {}),
+			}));
 			// The parent's fixed clock, tables, credentials and pins carry over; the trigger gets the items.
-			const sub = await runWorkflow(child, { ...options, now: undefined, staticData: undefined, startNode: undefined, mode: 'integrated', pinData: { ...options.pinData, [trigger.name]: inputs } });
+			const sub = await runWorkflow(child, {
+				...options,
+				now: undefined,
+				staticData: undefined,
+				startNode: undefined,
+				mode: 'integrated',
+				pinData: { ...options.pinData, [trigger.name]: inputs },
+			});
 			subRuns.push(sub);
 			if (sub.run.data.resultData.error) throw sub.run.data.resultData.error;
 			const last = sub.run.data.resultData.lastNodeExecuted;
-			const data = last ? (sub.run.data.resultData.runData[last]?.at(-1)?.data?.main ?? [null]) : [null];
+			const data = last
+				? (sub.run.data.resultData.runData[last]?.at(-1)?.data?.main ?? [null])
+				: [null];
 			return { executionId: `harness-sub-${subRuns.length}`, data };
 		},
 		getRunExecutionData: async () => undefined,
@@ -132,37 +181,62 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	// Webhook-started workflows have no "start node" for n8n (a request starts them): the pinned
 	// entry node plays the request, as n8n's own test runs do.
 	const pinned = Object.keys({ ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) });
-	const startNode = (options.startNode ? workflow.getNode(options.startNode) : undefined) ?? workflow.getStartNode() ?? (pinned.length ? workflow.getNode(pinned[0]) : null);
-	if (!startNode) throw new Error('The workflow has no start node; pin the entry node or pass startNode');
+	const startNode =
+		(options.startNode ? workflow.getNode(options.startNode) : undefined) ??
+		workflow.getStartNode() ??
+		(pinned.length ? workflow.getNode(pinned[0]) : null);
+	if (!startNode)
+		throw new Error('The workflow has no start node; pin the entry node or pass startNode');
 	const runExecutionData = createRunExecutionData({
-		resultData: { runData: {}, pinData: { ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) } },
-		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }] },
+		resultData: {
+			runData: {},
+			pinData: { ...(workflowJson.pinData ?? {}), ...(options.pinData ?? {}) },
+		},
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
 
 	if (options.now) jest.useFakeTimers({ ...DATE_ONLY, now: new Date(options.now) });
 	let run: IRun;
 	try {
-		const returned = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		const returned = await new WorkflowExecute(
+			additionalData,
+			mode,
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		run = finished ?? returned;
 	} finally {
 		if (options.now) jest.useRealTimers();
 	}
 
 	const runData = run.data.resultData.runData;
-	const items = (node: string, outputIndex = 0, runIndex = 0) => runData[node]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
+	const items = (node: string, outputIndex = 0, runIndex = 0) =>
+		runData[node]?.[runIndex]?.data?.main?.[outputIndex] ?? [];
 	const failed = Object.entries(runData).find(([, runs]) => runs.some((r) => r.error));
 	const topError = run.data.resultData.error;
 	const nodeError = failed?.[1].find((r) => r.error)?.error;
 	const error = nodeError ?? topError;
-	const changed = (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
-	const persisted = mode !== 'manual' && changed ? stripMarker(workflow.staticData) : structuredClone(options.staticData ?? {});
+	const changed =
+		(workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true;
+	const persisted =
+		mode !== 'manual' && changed
+			? stripMarker(workflow.staticData)
+			: structuredClone(options.staticData ?? {});
 
 	return {
 		run,
 		items,
-		output: (node, outputIndex, runIndex) => items(node, outputIndex, runIndex).map((item) => item.json),
+		output: (node, outputIndex, runIndex) =>
+			items(node, outputIndex, runIndex).map((item) => item.json),
 		ran: (node) => runData[node] !== undefined,
-		error: error ? { node: failed?.[0], message: error.message, description: (error as { description?: string | null }).description } : undefined,
+		error: error
+			? {
+					node: failed?.[0],
+					message: error.message,
+					description: (error as { description?: string | null }).description,
+				}
+			: undefined,
 		staticData: persisted,
 		subRuns,
 		responses,

@@ -7,7 +7,13 @@ import { Expression } from 'n8n-workflow';
 const engine = (process.env.HARNESS_EXPRESSION_ENGINE ?? 'vm') as 'legacy' | 'vm';
 Expression.setExpressionEngine(engine);
 beforeAll(async () => {
-	await Expression.initExpressionEngine({ engine, bridgeTimeout: 5000, bridgeMemoryLimit: 128, poolSize: 1, maxCodeCacheSize: 1024 });
+	await Expression.initExpressionEngine({
+		engine,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+	});
 });
 afterAll(async () => {
 	await Expression.disposeExpressionEngine();

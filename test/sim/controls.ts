@@ -62,7 +62,8 @@ export class TemplateControls {
 
 	/** Sets every row of the inquiry_team table active or not; false when there is no such table. */
 	private async setTeamActive(active: boolean): Promise<boolean> {
-		if (!(await listDataTables(this.sim.client)).some((table) => table.name === TEAM_TABLE)) return false;
+		if (!(await listDataTables(this.sim.client)).some((table) => table.name === TEAM_TABLE))
+			return false;
 		await updateDataTableRows(this.sim.client, TEAM_TABLE, { active: !active }, { active });
 		return true;
 	}

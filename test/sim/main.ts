@@ -112,7 +112,12 @@ async function main(): Promise<number> {
 	const sim = await startSimN8n({ installPack: !args.naiveOnly });
 	try {
 		const generated = generateDay({ seed: args.seed, count: args.count, baseUrl: sim.baseUrl });
-		const day = args.noRestart ? { ...generated, timeline: generated.timeline.filter((control) => control.kind !== 'restart') } : generated;
+		const day = args.noRestart
+			? {
+					...generated,
+					timeline: generated.timeline.filter((control) => control.kind !== 'restart'),
+				}
+			: generated;
 		if (args.noRestart) say('The n8n restart is left out of this day (--no-restart).');
 		const drive = { senderScript, rate: args.rate, maxSeconds: args.maxSeconds };
 		const out = process.env.SIM_OUT ?? join(RUNS_DIR, 'sim');

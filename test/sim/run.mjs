@@ -35,12 +35,23 @@ const result = spawnSync(process.execPath, [join(out, 'main.cjs'), ...process.ar
 // --picture: the day's continuity report as a PNG for the README (Debian's Chromium, headless).
 if (process.argv.includes('--picture') && existsSync(join(out, 'day-report.html'))) {
 	const picture = join(root, 'docs/images/simulated-day-report.png');
-	const chromium = execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+	const chromium = execFileSync('bash', [join(root, 'scripts/ensure-chromium.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
 	const { chromium: browserType } = createRequire(import.meta.url)('playwright-core');
-	const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+	const browser = await browserType.launch({
+		executablePath: chromium,
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+	});
 	try {
-		const page = await browser.newPage({ viewport: { width: 720, height: 900 }, deviceScaleFactor: 2 });
-		await page.setContent(readFileSync(join(out, 'day-report.html'), 'utf8'), { waitUntil: 'load' });
+		const page = await browser.newPage({
+			viewport: { width: 720, height: 900 },
+			deviceScaleFactor: 2,
+		});
+		await page.setContent(readFileSync(join(out, 'day-report.html'), 'utf8'), {
+			waitUntil: 'load',
+		});
 		await page.screenshot({ path: picture, fullPage: true });
 	} finally {
 		await browser.close();

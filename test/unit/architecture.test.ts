@@ -6,7 +6,8 @@ import { join, relative } from 'path';
  * only through n8n-workflow and the core, and nothing imports what the n8n host does not provide.
  */
 const ROOT = join(__dirname, '../..');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+	/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
 	const out: string[] = [];
@@ -23,11 +24,16 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
 	// Comments may mention modules (usage examples); only code counts.
-	const text = readFileSync(file, 'utf8').replace(/\/\*[^]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+	const text = readFileSync(file, 'utf8')
+		.replace(/\/\*[^]*?\*\//g, '')
+		.replace(/^\s*\/\/.*$/gm, '');
 	return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-function violations(folder: string, allowed: (specifier: string, file: string) => boolean): string[] {
+function violations(
+	folder: string,
+	allowed: (specifier: string, file: string) => boolean,
+): string[] {
 	return sourceFiles(join(ROOT, folder)).flatMap((file) =>
 		importsOf(file)
 			.filter((specifier) => !allowed(specifier, file))
@@ -57,11 +63,21 @@ const LAYERS: Record<string, string[]> = {
  * ladder count business minutes with the same hours parser and clock as Assign Inquiry Owner, so
  * all three agree on a deadline.
  */
-const BUSINESS_CLOCK = ['ownership/clock', 'ownership/hours', 'ownership/hoursText', 'ownership/roster'];
-const ACROSS_STAGES = ['scorecard', 'loop'].flatMap((stage) => BUSINESS_CLOCK.map((target) => `${stage} → ${target}`));
+const BUSINESS_CLOCK = [
+	'ownership/clock',
+	'ownership/hours',
+	'ownership/hoursText',
+	'ownership/roster',
+];
+const ACROSS_STAGES = ['scorecard', 'loop'].flatMap((stage) =>
+	BUSINESS_CLOCK.map((target) => `${stage} → ${target}`),
+);
 
 /** "core/handoff/stage.ts imports ../inquiry/read" as "handoff → inquiry/read", or undefined within one folder. */
-function layerStep(file: string, specifier: string): { from: string; to: string; target: string } | undefined {
+function layerStep(
+	file: string,
+	specifier: string,
+): { from: string; to: string; target: string } | undefined {
 	const from = relative(join(ROOT, 'core'), file).split('/')[0];
 	const target = relative(join(ROOT, 'core'), join(file, '..', specifier));
 	const to = target.split('/')[0];
@@ -75,7 +91,11 @@ function layerViolations(files: string[]): string[] {
 			.flatMap((specifier) => {
 				const step = layerStep(file, specifier);
 				if (!step || !(step.from in LAYERS)) return [];
-				if (LAYERS[step.from].includes(step.to) || ACROSS_STAGES.includes(`${step.from} → ${step.target}`)) return [];
+				if (
+					LAYERS[step.from].includes(step.to) ||
+					ACROSS_STAGES.includes(`${step.from} → ${step.target}`)
+				)
+					return [];
 				return [`${relative(ROOT, file)} imports ${specifier}`];
 			}),
 	);
@@ -120,7 +140,11 @@ describe('architecture', () => {
 
 	it('finds a layer violation (the layer rule itself can fail)', () => {
 		const file = join(ROOT, 'core/shared/example.ts');
-		expect(layerStep(file, '../inquiry/schema')).toEqual({ from: 'shared', to: 'inquiry', target: 'inquiry/schema' });
+		expect(layerStep(file, '../inquiry/schema')).toEqual({
+			from: 'shared',
+			to: 'inquiry',
+			target: 'inquiry/schema',
+		});
 		expect(layerStep(file, './errors')).toBeUndefined();
 		expect(LAYERS.shared).not.toContain('inquiry');
 		expect(LAYERS.handoff).not.toContain('ownership');
@@ -128,6 +152,9 @@ describe('architecture', () => {
 
 	it('detects a forbidden import (the rule itself can fail)', () => {
 		const text = "import { Workflow } from 'n8n-workflow';\nconst x = require('fs');";
-		expect([...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])).toEqual(['n8n-workflow', 'fs']);
+		expect([...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])).toEqual([
+			'n8n-workflow',
+			'fs',
+		]);
 	});
 });

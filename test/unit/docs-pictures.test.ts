@@ -8,7 +8,11 @@ import { basename, dirname, join, resolve } from 'path';
  */
 const ROOT = join(__dirname, '../..');
 const TEMPLATES = join(ROOT, 'workflows-templates');
-const DOCS = ['README.md', 'workflows-templates/README.md', ...readdirSync(join(ROOT, 'docs/nodes')).map((file) => `docs/nodes/${file}`)];
+const DOCS = [
+	'README.md',
+	'workflows-templates/README.md',
+	...readdirSync(join(ROOT, 'docs/nodes')).map((file) => `docs/nodes/${file}`),
+];
 
 const templateFiles = readdirSync(TEMPLATES).filter((file) => {
 	if (!file.endsWith('.json')) return false;
@@ -19,8 +23,12 @@ const templateFiles = readdirSync(TEMPLATES).filter((file) => {
 /** Local images a Markdown file shows, by Markdown syntax or an <img> tag. */
 function picturesIn(doc: string): string[] {
 	const text = readFileSync(join(ROOT, doc), 'utf8');
-	const sources = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img [^>]*src="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
-	return sources.filter((source) => !/^https?:/.test(source)).map((source) => resolve(ROOT, dirname(doc), source));
+	const sources = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img [^>]*src="([^"]+)"/g)].map(
+		(match) => match[1] ?? match[2],
+	);
+	return sources
+		.filter((source) => !/^https?:/.test(source))
+		.map((source) => resolve(ROOT, dirname(doc), source));
 }
 
 test.each(DOCS)('every picture %s shows exists', (doc) => {
@@ -30,14 +38,18 @@ test.each(DOCS)('every picture %s shows exists', (doc) => {
 
 test('the README shows each node’s parameter panel', () => {
 	const pictures = picturesIn('README.md').map((path) => basename(path));
-	for (const doc of readdirSync(join(ROOT, 'docs/nodes'))) expect(pictures).toContain(`editor-${basename(doc, '.md')}.png`);
+	for (const doc of readdirSync(join(ROOT, 'docs/nodes')))
+		expect(pictures).toContain(`editor-${basename(doc, '.md')}.png`);
 });
 
-test.each(templateFiles)('workflows-templates/README.md describes %s with its canvas picture', (file) => {
-	const readme = readFileSync(join(TEMPLATES, 'README.md'), 'utf8');
-	const picture = `images/${basename(file, '.json')}.png`;
+test.each(templateFiles)(
+	'workflows-templates/README.md describes %s with its canvas picture',
+	(file) => {
+		const readme = readFileSync(join(TEMPLATES, 'README.md'), 'utf8');
+		const picture = `images/${basename(file, '.json')}.png`;
 
-	expect(readme).toContain(`\`${file}\``);
-	expect(readme).toContain(`](${picture})`);
-	expect(existsSync(join(TEMPLATES, picture))).toBe(true);
-});
+		expect(readme).toContain(`\`${file}\``);
+		expect(readme).toContain(`](${picture})`);
+		expect(existsSync(join(TEMPLATES, picture))).toBe(true);
+	},
+);

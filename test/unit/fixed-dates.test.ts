@@ -46,8 +46,11 @@ describe('no fixed calendar date where a test meets the real clock', () => {
 	});
 
 	it('would catch the out-of-office range that once failed when the calendar reached it', () => {
-		const bomb = "const away = owners.map((o) => ({ ...o, outOfOffice: '2026-01-01..2027-12-31' }));";
+		const bomb =
+			"const away = owners.map((o) => ({ ...o, outOfOffice: '2026-01-01..2027-12-31' }));";
 		expect(CALENDAR_DATE.test(bomb)).toBe(true);
-		expect(CALENDAR_DATE.test('const AWAY = { from: isoDay(-30), until: isoDay(395) };')).toBe(false);
+		expect(CALENDAR_DATE.test('const AWAY = { from: isoDay(-30), until: isoDay(395) };')).toBe(
+			false,
+		);
 	});
 });

@@ -40,14 +40,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function probe(manifest: object, source: string, extraFiles: Record<string, string | null> = {}): string[] {
+function probe(
+	manifest: object,
+	source: string,
+	extraFiles: Record<string, string | null> = {},
+): string[] {
 	mkdirSync(join(work, 'dist'), { recursive: true });
 	const files: Record<string, string | null> = {
 		'package.json': JSON.stringify(manifest, null, 2),
 		'README.md': '# Probe\n',
 		LICENSE: 'MIT License\n',
 		'dist/Probe.node.js': source,
-		'dist/Probe.node.json': JSON.stringify({ node: 'n8n-nodes-probe.probe', categories: ['Utility'] }),
+		'dist/Probe.node.json': JSON.stringify({
+			node: 'n8n-nodes-probe.probe',
+			categories: ['Utility'],
+		}),
 		'dist/index.js': 'module.exports = {};\n',
 		...extraFiles,
 	};
@@ -56,7 +63,11 @@ function probe(manifest: object, source: string, extraFiles: Record<string, stri
 		mkdirSync(join(work, dirname(file)), { recursive: true });
 		writeFileSync(join(work, file), text);
 	}
-	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/check-package.mjs'), '--dir', work], { encoding: 'utf8' });
+	const run = spawnSync(
+		process.execPath,
+		[join(ROOT, 'scripts/check-package.mjs'), '--dir', work],
+		{ encoding: 'utf8' },
+	);
 	if (run.status !== 0) throw new Error(run.stderr);
 	return (JSON.parse(run.stdout) as { problems: string[] }).problems;
 }
@@ -78,7 +89,10 @@ describe('packed-package check', () => {
 	});
 
 	it('fails when the manifest declares a runtime dependency', () => {
-		const problems = probe({ ...VALID_MANIFEST, dependencies: { 'libphonenumber-js': '^1.12.0' } }, nodeSource(''));
+		const problems = probe(
+			{ ...VALID_MANIFEST, dependencies: { 'libphonenumber-js': '^1.12.0' } },
+			nodeSource(''),
+		);
 		expect(problems).toContain('runtime dependencies are not allowed: libphonenumber-js');
 		expect(problems.some((p) => p.includes('no-runtime-dependencies'))).toBe(true);
 	});
@@ -90,34 +104,65 @@ describe('packed-package check', () => {
 
 	it('fails when README.md or LICENSE is missing from the package', () => {
 		const problems = probe(VALID_MANIFEST, nodeSource(''), { 'README.md': null, LICENSE: null });
-		expect(problems).toEqual(expect.arrayContaining(['missing from the tarball: README.md', 'missing from the tarball: LICENSE']));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				'missing from the tarball: README.md',
+				'missing from the tarball: LICENSE',
+			]),
+		);
 	});
 
 	it('fails on a file outside dist/ other than package.json, README.md and LICENSE', () => {
-		const problems = probe(VALID_MANIFEST, nodeSource(''), { 'src/Probe.node.ts': 'export {};\n', '.env': 'X=1\n' });
-		expect(problems).toEqual(expect.arrayContaining(['unexpected file in the tarball: src/Probe.node.ts', 'unexpected file in the tarball: .env']));
+		const problems = probe(VALID_MANIFEST, nodeSource(''), {
+			'src/Probe.node.ts': 'export {};\n',
+			'.env': 'X=1\n',
+		});
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				'unexpected file in the tarball: src/Probe.node.ts',
+				'unexpected file in the tarball: .env',
+			]),
+		);
 	});
 
 	it('fails when a node package.json names, or its codex, is not in the package', () => {
-		const manifest = { ...VALID_MANIFEST, n8n: { ...VALID_MANIFEST.n8n, nodes: ['dist/Probe.node.js', 'dist/Other.node.js'] } };
+		const manifest = {
+			...VALID_MANIFEST,
+			n8n: { ...VALID_MANIFEST.n8n, nodes: ['dist/Probe.node.js', 'dist/Other.node.js'] },
+		};
 		const problems = probe(manifest, nodeSource(''), { 'dist/Probe.node.json': null });
-		expect(problems).toEqual(expect.arrayContaining([
-			expect.stringContaining('missing from the tarball: dist/Other.node.js'),
-			expect.stringContaining('missing from the tarball: dist/Probe.node.json'),
-		]));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('missing from the tarball: dist/Other.node.js'),
+				expect.stringContaining('missing from the tarball: dist/Probe.node.json'),
+			]),
+		);
 	});
 
 	it('fails when the peer dependency is not exactly n8n-workflow "*"', () => {
-		const problems = probe({ ...VALID_MANIFEST, peerDependencies: { 'n8n-workflow': '^2.0.0' } }, nodeSource(''));
+		const problems = probe(
+			{ ...VALID_MANIFEST, peerDependencies: { 'n8n-workflow': '^2.0.0' } },
+			nodeSource(''),
+		);
 		expect(problems).toContain('peerDependencies must be exactly {"n8n-workflow": "*"}');
 	});
 });
 
 describe('this package as npm packs it', () => {
 	it('npm pack --dry-run lists only dist/, package.json, README.md and LICENSE, and all four', () => {
-		const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ files: Array<{ path: string }> }>;
+		const packed = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}),
+		) as Array<{ files: Array<{ path: string }> }>;
 		const topLevel = new Set(packed[0].files.map((file) => file.path.split('/')[0]));
 
-		expect([...topLevel].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json'].filter((entry) => entry !== 'dist' || existsSync(join(ROOT, 'dist'))));
+		expect([...topLevel].sort()).toEqual(
+			['LICENSE', 'README.md', 'dist', 'package.json'].filter(
+				(entry) => entry !== 'dist' || existsSync(join(ROOT, 'dist')),
+			),
+		);
 	});
 });

@@ -6,7 +6,15 @@
 import { expr, table } from './lib.mjs';
 import { ledgerAtEntry, ledgerAfter } from './ledger.mjs';
 import { conditions, condition } from './scorecardSections.mjs';
-import { localTime, MANAGER_EMAIL, minutes, readBusinessSetup, setting, TEAM, TIME_ZONE } from './setup.mjs';
+import {
+	localTime,
+	MANAGER_EMAIL,
+	minutes,
+	readBusinessSetup,
+	setting,
+	TEAM,
+	TIME_ZONE,
+} from './setup.mjs';
 import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
 
 export const NODE = {
@@ -34,8 +42,10 @@ export const MEMORY_TRIES = 20;
 /** The system of record the chain writes to and verifies against (the embedded default). */
 const DESTINATION = 'inquiry_records (Data table)';
 
-const exists = (value) => condition(expr(value), { type: 'number', operation: 'exists', singleValue: true });
-const ifNode = (b, name, list, at) => b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
+const exists = (value) =>
+	condition(expr(value), { type: 'number', operation: 'exists', singleValue: true });
+const ifNode = (b, name, list, at) =>
+	b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
 
 /**
  * Builds the hub into `b`. `record` is 'dataTable' (the embedded default) or 'httpCrm' (the worked
@@ -43,16 +53,44 @@ const ifNode = (b, name, list, at) => b.node(name, 'n8n-nodes-base.if', 2.2, { c
  */
 export function addHubChain(b, { record = 'dataTable' } = {}) {
 	const row = 1;
-	b.node(NODE.trigger, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, { inputSource: 'passthrough' }, [0, row]);
+	b.node(
+		NODE.trigger,
+		'n8n-nodes-base.executeWorkflowTrigger',
+		1.1,
+		{ inputSource: 'passthrough' },
+		[0, row],
+	);
 	const setup = readBusinessSetup(b, NODE.trigger, [1, row - 1.5]);
-	b.node(NODE.ready, 'n8n-nodes-base.merge', 3.2, { mode: 'chooseBranch', chooseBranchMode: 'waitForAll', output: 'specifiedInput', useDataOfInput: 1 }, [4, row]);
+	b.node(
+		NODE.ready,
+		'n8n-nodes-base.merge',
+		3.2,
+		{
+			mode: 'chooseBranch',
+			chooseBranchMode: 'waitForAll',
+			output: 'specifiedInput',
+			useDataOfInput: 1,
+		},
+		[4, row],
+	);
 	b.connect(NODE.trigger, NODE.ready, 0, 0);
 	b.connect(setup, NODE.ready, 0, 1);
 
 	// Normalize Inquiry (in the entry) sends inquiries, unreadable posts and forged posts alike.
 	ifNode(b, NODE.isInquiry, [exists('$json.schemaVersion')], [5, row]);
 	b.connect(NODE.ready, NODE.isInquiry);
-	ifNode(b, 'Forged?', [condition(expr('$json.rejected !== undefined'), { type: 'boolean', operation: 'true', singleValue: true })], [6, row + 2.5]);
+	ifNode(
+		b,
+		'Forged?',
+		[
+			condition(expr('$json.rejected !== undefined'), {
+				type: 'boolean',
+				operation: 'true',
+				singleValue: true,
+			}),
+		],
+		[6, row + 2.5],
+	);
 	b.connect(NODE.isInquiry, 'Forged?', 1);
 	notificationRow(b, 'Alert: Forged Post', [7, row + 2], {
 		kind: 'alert',
@@ -74,16 +112,25 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
 	ledgerAtEntry(b, NODE.isInquiry, [5.5, row - 3]);
 
-	b.ours(NODE.context, 'checkInquiryContext', {
-		// Bookings need quote-ready details (message, preferred time); every other channel route-ready.
-		profile: 'json',
-		profileJson: expr('JSON.stringify({ extends: $json.channel === "booking" ? "quoteReady" : "routeReady", requirements: [] })'),
-		businessName: expr(setting('businessName')),
-		options: {
-			greeting: expr(`${setting('followUpGreeting')} || "Thanks for reaching out to {business}!"`),
-			emailSubject: expr(setting('followUpEmailSubject')),
+	b.ours(
+		NODE.context,
+		'checkInquiryContext',
+		{
+			// Bookings need quote-ready details (message, preferred time); every other channel route-ready.
+			profile: 'json',
+			profileJson: expr(
+				'JSON.stringify({ extends: $json.channel === "booking" ? "quoteReady" : "routeReady", requirements: [] })',
+			),
+			businessName: expr(setting('businessName')),
+			options: {
+				greeting: expr(
+					`${setting('followUpGreeting')} || "Thanks for reaching out to {business}!"`,
+				),
+				emailSubject: expr(setting('followUpEmailSubject')),
+			},
 		},
-	}, [6, row]);
+		[6, row],
+	);
 	b.connect(NODE.isInquiry, NODE.context, 0);
 	askFollowUp(b, [7, row - 1.3]);
 	b.connect(NODE.context, 'Follow-Up Not Sent Yet?', 1);
@@ -96,7 +143,9 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		body: '"Inquiry " + $json.id + " from " + ($json.contact?.name?.full ?? "someone") + " has no valid phone or email. Message: " + ($json.request?.message ?? "")',
 	});
 	b.connect(NODE.context, alertUnreachable, 2);
-	ledgerAfter(b, alertUnreachable, NODE.context, 'Unreachable', [8, row + 4.3], { alertSent: true });
+	ledgerAfter(b, alertUnreachable, NODE.context, 'Unreachable', [8, row + 4.3], {
+		alertSent: true,
+	});
 
 	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
 	assignWithSharedMemory(b, [7, row]);
@@ -126,94 +175,153 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
  * again and decide again, up to MEMORY_TRIES times, then alert.
  */
 function assignWithSharedMemory(b, [column, row]) {
-	b.node(NODE.readMemory, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table(MEMORY_TABLE),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'scope', condition: 'eq', keyValue: MEMORY_SCOPE }] },
-		limit: 1,
-		// Should two rows ever exist (two first runs at once), everyone uses the oldest.
-		orderBy: true,
-		orderByColumn: 'id',
-		orderByDirection: 'ASC',
-	}, [column, row], { alwaysOutputData: true });
+	b.node(
+		NODE.readMemory,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table(MEMORY_TABLE),
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'scope', condition: 'eq', keyValue: MEMORY_SCOPE }] },
+			limit: 1,
+			// Should two rows ever exist (two first runs at once), everyone uses the oldest.
+			orderBy: true,
+			orderByColumn: 'id',
+			orderByDirection: 'ASC',
+		},
+		[column, row],
+		{ alwaysOutputData: true },
+	);
 	ifNode(b, 'Memory Row Found?', [exists('$json.id')], [column + 1, row]);
 	b.connect(NODE.readMemory, 'Memory Row Found?');
-	b.node('Create Owner Memory', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'insert',
-		dataTableId: table(MEMORY_TABLE),
-		columns: {
-			mappingMode: 'defineBelow',
-			value: { scope: MEMORY_SCOPE, state: '', version: 0 },
-			matchingColumns: [],
-			schema: [schemaColumn('scope'), schemaColumn('state'), { ...schemaColumn('version'), type: 'number' }],
+	b.node(
+		'Create Owner Memory',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'insert',
+			dataTableId: table(MEMORY_TABLE),
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { scope: MEMORY_SCOPE, state: '', version: 0 },
+				matchingColumns: [],
+				schema: [
+					schemaColumn('scope'),
+					schemaColumn('state'),
+					{ ...schemaColumn('version'), type: 'number' },
+				],
+			},
+			options: {},
 		},
-		options: {},
-	}, [column + 1, row + 1.2]);
+		[column + 1, row + 1.2],
+	);
 	b.connect('Memory Row Found?', 'Create Owner Memory', 1);
 	b.connect('Create Owner Memory', NODE.readMemory);
 
-	b.node('Inquiry to Assign', 'n8n-nodes-base.set', 3.4, {
-		mode: 'raw',
-		jsonOutput: expr(`JSON.stringify($('${NODE.context}').item.json)`),
-		options: {},
-	}, [column + 2, row]);
+	b.node(
+		'Inquiry to Assign',
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			mode: 'raw',
+			jsonOutput: expr(`JSON.stringify($('${NODE.context}').item.json)`),
+			options: {},
+		},
+		[column + 2, row],
+	);
 	b.connect('Memory Row Found?', 'Inquiry to Assign', 0);
 
-	b.ours(NODE.assign, 'assignInquiryOwner', {
-		rosterSource: 'json',
-		rosterJson: expr(TEAM),
-		businessTimezone: expr(setting('timeZone')),
-		businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
-		holidays: expr(setting('holidays')),
-		strategy: 'round_robin',
-		holdUntilAvailable: true,
-		deadlines: {
-			emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
-			highMinutes: expr(minutes('highMinutes', 60)),
-			normalMinutes: expr(minutes('normalMinutes', 240)),
-			lowMinutes: expr(minutes('lowMinutes', 480)),
-			escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
+	b.ours(
+		NODE.assign,
+		'assignInquiryOwner',
+		{
+			rosterSource: 'json',
+			rosterJson: expr(TEAM),
+			businessTimezone: expr(setting('timeZone')),
+			businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+			holidays: expr(setting('holidays')),
+			strategy: 'round_robin',
+			holdUntilAvailable: true,
+			deadlines: {
+				emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
+				highMinutes: expr(minutes('highMinutes', 60)),
+				normalMinutes: expr(minutes('normalMinutes', 240)),
+				lowMinutes: expr(minutes('lowMinutes', 480)),
+				escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
+			},
+			routingMemory: 'input',
+			routingState: expr(`$('${NODE.readMemory}').item.json.state`),
+			routingVersion: expr(`$('${NODE.readMemory}').item.json.version`),
 		},
-		routingMemory: 'input',
-		routingState: expr(`$('${NODE.readMemory}').item.json.state`),
-		routingVersion: expr(`$('${NODE.readMemory}').item.json.version`),
-	}, [column + 3, row]);
+		[column + 3, row],
+	);
 	b.connect('Inquiry to Assign', NODE.assign);
 
-	b.node(NODE.saveMemory, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'update',
-		dataTableId: table(MEMORY_TABLE),
-		matchType: 'allConditions',
-		filters: {
-			conditions: [
-				{ keyName: 'id', condition: 'eq', keyValue: expr(`$('${NODE.readMemory}').item.json.id`) },
-				{ keyName: 'version', condition: 'eq', keyValue: expr('$json.routingMemory.basedOnVersion') },
-			],
+	b.node(
+		NODE.saveMemory,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'update',
+			dataTableId: table(MEMORY_TABLE),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{
+						keyName: 'id',
+						condition: 'eq',
+						keyValue: expr(`$('${NODE.readMemory}').item.json.id`),
+					},
+					{
+						keyName: 'version',
+						condition: 'eq',
+						keyValue: expr('$json.routingMemory.basedOnVersion'),
+					},
+				],
+			},
+			columns: {
+				mappingMode: 'defineBelow',
+				value: {
+					state: expr('JSON.stringify($json.routingMemory.state)'),
+					version: expr('$json.routingMemory.basedOnVersion + 1'),
+				},
+				matchingColumns: [],
+				schema: [schemaColumn('state'), { ...schemaColumn('version'), type: 'number' }],
+			},
+			options: {},
 		},
-		columns: {
-			mappingMode: 'defineBelow',
-			value: { state: expr('JSON.stringify($json.routingMemory.state)'), version: expr('$json.routingMemory.basedOnVersion + 1') },
-			matchingColumns: [],
-			schema: [schemaColumn('state'), { ...schemaColumn('version'), type: 'number' }],
-		},
-		options: {},
-	}, [column + 4, row], { alwaysOutputData: true });
+		[column + 4, row],
+		{ alwaysOutputData: true },
+	);
 	b.connect(NODE.assign, NODE.saveMemory, 0);
 	ifNode(b, 'Memory Saved?', [exists('$json.id')], [column + 5, row]);
 	b.connect(NODE.saveMemory, 'Memory Saved?');
 	// The inquiry as decided, without the memory it carried for the write-back.
-	b.node(NODE.decided, 'n8n-nodes-base.set', 3.4, {
-		mode: 'raw',
-		jsonOutput: expr(`JSON.stringify((({ routingMemory, ...inquiry }) => inquiry)($('${NODE.assign}').item.json))`),
-		options: {},
-	}, [column + 6, row]);
+	b.node(
+		NODE.decided,
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			mode: 'raw',
+			jsonOutput: expr(
+				`JSON.stringify((({ routingMemory, ...inquiry }) => inquiry)($('${NODE.assign}').item.json))`,
+			),
+			options: {},
+		},
+		[column + 6, row],
+	);
 	b.connect('Memory Saved?', NODE.decided, 0);
 
-	ifNode(b, 'Tries Left?', [condition(expr('$runIndex'), { type: 'number', operation: 'lt' }, MEMORY_TRIES - 1)], [column + 5, row + 1.2]);
+	ifNode(
+		b,
+		'Tries Left?',
+		[condition(expr('$runIndex'), { type: 'number', operation: 'lt' }, MEMORY_TRIES - 1)],
+		[column + 5, row + 1.2],
+	);
 	b.connect('Memory Saved?', 'Tries Left?', 1);
 	b.connect('Tries Left?', NODE.readMemory, 0);
 	const busy = notificationRow(b, 'Alert: Owner Memory Busy', [column + 6, row + 1.2], {
@@ -236,18 +344,28 @@ function assignWithSharedMemory(b, [column, row]) {
 		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
 	});
 	b.connect(NODE.assign, alertUnassigned, 1);
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], { alertSent: true });
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
+		alertSent: true,
+	});
 }
 
 /** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
 function notSentYet(b, name, dedupeKey, at) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: table('inquiry_notifications'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }] },
-	}, at);
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'rowNotExists',
+			dataTableId: table('inquiry_notifications'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }],
+			},
+		},
+		at,
+	);
 }
 
 /** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */
@@ -269,15 +387,37 @@ function askFollowUp(b, [column, row]) {
 		dedupeKey: FOLLOW_UP_KEY,
 	});
 	b.connect('Follow-Up Not Sent Yet?', 'Ask Follow-Up Question');
-	ifNode(b, 'By Text?', [condition(expr(`$('Follow-Up Not Sent Yet?').item.json.channel === "missed_call"`), { type: 'boolean', operation: 'true', singleValue: true })], [column + 2, row]);
+	ifNode(
+		b,
+		'By Text?',
+		[
+			condition(expr(`$('Follow-Up Not Sent Yet?').item.json.channel === "missed_call"`), {
+				type: 'boolean',
+				operation: 'true',
+				singleValue: true,
+			}),
+		],
+		[column + 2, row],
+	);
 	b.connect('Ask Follow-Up Question', 'By Text?');
-	b.node('Send Text (Twilio)', 'n8n-nodes-base.twilio', 1, {
-		operation: 'send',
-		from: expr(setting('textBackSender')),
-		to: expr("$('Follow-Up Not Sent Yet?').item.json.contact.phone.e164"),
-		message: expr("$('Ask Follow-Up Question').item.json.body"),
-		options: {},
-	}, [column + 3, row], { disabled: true, notes: 'Turn on and add your Twilio credential to send the text for real; the sender is textBackSender in inquiry_settings. The row in inquiry_notifications is written either way.' });
+	b.node(
+		'Send Text (Twilio)',
+		'n8n-nodes-base.twilio',
+		1,
+		{
+			operation: 'send',
+			from: expr(setting('textBackSender')),
+			to: expr("$('Follow-Up Not Sent Yet?').item.json.contact.phone.e164"),
+			message: expr("$('Ask Follow-Up Question').item.json.body"),
+			options: {},
+		},
+		[column + 3, row],
+		{
+			disabled: true,
+			notes:
+				'Turn on and add your Twilio credential to send the text for real; the sender is textBackSender in inquiry_settings. The row in inquiry_notifications is written either way.',
+		},
+	);
 	b.connect('By Text?', 'Send Text (Twilio)', 0);
 }
 
@@ -285,14 +425,39 @@ function askFollowUp(b, [column, row]) {
 function sectionNotes(b, row) {
 	const top = row - 5.3;
 	const span = (from, to) => ({ width: to - from - 0.1, height: 1.4 });
-	b.note('Business setup', 'Reads **inquiry_settings** and **inquiry_team** once per inquiry, so an edit in either table counts from the next inquiry on every channel. Nothing else holds your business details.', [0, top], span(0, 5));
-	b.note('Context and owner', 'Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.', [5, top], span(5, 14));
-	b.note('Record: swap in your CRM', 'Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app\'s create and get nodes and set Verify\'s field prefix (HubSpot: properties.). Any HTTP CRM: see template 00b. Every entry gets the change at once.', [14, top], span(14, 16));
-	b.note('Verify and tell', 'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert to managerEmail. Either way the ledger row is closed. E-mail, text and Slack steps stay off until you add credentials.', [16, top], span(16, 20));
+	b.note(
+		'Business setup',
+		'Reads **inquiry_settings** and **inquiry_team** once per inquiry, so an edit in either table counts from the next inquiry on every channel. Nothing else holds your business details.',
+		[0, top],
+		span(0, 5),
+	);
+	b.note(
+		'Context and owner',
+		'Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.',
+		[5, top],
+		span(5, 14),
+	);
+	b.note(
+		'Record: swap in your CRM',
+		"Save Record and Read Record Back use the inquiry_records Data table. For HubSpot, Pipedrive, Airtable, Google Sheets or Postgres, use that app's create and get nodes and set Verify's field prefix (HubSpot: properties.). Any HTTP CRM: see template 00b. Every entry gets the change at once.",
+		[14, top],
+		span(14, 16),
+	);
+	b.note(
+		'Verify and tell',
+		'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert to managerEmail. Either way the ledger row is closed. E-mail, text and Slack steps stay off until you add credentials.',
+		[16, top],
+		span(16, 20),
+	);
 }
 
 function verifyAgainstRecord(b, readBack, at) {
-	b.ours(NODE.verify, 'verifyInquiryHandoff', { mode: 'record', destination: DESTINATION, ...VERIFY_COMMON }, at);
+	b.ours(
+		NODE.verify,
+		'verifyInquiryHandoff',
+		{ mode: 'record', destination: DESTINATION, ...VERIFY_COMMON },
+		at,
+	);
 	b.connect(readBack, NODE.verify);
 	afterVerify(b, at);
 }
@@ -312,20 +477,28 @@ const VERIFY_COMMON = {
  * becomes an alert, like any failed handoff.
  */
 function writeToHttpCrm(b, [column, row]) {
-	b.node(NODE.save, 'n8n-nodes-base.httpRequest', 4.2, {
-		method: 'POST',
-		url: CRM_CONTACTS_URL,
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: expr(`JSON.stringify(${CRM_CONTACT})`),
-		// A replayed inquiry (same id) sends the same key: a CRM that honours it keeps one contact.
-		sendHeaders: true,
-		headerParameters: { parameters: [{ name: 'Idempotency-Key', value: expr('$json.id') }] },
-		options: {},
-	}, [column, row], {
-		onError: 'continueErrorOutput',
-		notes: 'Your CRM\'s "create contact" address. Add its sign-in under Authentication (e.g. Header Auth).',
-	});
+	b.node(
+		NODE.save,
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		{
+			method: 'POST',
+			url: CRM_CONTACTS_URL,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: expr(`JSON.stringify(${CRM_CONTACT})`),
+			// A replayed inquiry (same id) sends the same key: a CRM that honours it keeps one contact.
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Idempotency-Key', value: expr('$json.id') }] },
+			options: {},
+		},
+		[column, row],
+		{
+			onError: 'continueErrorOutput',
+			notes:
+				'Your CRM\'s "create contact" address. Add its sign-in under Authentication (e.g. Header Auth).',
+		},
+	);
 	b.connect(NODE.decided, NODE.save, 0);
 	const refused = notificationRow(b, 'Alert: CRM Refused the Record', [column + 1, row + 3.4], {
 		kind: 'alert',
@@ -337,7 +510,9 @@ function writeToHttpCrm(b, [column, row]) {
 		inquiryId: `$('${NODE.decided}').item.json.id`,
 	});
 	b.connect(NODE.save, refused, 1);
-	ledgerAfter(b, refused, NODE.decided, 'CRM Refused', [column + 2, row + 3.4], { alertSent: true });
+	ledgerAfter(b, refused, NODE.decided, 'CRM Refused', [column + 2, row + 3.4], {
+		alertSent: true,
+	});
 }
 
 /**
@@ -367,15 +542,20 @@ export const CRM_CONTACTS_URL = 'http://127.0.0.1:5678/webhook/inquiry-demo-crm/
 const CRM_CONTACT = `{ inquiryId: $json.id, name: $json.contact.name.full ?? "", email: $json.contact.email?.address ?? "", phone: $json.contact.phone?.e164 ?? "", message: $json.request.message ?? "", service: $json.request.service ?? "", ownerId: $json.assignment.owner.id }`;
 
 function verifyByReadBack(b, write, at) {
-	b.ours(NODE.verify, 'verifyInquiryHandoff', {
-		mode: 'readBack',
-		destination: 'your CRM',
-		...VERIFY_COMMON,
-		url: CRM_READ_PATH,
-		attempts: 3,
-		retryDelay: 1000,
-		timeout: 10000,
-	}, at);
+	b.ours(
+		NODE.verify,
+		'verifyInquiryHandoff',
+		{
+			mode: 'readBack',
+			destination: 'your CRM',
+			...VERIFY_COMMON,
+			url: CRM_READ_PATH,
+			attempts: 3,
+			retryDelay: 1000,
+			timeout: 10000,
+		},
+		at,
+	);
 	b.connect(write, NODE.verify);
 	afterVerify(b, at);
 }
@@ -394,14 +574,25 @@ function afterVerify(b, [column, row]) {
 		dedupeKey: ownerKey,
 	});
 	b.connect('Owner Not Told Yet?', NODE.notifyOwner);
-	b.node('Email the Owner', 'n8n-nodes-base.emailSend', 2.1, {
-		fromEmail: expr(setting('emailFrom')),
-		toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
-		subject: expr('$json.subject'),
-		emailFormat: 'text',
-		text: expr('$json.body'),
-		options: {},
-	}, [column + 3, row - 1], { disabled: true, notes: 'Turn on and add your SMTP credential to e-mail the owner for real (sender: emailFrom in inquiry_settings). The row in inquiry_notifications is written either way.' });
+	b.node(
+		'Email the Owner',
+		'n8n-nodes-base.emailSend',
+		2.1,
+		{
+			fromEmail: expr(setting('emailFrom')),
+			toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
+			subject: expr('$json.subject'),
+			emailFormat: 'text',
+			text: expr('$json.body'),
+			options: {},
+		},
+		[column + 3, row - 1],
+		{
+			disabled: true,
+			notes:
+				'Turn on and add your SMTP credential to e-mail the owner for real (sender: emailFrom in inquiry_settings). The row in inquiry_notifications is written either way.',
+		},
+	);
 	b.connect(NODE.notifyOwner, 'Email the Owner');
 	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 3, row]);
 
@@ -414,14 +605,31 @@ function afterVerify(b, [column, row]) {
 		dedupeKey: '$json.id + ":handoff:" + $json.handoff.status',
 	});
 	b.connect(NODE.verify, NODE.alertHandoff, 1);
-	b.node('Post Alert to Slack', 'n8n-nodes-base.slack', 2.3, {
-		select: 'channel',
-		channelId: { __rl: true, mode: 'name', value: expr(`${setting('managerChat')} || "#inquiries"`) },
-		text: expr('$json.body'),
-		otherOptions: {},
-	}, [column + 2, row + 2.5], { disabled: true, notes: 'Turn on and add your Slack credential to post alerts to managerChat (inquiry_settings). The row in inquiry_notifications is written either way.' });
+	b.node(
+		'Post Alert to Slack',
+		'n8n-nodes-base.slack',
+		2.3,
+		{
+			select: 'channel',
+			channelId: {
+				__rl: true,
+				mode: 'name',
+				value: expr(`${setting('managerChat')} || "#inquiries"`),
+			},
+			text: expr('$json.body'),
+			otherOptions: {},
+		},
+		[column + 2, row + 2.5],
+		{
+			disabled: true,
+			notes:
+				'Turn on and add your Slack credential to post alerts to managerChat (inquiry_settings). The row in inquiry_notifications is written either way.',
+		},
+	);
 	b.connect(NODE.alertHandoff, 'Post Alert to Slack');
-	ledgerAfter(b, NODE.alertHandoff, NODE.verify, 'Alerted', [column + 2, row + 1.5], { alertSent: true });
+	ledgerAfter(b, NODE.alertHandoff, NODE.verify, 'Alerted', [column + 2, row + 1.5], {
+		alertSent: true,
+	});
 }
 
 /** What the owner is told: who, what, why them, and by when (in the business's time zone). */

@@ -26,13 +26,27 @@ const ANSWER_BODY = `${NORMALIZED}.rejected ? { status: "rejected" } : (${NORMAL
  * `afterNormalize(b, from, at)` returns the node whose output goes to the hub and how many
  * columns it took.
  */
-export function addEntry(b, trigger, column, { source = 'auto', checkSignature = false, respond = false, afterNormalize, hub = HUB } = {}) {
+export function addEntry(
+	b,
+	trigger,
+	column,
+	{ source = 'auto', checkSignature = false, respond = false, afterNormalize, hub = HUB } = {},
+) {
 	const row = 1;
-	b.ours('Normalize Inquiry', 'normalizeInquiry', { source, defaultCountry: 'US', checkSignature }, [column, row]);
+	b.ours(
+		'Normalize Inquiry',
+		'normalizeInquiry',
+		{ source, defaultCountry: 'US', checkSignature },
+		[column, row],
+	);
 	b.connect(trigger, 'Normalize Inquiry');
 	// Unreadable and forged posts go to the hub too: it raises their alerts. The Rejected output
 	// is wired even when a template ships with Check Signature off, so turning it on needs no rewiring.
-	const branches = [['Normalize Inquiry', 0], ['Normalize Inquiry', 1], ['Normalize Inquiry', 2]];
+	const branches = [
+		['Normalize Inquiry', 0],
+		['Normalize Inquiry', 1],
+		['Normalize Inquiry', 2],
+	];
 	let hubColumn = column + 1;
 	const extra = [];
 	if (afterNormalize) {
@@ -41,16 +55,29 @@ export function addEntry(b, trigger, column, { source = 'auto', checkSignature =
 		extra.push(...(step.alsoToHub ?? []));
 		hubColumn += step.columns;
 	}
-	b.node(RUN_HUB, 'n8n-nodes-base.executeWorkflow', 1.3, {
-		source: 'database',
-		workflowId: { __rl: true, mode: 'list', value: '', cachedResultName: hub },
-		// One hub execution per inquiry: each one reads, decides and saves the shared owner memory on its own.
-		mode: 'each',
-		options: { waitForSubWorkflow: true },
-	}, [hubColumn, row], { alwaysOutputData: true, notes: `Pick "${hub}" here after importing it. npm start links it for you.` });
+	b.node(
+		RUN_HUB,
+		'n8n-nodes-base.executeWorkflow',
+		1.3,
+		{
+			source: 'database',
+			workflowId: { __rl: true, mode: 'list', value: '', cachedResultName: hub },
+			// One hub execution per inquiry: each one reads, decides and saves the shared owner memory on its own.
+			mode: 'each',
+			options: { waitForSubWorkflow: true },
+		},
+		[hubColumn, row],
+		{
+			alwaysOutputData: true,
+			notes: `Pick "${hub}" here after importing it. npm start links it for you.`,
+		},
+	);
 	for (const [from, output] of [...branches, ...extra]) b.connect(from, RUN_HUB, output);
 	if (respond) {
-		respondReceipt(b, 'Answer the Sender', [hubColumn + 1, row], { code: expr(ANSWER_CODE), body: ANSWER_BODY });
+		respondReceipt(b, 'Answer the Sender', [hubColumn + 1, row], {
+			code: expr(ANSWER_CODE),
+			body: ANSWER_BODY,
+		});
 		b.connect(RUN_HUB, 'Answer the Sender');
 	}
 	return { hubColumn };

@@ -4,26 +4,39 @@
 import { expr, table } from './lib.mjs';
 
 const LEDGER = 'inquiry_ledger';
-const byInquiryId = { conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.inquiryId') }] };
+const byInquiryId = {
+	conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.inquiryId') }],
+};
 
 function ledgerRow(b, name, inquiryNode, at, { alertSent = false } = {}) {
-	return b.ours(name, 'inquiryContinuityScorecard', {
-		operation: 'scoreInquiry',
-		inquiry: expr(inquiryNode ? `$('${inquiryNode}').item.json` : '$json'),
-		output: 'ledgerRow',
-		alertSent,
-	}, at);
+	return b.ours(
+		name,
+		'inquiryContinuityScorecard',
+		{
+			operation: 'scoreInquiry',
+			inquiry: expr(inquiryNode ? `$('${inquiryNode}').item.json` : '$json'),
+			output: 'ledgerRow',
+			alertSent,
+		},
+		at,
+	);
 }
 
 function upsertLedger(b, name, at) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table(LEDGER),
-		filters: byInquiryId,
-		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
-		options: {},
-	}, at);
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'upsert',
+			dataTableId: table(LEDGER),
+			filters: byInquiryId,
+			columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
+			options: {},
+		},
+		at,
+	);
 }
 
 /**
@@ -34,13 +47,19 @@ function upsertLedger(b, name, at) {
 export function ledgerAtEntry(b, normalize, [column, row]) {
 	const row1 = ledgerRow(b, 'Ledger Row: Received', null, [column, row]);
 	b.connect(normalize, row1, 0);
-	b.node('New on the Ledger?', 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'rowNotExists',
-		dataTableId: table(LEDGER),
-		matchType: 'allConditions',
-		filters: byInquiryId,
-	}, [column + 1, row]);
+	b.node(
+		'New on the Ledger?',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'rowNotExists',
+			dataTableId: table(LEDGER),
+			matchType: 'allConditions',
+			filters: byInquiryId,
+		},
+		[column + 1, row],
+	);
 	b.connect(row1, 'New on the Ledger?');
 	upsertLedger(b, 'Save Ledger: Received', [column + 2, row]);
 	b.connect('New on the Ledger?', 'Save Ledger: Received');

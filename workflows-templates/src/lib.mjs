@@ -23,7 +23,8 @@ export class TemplateBuilder {
 
 	/** Places a node on the grid: column and row are grid units, not pixels. */
 	node(name, type, typeVersion, parameters, [column, row], extra = {}) {
-		if (this.nodes.some((n) => n.name === name)) throw new Error(`Duplicate node name "${name}" in ${this.name}`);
+		if (this.nodes.some((n) => n.name === name))
+			throw new Error(`Duplicate node name "${name}" in ${this.name}`);
 		this.nodes.push({
 			parameters,
 			id: nodeId(this.name, name),
@@ -51,7 +52,18 @@ export class TemplateBuilder {
 	/** A sticky note; `color` 4 is n8n's yellow for the overview, 7 a quiet grey for sections. */
 	note(title, content, [column, row], { width = 3, height = 2, color = 7 } = {}) {
 		const name = `Note: ${title}`;
-		return this.node(name, 'n8n-nodes-base.stickyNote', 1, { content: `## ${title}\n${content}`, height: height * ROW - 20, width: width * COLUMN - 20, color }, [column, row]);
+		return this.node(
+			name,
+			'n8n-nodes-base.stickyNote',
+			1,
+			{
+				content: `## ${title}\n${content}`,
+				height: height * ROW - 20,
+				width: width * COLUMN - 20,
+				color,
+			},
+			[column, row],
+		);
 	}
 
 	toJSON() {
@@ -60,7 +72,11 @@ export class TemplateBuilder {
 			nodes: this.nodes,
 			connections: this.connections,
 			pinData: {},
-			settings: { executionOrder: 'v1', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+			settings: {
+				executionOrder: 'v1',
+				saveManualExecutions: true,
+				callerPolicy: 'workflowsFromSameOwner',
+			},
 			tags: this.tags.map((name) => ({ name })),
 			meta: { templateCredsSetupCompleted: false },
 		};

@@ -11,7 +11,11 @@ export const MANAGER = 'manager@example.com';
 export const SELF_AUDIT_NAME = 'Self Audit';
 
 /** One condition of an If, Filter or Switch node (n8n's filter parameter, version 2). */
-export const condition = (leftValue, operator, rightValue = '') => ({ leftValue, rightValue, operator });
+export const condition = (leftValue, operator, rightValue = '') => ({
+	leftValue,
+	rightValue,
+	operator,
+});
 
 export function conditions(list, combinator = 'and') {
 	return {
@@ -22,35 +26,66 @@ export function conditions(list, combinator = 'and') {
 }
 
 /** A Data table condition: `{ keyName, condition, keyValue }` as the Data table node stores it. */
-export const where = (keyName, op, keyValue) => (keyValue === undefined ? { keyName, condition: op } : { keyName, condition: op, keyValue });
+export const where = (keyName, op, keyValue) =>
+	keyValue === undefined ? { keyName, condition: op } : { keyName, condition: op, keyValue };
 
 /** Reads ledger rows (all of them, not the first 50) that meet `conditions`. */
-export function readLedger(b, name, at, { matchType = 'allConditions', filters = [], extra = {} } = {}) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table(LEDGER),
-		matchType,
-		filters: { conditions: filters },
-		returnAll: true,
-	}, at, extra);
+export function readLedger(
+	b,
+	name,
+	at,
+	{ matchType = 'allConditions', filters = [], extra = {} } = {},
+) {
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table(LEDGER),
+			matchType,
+			filters: { conditions: filters },
+			returnAll: true,
+		},
+		at,
+		extra,
+	);
 }
 
 /** Writes some columns of a ledger row, keyed by inquiryId; the other columns keep their values. */
 export function updateLedger(b, name, at, values) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table(LEDGER),
-		filters: { conditions: [where('inquiryId', 'eq', values.inquiryId)] },
-		columns: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: Object.keys(values).map(schemaColumn) },
-		options: {},
-	}, at);
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'upsert',
+			dataTableId: table(LEDGER),
+			filters: { conditions: [where('inquiryId', 'eq', values.inquiryId)] },
+			columns: {
+				mappingMode: 'defineBelow',
+				value: values,
+				matchingColumns: [],
+				schema: Object.keys(values).map(schemaColumn),
+			},
+			options: {},
+		},
+		at,
+	);
 }
 
 /** The Inquiry Continuity Scorecard node. */
 export function scorecard(b, name, operation, parameters, at, extra) {
-	return b.node(name, `${PACKAGE}.inquiryContinuityScorecard`, 1, { operation, ...parameters }, at, extra);
+	return b.node(
+		name,
+		`${PACKAGE}.inquiryContinuityScorecard`,
+		1,
+		{ operation, ...parameters },
+		at,
+		extra,
+	);
 }
 
 /** The sweep's clock: the same hours and time zone as the entry templates' Assign Inquiry Owner. */
@@ -74,31 +109,59 @@ export function setFields(b, name, at, fields, { keepOthers = false, extra } = {
 		value: typeof code === 'object' ? code.literal : expr(code),
 		type,
 	}));
-	return b.node(name, 'n8n-nodes-base.set', 3.4, {
-		assignments: { assignments },
-		...(keepOthers ? { includeOtherFields: true } : {}),
-		options: {},
-	}, at, extra);
+	return b.node(
+		name,
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			assignments: { assignments },
+			...(keepOthers ? { includeOtherFields: true } : {}),
+			options: {},
+		},
+		at,
+		extra,
+	);
 }
 
 /** n8n's Send Email (SMTP) node, switched off until the user adds an SMTP credential. */
 export function sendEmail(b, name, at, { to = MANAGER, subject, html, text }) {
-	return b.node(name, 'n8n-nodes-base.emailSend', 2.1, {
-		fromEmail: 'inquiries@example.com',
-		toEmail: to,
-		subject: expr(subject),
-		emailFormat: html ? 'html' : 'text',
-		...(html ? { html: expr(html) } : { text: expr(text) }),
-		options: {},
-	}, at, { disabled: true, notes: 'Switched off: add your SMTP credential and set the From address, then turn it on. The row in inquiry_notifications is written either way.' });
+	return b.node(
+		name,
+		'n8n-nodes-base.emailSend',
+		2.1,
+		{
+			fromEmail: 'inquiries@example.com',
+			toEmail: to,
+			subject: expr(subject),
+			emailFormat: html ? 'html' : 'text',
+			...(html ? { html: expr(html) } : { text: expr(text) }),
+			options: {},
+		},
+		at,
+		{
+			disabled: true,
+			notes:
+				'Switched off: add your SMTP credential and set the From address, then turn it on. The row in inquiry_notifications is written either way.',
+		},
+	);
 }
 
 /** n8n's Slack node, switched off until the user adds a Slack credential. */
 export function postToSlack(b, name, at, { text }) {
-	return b.node(name, 'n8n-nodes-base.slack', 2.3, {
-		select: 'channel',
-		channelId: { __rl: true, mode: 'name', value: '#inquiries' },
-		text: expr(text),
-		otherOptions: {},
-	}, at, { disabled: true, notes: 'Switched off: add your Slack credential and pick the channel, then turn it on.' });
+	return b.node(
+		name,
+		'n8n-nodes-base.slack',
+		2.3,
+		{
+			select: 'channel',
+			channelId: { __rl: true, mode: 'name', value: '#inquiries' },
+			text: expr(text),
+			otherOptions: {},
+		},
+		at,
+		{
+			disabled: true,
+			notes: 'Switched off: add your Slack credential and pick the channel, then turn it on.',
+		},
+	);
 }

@@ -10,14 +10,52 @@ export const BUSINESS = {
 
 /** Two example owners; the overview note tells the user to replace them. */
 export const SAMPLE_OWNERS = [
-	{ id: 'owner-1', name: 'First team member', email: 'first@example.com', phone: '+14155550101', active: true, weight: 1, hours: '' },
-	{ id: 'owner-2', name: 'Second team member', email: 'second@example.com', phone: '+14155550102', active: true, weight: 1, hours: '' },
+	{
+		id: 'owner-1',
+		name: 'First team member',
+		email: 'first@example.com',
+		phone: '+14155550101',
+		active: true,
+		weight: 1,
+		hours: '',
+	},
+	{
+		id: 'owner-2',
+		name: 'Second team member',
+		email: 'second@example.com',
+		phone: '+14155550102',
+		active: true,
+		weight: 1,
+		hours: '',
+	},
 ];
 
-const NOTIFY_COLUMNS = ['inquiryId', 'kind', 'channel', 'recipient', 'subject', 'body', 'dedupeKey', 'notifiedAt'];
+const NOTIFY_COLUMNS = [
+	'inquiryId',
+	'kind',
+	'channel',
+	'recipient',
+	'subject',
+	'body',
+	'dedupeKey',
+	'notifiedAt',
+];
 
 /** A row in `inquiry_notifications`: what would be sent, written whether or not a sender is connected. */
-export function notificationRow(b, name, at, { kind, channel, recipient, subject = "''", body, dedupeKey, inquiryId = '$json.id ?? $json.inquiryId ?? ""' }) {
+export function notificationRow(
+	b,
+	name,
+	at,
+	{
+		kind,
+		channel,
+		recipient,
+		subject = "''",
+		body,
+		dedupeKey,
+		inquiryId = '$json.id ?? $json.inquiryId ?? ""',
+	},
+) {
 	const value = {
 		inquiryId: expr(inquiryId),
 		kind,
@@ -28,19 +66,40 @@ export function notificationRow(b, name, at, { kind, channel, recipient, subject
 		dedupeKey: expr(dedupeKey ?? `$json.id + ":${kind}"`),
 		notifiedAt: expr('$now.toISO()'),
 	};
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('inquiry_notifications'),
-		// Keyed by dedupeKey: a replayed inquiry never sends (or records) the same message twice.
-		filters: { conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: value.dedupeKey }] },
-		columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: NOTIFY_COLUMNS.map(schemaColumn) },
-		options: {},
-	}, at);
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'upsert',
+			dataTableId: table('inquiry_notifications'),
+			// Keyed by dedupeKey: a replayed inquiry never sends (or records) the same message twice.
+			filters: {
+				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: value.dedupeKey }],
+			},
+			columns: {
+				mappingMode: 'defineBelow',
+				value,
+				matchingColumns: [],
+				schema: NOTIFY_COLUMNS.map(schemaColumn),
+			},
+			options: {},
+		},
+		at,
+	);
 }
 
 export function schemaColumn(id) {
-	return { id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true };
+	return {
+		id,
+		displayName: id,
+		required: false,
+		defaultMatch: false,
+		display: true,
+		type: 'string',
+		canBeUsedToMatch: true,
+	};
 }
 
 const RECORD_VALUES = {
@@ -68,44 +127,93 @@ const RECORD_VALUES = {
 
 /** The system of record (embedded default): upsert keyed by inquiryId, so a replay never duplicates. */
 export function saveRecord(b, name, at, extra = {}) {
-	const value = Object.fromEntries(Object.entries(RECORD_VALUES).map(([column, code]) => [column, expr(code)]));
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: table('inquiry_records'),
-		filters: { conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.id') }] },
-		columns: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: Object.keys(RECORD_VALUES).map(schemaColumn) },
-		options: {},
-	}, at, extra);
+	const value = Object.fromEntries(
+		Object.entries(RECORD_VALUES).map(([column, code]) => [column, expr(code)]),
+	);
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'upsert',
+			dataTableId: table('inquiry_records'),
+			filters: {
+				conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.id') }],
+			},
+			columns: {
+				mappingMode: 'defineBelow',
+				value,
+				matchingColumns: [],
+				schema: Object.keys(RECORD_VALUES).map(schemaColumn),
+			},
+			options: {},
+		},
+		at,
+		extra,
+	);
 }
 
 /** Reads the record back from the system of record, so verification sees what was really stored. */
 export function readRecordBack(b, name, at, inquiryNode, extra = {}) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table('inquiry_records'),
-		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr(`$('${inquiryNode}').item.json.id`) }] },
-		limit: 1,
-	}, at, { alwaysOutputData: true, ...extra });
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('inquiry_records'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{
+						keyName: 'inquiryId',
+						condition: 'eq',
+						keyValue: expr(`$('${inquiryNode}').item.json.id`),
+					},
+				],
+			},
+			limit: 1,
+		},
+		at,
+		{ alwaysOutputData: true, ...extra },
+	);
 }
 
 /** A production webhook that keeps the exact posted bytes (signatures need them) and answers from a Respond node. */
 export function webhookEntry(b, name, path, at, { method = 'POST' } = {}) {
-	return b.node(name, 'n8n-nodes-base.webhook', 2.1, {
-		httpMethod: method,
-		path,
-		responseMode: 'responseNode',
-		options: { rawBody: true },
-	}, at, { webhookId: path });
+	return b.node(
+		name,
+		'n8n-nodes-base.webhook',
+		2.1,
+		{
+			httpMethod: method,
+			path,
+			responseMode: 'responseNode',
+			options: { rawBody: true },
+		},
+		at,
+		{ webhookId: path },
+	);
 }
 
 /** Answers the sender once the inquiry is on the ledger: a 2xx means it can no longer be lost silently. */
-export function respondReceipt(b, name, at, { code = 200, body = '{ inquiryId: $json.id ?? $json.inquiryId, status: "received" }' } = {}) {
-	return b.node(name, 'n8n-nodes-base.respondToWebhook', 1.5, {
-		respondWith: 'json',
-		responseBody: expr(`JSON.stringify(${body})`),
-		options: { responseCode: code },
-	}, at);
+export function respondReceipt(
+	b,
+	name,
+	at,
+	{ code = 200, body = '{ inquiryId: $json.id ?? $json.inquiryId, status: "received" }' } = {},
+) {
+	return b.node(
+		name,
+		'n8n-nodes-base.respondToWebhook',
+		1.5,
+		{
+			respondWith: 'json',
+			responseBody: expr(`JSON.stringify(${body})`),
+			options: { responseCode: code },
+		},
+		at,
+	);
 }

@@ -13,7 +13,8 @@ export const TOKEN = {
 	tomorrowIso: '__TOMORROW_ISO__',
 };
 
-const note = (what) => `[self-audit] Synthetic ${what} sent by the continuity self-audit to test this entry. Please ignore.`;
+const note = (what) =>
+	`[self-audit] Synthetic ${what} sent by the continuity self-audit to test this entry. Please ignore.`;
 const POSTAL_CODE = '94110';
 
 /**
@@ -49,11 +50,27 @@ export const SYNTHETIC_INQUIRIES = [
 				},
 				answers: [
 					{ type: 'text', text: SELF_AUDIT_NAME, field: { id: 'name', type: 'short_text' } },
-					{ type: 'email', email: 'self-audit+form@example.com', field: { id: 'email', type: 'email' } },
-					{ type: 'phone_number', phone_number: '+14155550199', field: { id: 'phone', type: 'phone_number' } },
-					{ type: 'choice', choice: { label: 'Repair' }, field: { id: 'service', type: 'multiple_choice' } },
+					{
+						type: 'email',
+						email: 'self-audit+form@example.com',
+						field: { id: 'email', type: 'email' },
+					},
+					{
+						type: 'phone_number',
+						phone_number: '+14155550199',
+						field: { id: 'phone', type: 'phone_number' },
+					},
+					{
+						type: 'choice',
+						choice: { label: 'Repair' },
+						field: { id: 'service', type: 'multiple_choice' },
+					},
 					{ type: 'text', text: POSTAL_CODE, field: { id: 'postal', type: 'short_text' } },
-					{ type: 'text', text: note('form submission'), field: { id: 'message', type: 'long_text' } },
+					{
+						type: 'text',
+						text: note('form submission'),
+						field: { id: 'message', type: 'long_text' },
+					},
 				],
 			},
 		},
@@ -104,13 +121,23 @@ export const SYNTHETIC_INQUIRIES = [
 					type: 'conversation',
 					id: `self-audit-${TOKEN.run}`,
 					created_at: TOKEN.nowUnix,
-					user: { type: 'user', id: 'self-audit', name: SELF_AUDIT_NAME, email: 'self-audit+chat@example.com' },
+					user: {
+						type: 'user',
+						id: 'self-audit',
+						name: SELF_AUDIT_NAME,
+						email: 'self-audit+chat@example.com',
+					},
 					conversation_message: {
 						type: 'conversation_message',
 						id: `self-audit-${TOKEN.run}`,
 						subject: '',
 						body: `<p>${note('chat')}</p>`,
-						author: { type: 'user', id: 'self-audit', name: SELF_AUDIT_NAME, email: 'self-audit+chat@example.com' },
+						author: {
+							type: 'user',
+							id: 'self-audit',
+							name: SELF_AUDIT_NAME,
+							email: 'self-audit+chat@example.com',
+						},
 						attachments: [],
 					},
 				},
@@ -140,7 +167,11 @@ export const SYNTHETIC_INQUIRIES = [
 					{ question: 'Postal code', answer: POSTAL_CODE },
 					{ question: 'Anything that will help us prepare?', answer: note('booking') },
 				],
-				scheduled_event: { name: 'Self-audit visit', status: 'active', start_time: TOKEN.tomorrowIso },
+				scheduled_event: {
+					name: 'Self-audit visit',
+					status: 'active',
+					start_time: TOKEN.tomorrowIso,
+				},
 			},
 		},
 	},
@@ -159,7 +190,11 @@ export const SYNTHETIC_INQUIRIES = [
 			is_test: true,
 			user_column_data: [
 				{ column_name: 'Full Name', string_value: SELF_AUDIT_NAME, column_id: 'FULL_NAME' },
-				{ column_name: 'User Email', string_value: 'self-audit+ad@example.com', column_id: 'EMAIL' },
+				{
+					column_name: 'User Email',
+					string_value: 'self-audit+ad@example.com',
+					column_id: 'EMAIL',
+				},
 				{ column_name: 'User Phone', string_value: '+14155550197', column_id: 'PHONE_NUMBER' },
 				{ column_name: 'Postal Code', string_value: POSTAL_CODE, column_id: 'POSTAL_CODE' },
 				{ string_value: 'Repair', column_id: 'SERVICE' },

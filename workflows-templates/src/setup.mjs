@@ -16,7 +16,8 @@ export const TEAM = `${SETUP}.team`;
 export const TIME_ZONE = `(${setting('timeZone')} || $now.zoneName)`;
 
 /** An instant as the business reads it, e.g. "Tue 3 Mar, 11:00". */
-export const localTime = (iso) => `DateTime.fromISO(${iso}).setZone(${TIME_ZONE}).toFormat("ccc d LLL, HH:mm")`;
+export const localTime = (iso) =>
+	`DateTime.fromISO(${iso}).setZone(${TIME_ZONE}).toFormat("ccc d LLL, HH:mm")`;
 
 /** Business minutes for one deadline setting, or the node's own default while unset. */
 export const minutes = (name, fallback) => `Number(${setting(name)} || ${fallback})`;
@@ -25,14 +26,21 @@ export const minutes = (name, fallback) => `Number(${setting(name)} || ${fallbac
 export const MANAGER_EMAIL = setting('managerEmail');
 
 function readAll(b, name, tableName, at) {
-	return b.node(name, 'n8n-nodes-base.dataTable', 1.1, {
-		resource: 'row',
-		operation: 'get',
-		dataTableId: table(tableName),
-		matchType: 'allConditions',
-		filters: { conditions: [] },
-		returnAll: true,
-	}, at, { executeOnce: true, alwaysOutputData: true });
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table(tableName),
+			matchType: 'allConditions',
+			filters: { conditions: [] },
+			returnAll: true,
+		},
+		at,
+		{ executeOnce: true, alwaysOutputData: true },
+	);
 }
 
 /**
@@ -46,11 +54,18 @@ export function readBusinessSetup(b, from, [column, row]) {
 	b.connect('Read Settings', 'Read Team');
 	const settings = `Object.fromEntries($('Read Settings').all().filter(i => i.json.setting).map(i => [String(i.json.setting).trim(), String(i.json.value ?? "").trim()]))`;
 	const team = `$('Read Team').all().map(i => i.json).filter(row => row.name || row.ownerId || row.email)`;
-	b.node(SETUP_NODE, 'n8n-nodes-base.set', 3.4, {
-		mode: 'raw',
-		jsonOutput: expr(`JSON.stringify({ settings: ${settings}, team: ${team} })`),
-		options: {},
-	}, [column + 2, row], { executeOnce: true });
+	b.node(
+		SETUP_NODE,
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			mode: 'raw',
+			jsonOutput: expr(`JSON.stringify({ settings: ${settings}, team: ${team} })`),
+			options: {},
+		},
+		[column + 2, row],
+		{ executeOnce: true },
+	);
 	b.connect('Read Team', SETUP_NODE);
 	return SETUP_NODE;
 }

@@ -23,7 +23,9 @@ function pointedAtLocalCrm(): WorkflowJson {
 		if (node.name === 'Save Record') {
 			node.parameters.url = `${crm.url}/contacts`;
 			node.parameters.sendHeaders = true;
-			node.parameters.headerParameters = { parameters: [{ name: 'Authorization', value: `Bearer ${CRM_TOKEN}` }] };
+			node.parameters.headerParameters = {
+				parameters: [{ name: 'Authorization', value: `Bearer ${CRM_TOKEN}` }],
+			};
 		}
 		if (node.name === 'Verify Inquiry Handoff') {
 			node.parameters.url = '/contacts/{recordId}';
@@ -36,14 +38,32 @@ function pointedAtLocalCrm(): WorkflowJson {
 
 async function submit(email: string) {
 	const tables = templateTables();
-	const body = { name: 'Jane Roe', email, phone: '(415) 555-2671', service: 'Repair', message: 'Leaking tap in the kitchen', postal_code: '94110' };
-	const { hub: result } = await runEntry(entry, {
-		now: NOW,
-		mode: 'webhook',
-		dataTables: tables,
-		credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN, testPath: '/health' } },
-		pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] },
-	}, { [HUB_IDS.httpCrm]: pointedAtLocalCrm() });
+	const body = {
+		name: 'Jane Roe',
+		email,
+		phone: '(415) 555-2671',
+		service: 'Repair',
+		message: 'Leaking tap in the kitchen',
+		postal_code: '94110',
+	};
+	const { hub: result } = await runEntry(
+		entry,
+		{
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			credentials: {
+				handoffDestinationApi: {
+					baseUrl: crm.url,
+					authentication: 'bearer',
+					token: CRM_TOKEN,
+					testPath: '/health',
+				},
+			},
+			pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] },
+		},
+		{ [HUB_IDS.httpCrm]: pointedAtLocalCrm() },
+	);
 	return { result, tables };
 }
 
@@ -52,11 +72,22 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		const { result, tables } = await submit('jane@example.com');
 		expect(result.error).toBeUndefined();
 		const [verified] = result.output('Verify Inquiry Handoff', 0);
-		expect(verified.handoff).toMatchObject({ status: 'verified', destination: 'your CRM', lost: [], changed: [] });
+		expect(verified.handoff).toMatchObject({
+			status: 'verified',
+			destination: 'your CRM',
+			lost: [],
+			changed: [],
+		});
 		const recordId = (verified.handoff as { recordId: string }).recordId;
-		expect(crm.requests).toEqual(expect.arrayContaining(['POST /contacts', `GET /contacts/${recordId}`]));
+		expect(crm.requests).toEqual(
+			expect.arrayContaining(['POST /contacts', `GET /contacts/${recordId}`]),
+		);
 		expect(tables.rows('inquiry_notifications').map((n) => n.kind)).toEqual(['owner_assigned']);
-		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ handoffStatus: 'verified', recordId, visibilityCheck: 'pass' });
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
+			handoffStatus: 'verified',
+			recordId,
+			visibilityCheck: 'pass',
+		});
 	});
 
 	it('routes a CRM that drops the phone to Failed, with the alert row and the ledger row saying so', async () => {
@@ -66,7 +97,11 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		expect(failed.handoff).toMatchObject({ status: 'mismatch', lost: ['phone'] });
 		const alert = tables.rows('inquiry_notifications').find((n) => n.kind === 'alert');
 		expect(alert?.body).toContain('did not reach your CRM');
-		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ handoffStatus: 'mismatch', visibilityCheck: 'pass', alertedAt: NOW });
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
+			handoffStatus: 'mismatch',
+			visibilityCheck: 'pass',
+			alertedAt: NOW,
+		});
 	});
 
 	it('routes a CRM that answers 500 on read to Failed as an error, after retrying', async () => {
@@ -80,14 +115,39 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 	it('turns a write the CRM refuses into an alert and a ledger row, not a failed execution', async () => {
 		const workflow = pointedAtLocalCrm();
 		const save = workflow.nodes.find((node) => node.name === 'Save Record');
-		if (save) save.parameters.headerParameters = { parameters: [{ name: 'Authorization', value: 'Bearer wrong' }] };
+		if (save)
+			save.parameters.headerParameters = {
+				parameters: [{ name: 'Authorization', value: 'Bearer wrong' }],
+			};
 		const tables = templateTables();
-		const body = { name: 'Jane Roe', email: 'jane@example.com', phone: '(415) 555-2671', service: 'Repair', message: 'Leaking tap', postal_code: '94110' };
-		const { hub: result } = await runEntry(entry, { now: NOW, mode: 'webhook', dataTables: tables, credentials: { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN } }, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] } }, { [HUB_IDS.httpCrm]: workflow });
+		const body = {
+			name: 'Jane Roe',
+			email: 'jane@example.com',
+			phone: '(415) 555-2671',
+			service: 'Repair',
+			message: 'Leaking tap',
+			postal_code: '94110',
+		};
+		const { hub: result } = await runEntry(
+			entry,
+			{
+				now: NOW,
+				mode: 'webhook',
+				dataTables: tables,
+				credentials: {
+					handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN },
+				},
+				pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] },
+			},
+			{ [HUB_IDS.httpCrm]: workflow },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.ran('Verify Inquiry Handoff')).toBe(false);
 		const [alert] = tables.rows('inquiry_notifications');
 		expect(alert).toMatchObject({ kind: 'alert', subject: 'The CRM did not accept an inquiry' });
-		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ stage: expect.any(String), visibilityCheck: 'pass' });
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
+			stage: expect.any(String),
+			visibilityCheck: 'pass',
+		});
 	});
 });

@@ -2,21 +2,42 @@ import { entryTemplate, runEntry } from './hub';
 import { TWILIO_TOKEN, twilioRequest, vendorBody, withCredential } from './requests';
 import { templateTables } from './tables';
 
-const template = withCredential(entryTemplate('02-missed-call-text-back.json'), 'Normalize Inquiry', 'inquiryWebhookSecretApi');
+const template = withCredential(
+	entryTemplate('02-missed-call-text-back.json'),
+	'Normalize Inquiry',
+	'inquiryWebhookSecretApi',
+);
 const credentials = { inquiryWebhookSecretApi: { secret: TWILIO_TOKEN, publicUrl: '' } };
 const NOW = '2026-03-03T15:00:00.000Z';
 
 /** An inbound call to the business that nobody answered. */
 function missedCall(callSid: string) {
 	const busy = vendorBody('twilio__voice_status_callback__busy__1.json');
-	return { ...busy, CallSid: callSid, Direction: 'inbound', CallStatus: 'no-answer', From: '+14155552671', Caller: '+14155552671', To: '+14155550100', Called: '+14155550100' };
+	return {
+		...busy,
+		CallSid: callSid,
+		Direction: 'inbound',
+		CallStatus: 'no-answer',
+		From: '+14155552671',
+		Caller: '+14155552671',
+		To: '+14155550100',
+		Called: '+14155550100',
+	};
 }
 
 describe('template 2: missed call → text back → owner', () => {
 	it('texts a caller who rings three times exactly once, and gives each call a callback owner', async () => {
 		const tables = templateTables();
 		for (const sid of ['CA1', 'CA2', 'CA3']) {
-			const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }] } });
+			const result = await runEntry(template, {
+				now: NOW,
+				mode: 'webhook',
+				dataTables: tables,
+				credentials,
+				pinData: {
+					'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall(sid)) }],
+				},
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.responses[0]).toMatchObject({ statusCode: 200 });
 		}
@@ -24,7 +45,9 @@ describe('template 2: missed call → text back → owner', () => {
 		expect(texts).toHaveLength(1);
 		expect(texts[0]).toMatchObject({ recipient: '+14155552671', channel: 'sms' });
 		expect(String(texts[0].body).length).toBeLessThanOrEqual(160);
-		expect(tables.rows('inquiry_records').map((row) => [row.channel, row.phone, row.ownerId])).toEqual([
+		expect(
+			tables.rows('inquiry_records').map((row) => [row.channel, row.phone, row.ownerId]),
+		).toEqual([
 			['missed_call', '+14155552671', 'owner-1'],
 			['missed_call', '+14155552671', 'owner-1'],
 			['missed_call', '+14155552671', 'owner-1'],
@@ -33,7 +56,17 @@ describe('template 2: missed call → text back → owner', () => {
 
 	it('refuses a forged post: 401, an alert, and no record', async () => {
 		const tables = templateTables();
-		const result = await runEntry(template, { now: NOW, mode: 'webhook', dataTables: tables, credentials, pinData: { 'Call Webhook': [{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) }] } });
+		const result = await runEntry(template, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			credentials,
+			pinData: {
+				'Call Webhook': [
+					{ json: twilioRequest('inquiry-missed-call', missedCall('CA9'), { forged: true }) },
+				],
+			},
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.responses[0]).toMatchObject({ statusCode: 401 });
 		expect(tables.rows('inquiry_records')).toEqual([]);

@@ -12,15 +12,36 @@ export function vendorBody(file: string): Record<string, string> {
 }
 
 /** The item n8n's Webhook node emits for a form-encoded post signed the way Twilio signs. */
-export function twilioRequest(path: string, body: Record<string, string>, { forged = false } = {}): IDataObject {
+export function twilioRequest(
+	path: string,
+	body: Record<string, string>,
+	{ forged = false } = {},
+): IDataObject {
 	const webhookUrl = `https://example.com/webhook/${path}`;
-	const data = Object.keys(body).sort().reduce((acc, key) => acc + key + body[key], webhookUrl);
-	const signature = createHmac('sha1', forged ? 'wrong-token' : TWILIO_TOKEN).update(data).digest('base64');
-	return { headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, params: {}, query: {}, body, webhookUrl };
+	const data = Object.keys(body)
+		.sort()
+		.reduce((acc, key) => acc + key + body[key], webhookUrl);
+	const signature = createHmac('sha1', forged ? 'wrong-token' : TWILIO_TOKEN)
+		.update(data)
+		.digest('base64');
+	return {
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-twilio-signature': signature,
+		},
+		params: {},
+		query: {},
+		body,
+		webhookUrl,
+	};
 }
 
 /** Templates ship without credentials; tests attach the ones a node needs, as a user would. */
-export function withCredential(workflow: WorkflowJson, nodeName: string, type: string): WorkflowJson {
+export function withCredential(
+	workflow: WorkflowJson,
+	nodeName: string,
+	type: string,
+): WorkflowJson {
 	const copy = structuredClone(workflow);
 	const node = copy.nodes.find((n) => n.name === nodeName);
 	if (!node) throw new Error(`No node ${nodeName}`);

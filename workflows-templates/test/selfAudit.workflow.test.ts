@@ -17,18 +17,34 @@ const template = (file: string) => entryTemplate(`${file}.json`);
 
 /** The entry templates behind each webhook path, and the node a request enters through. */
 const ENTRIES: Record<string, { workflow: WorkflowJson; node: string }> = {
-	'inquiry-form': { workflow: template('01b-form-webhook-to-verified-record'), node: 'Form Webhook' },
-	'inquiry-missed-call': { workflow: withCredential(template('02-missed-call-text-back'), 'Normalize Inquiry', 'inquiryWebhookSecretApi'), node: 'Call Webhook' },
+	'inquiry-form': {
+		workflow: template('01b-form-webhook-to-verified-record'),
+		node: 'Form Webhook',
+	},
+	'inquiry-missed-call': {
+		workflow: withCredential(
+			template('02-missed-call-text-back'),
+			'Normalize Inquiry',
+			'inquiryWebhookSecretApi',
+		),
+		node: 'Call Webhook',
+	},
 	'inquiry-chat': { workflow: template('03-chat-to-owner'), node: 'Chat Webhook' },
 	'inquiry-booking': { workflow: template('04-booking-to-owner'), node: 'Booking Webhook' },
 	'inquiry-ad-lead': { workflow: template('05-ad-lead-to-owner'), node: 'Lead Webhook' },
 };
 
 /** What the entry template's Respond to Webhook node answered (the first answer is the one sent). */
-function answerOf(result: Awaited<ReturnType<typeof runWorkflow>>): { status: number; body: IDataObject } {
+function answerOf(result: Awaited<ReturnType<typeof runWorkflow>>): {
+	status: number;
+	body: IDataObject;
+} {
 	const [answer] = result.responses;
 	if (!answer) return { status: 500, body: { message: result.error?.message ?? 'no answer' } };
-	const body = typeof answer.body === 'string' ? (JSON.parse(answer.body) as IDataObject) : (answer.body as IDataObject);
+	const body =
+		typeof answer.body === 'string'
+			? (JSON.parse(answer.body) as IDataObject)
+			: (answer.body as IDataObject);
 	return { status: Number(answer.statusCode ?? 200), body };
 }
 
@@ -46,17 +62,34 @@ async function liveEntries(tables: InMemoryDataTables, { unpublished = [] as str
 				const path = (request.url ?? '').replace(/^\/webhook\//, '');
 				const raw = Buffer.concat(chunks).toString('utf8');
 				const contentType = String(request.headers['content-type'] ?? '');
-				posts.push({ path, contentType, signature: request.headers['x-twilio-signature'] as string | undefined });
+				posts.push({
+					path,
+					contentType,
+					signature: request.headers['x-twilio-signature'] as string | undefined,
+				});
 				const entry = ENTRIES[path];
 				const reply = (status: number, body: IDataObject) => {
-					response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+					response
+						.writeHead(status, { 'content-type': 'application/json' })
+						.end(JSON.stringify(body));
 				};
 				if (!entry || unpublished.includes(path)) {
-					reply(404, { code: 404, message: `The requested webhook "POST ${path}" is not registered.` });
+					reply(404, {
+						code: 404,
+						message: `The requested webhook "POST ${path}" is not registered.`,
+					});
 					return;
 				}
-				const body = contentType.includes('json') ? (JSON.parse(raw) as IDataObject) : Object.fromEntries(new URLSearchParams(raw));
-				const item = { headers: request.headers as IDataObject, params: {}, query: {}, body, webhookUrl: `${url}${path}` };
+				const body = contentType.includes('json')
+					? (JSON.parse(raw) as IDataObject)
+					: Object.fromEntries(new URLSearchParams(raw));
+				const item = {
+					headers: request.headers as IDataObject,
+					params: {},
+					query: {},
+					body,
+					webhookUrl: `${url}${path}`,
+				};
 				const result = await runEntry(entry.workflow, {
 					mode: 'webhook',
 					dataTables: tables,
@@ -75,10 +108,14 @@ async function liveEntries(tables: InMemoryDataTables, { unpublished = [] as str
 
 /** The audit as a user sets it up: the base URL of their n8n, no waiting (the entries here finish before they answer). */
 function auditAt(url: string, { signing }: { signing: boolean }): WorkflowJson {
-	const workflow = signing ? withCredential(audit, 'Sign Like Twilio', 'crypto') : structuredClone(audit);
+	const workflow = signing
+		? withCredential(audit, 'Sign Like Twilio', 'crypto')
+		: structuredClone(audit);
 	for (const node of workflow.nodes) {
 		if (node.name === 'Audit Settings') {
-			for (const field of (node.parameters.assignments as { assignments: { name: string; value: unknown }[] }).assignments) {
+			for (const field of (
+				node.parameters.assignments as { assignments: { name: string; value: unknown }[] }
+			).assignments) {
 				if (field.name === 'baseUrl') field.value = url;
 				if (field.name === 'waitSeconds') field.value = 0;
 			}
@@ -97,10 +134,15 @@ async function runAudit(tables: InMemoryDataTables, url: string, signing: boolea
 	});
 	expect(result.error).toBeUndefined();
 	const [verdict] = result.output('Checklist Verdict');
-	return { result, verdict, rows: tables.rows('inquiry_notifications').filter((row) => row.kind === 'self_audit') };
+	return {
+		result,
+		verdict,
+		rows: tables.rows('inquiry_notifications').filter((row) => row.kind === 'self_audit'),
+	};
 }
 
-const stageLine = (verdict: IDataObject) => (verdict.stages as IDataObject[]).map((stage) => `${stage.stage} ${stage.passed}/${stage.of}`);
+const stageLine = (verdict: IDataObject) =>
+	(verdict.stages as IDataObject[]).map((stage) => `${stage.stage} ${stage.passed}/${stage.of}`);
 
 describe('template 8: continuity self-audit', () => {
 	it('writes only well-formed expressions', () => {
@@ -115,7 +157,9 @@ describe('template 8: continuity self-audit', () => {
 
 			// Each entry got its own vendor's shape, the missed call signed the way Twilio signs.
 			// (The posts go out together, so they arrive, and finish, in any order.)
-			expect(live.posts.map((post) => [post.path, post.contentType, Boolean(post.signature)]).sort()).toEqual([
+			expect(
+				live.posts.map((post) => [post.path, post.contentType, Boolean(post.signature)]).sort(),
+			).toEqual([
 				['inquiry-ad-lead', 'application/json', false],
 				['inquiry-booking', 'application/json', false],
 				['inquiry-chat', 'application/json', false],
@@ -129,36 +173,64 @@ describe('template 8: continuity self-audit', () => {
 
 			// The synthetic inquiries reached the real chain: records with owners, marked as synthetic.
 			const records = tables.rows('inquiry_records');
-			expect(records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort()).toEqual([
+			expect(
+				records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort(),
+			).toEqual([
 				['ad_lead', 'Self Audit', true],
 				['booking', 'Self Audit', true],
 				['chat', 'Self Audit', true],
 				['form', 'Self Audit', true],
 				['missed_call', 'Self Audit', true],
 			]);
-			expect(records.map((record) => record.email).sort()).toEqual(['', 'self-audit+ad@example.com', 'self-audit+booking@example.com', 'self-audit+chat@example.com', 'self-audit+form@example.com']);
+			expect(records.map((record) => record.email).sort()).toEqual([
+				'',
+				'self-audit+ad@example.com',
+				'self-audit+booking@example.com',
+				'self-audit+chat@example.com',
+				'self-audit+form@example.com',
+			]);
 			expect(records.every((record) => String(record.message).includes('[self-audit]'))).toBe(true);
 			// The name the leak sweep and the weekly report leave out.
-			expect(tables.rows('inquiry_ledger').map((row) => row.contactName)).toEqual(Array(5).fill('Self Audit'));
+			expect(tables.rows('inquiry_ledger').map((row) => row.contactName)).toEqual(
+				Array(5).fill('Self Audit'),
+			);
 
 			// The ledger row of each answered inquiry was read back and scored.
 			expect(result.output('Read Each Ledger Row').map((row) => row.inquiryId)).toEqual(ids);
 			const [summarized] = result.output('Summarize Period');
 			expect((summarized.summary as IDataObject).inquiries).toBe(5);
-			expect((verdict.entries as IDataObject[]).map((entry) => [entry.entry, entry.answered, entry.score])).toEqual([
+			expect(
+				(verdict.entries as IDataObject[]).map((entry) => [
+					entry.entry,
+					entry.answered,
+					entry.score,
+				]),
+			).toEqual([
 				['Web form (webhook)', 200, 5],
 				['Missed call (Twilio)', 200, 4],
 				['Chat (Intercom)', 200, 4],
 				['Booking (Calendly)', 200, 5],
 				['Ad lead (Google Ads)', 200, 5],
 			]);
-			expect(stageLine(verdict)).toEqual(['entry 5/5', 'transfer 5/5', 'context 5/5', 'trigger 5/5', 'visibility 5/5']);
+			expect(stageLine(verdict)).toEqual([
+				'entry 5/5',
+				'transfer 5/5',
+				'context 5/5',
+				'trigger 5/5',
+				'visibility 5/5',
+			]);
 			expect(verdict.passed).toBe(true);
 
 			expect(rows).toHaveLength(1);
-			expect(rows[0]).toMatchObject({ channel: 'email', recipient: 'manager@example.com', subject: 'Continuity self-audit: every stage passes' });
+			expect(rows[0]).toMatchObject({
+				channel: 'email',
+				recipient: 'manager@example.com',
+				subject: 'Continuity self-audit: every stage passes',
+			});
 			const body = String(rows[0].body);
-			expect(body).toMatch(/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\)\n/);
+			expect(body).toMatch(
+				/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\)\n/,
+			);
 			expect(body).toContain('- Missed call (Twilio): answered 200, score 4/5');
 			expect(body.endsWith(String(summarized.text))).toBe(true);
 		} finally {
@@ -171,10 +243,23 @@ describe('template 8: continuity self-audit', () => {
 		const live = await liveEntries(tables);
 		try {
 			const { verdict, rows } = await runAudit(tables, live.url, false);
-			expect(live.posts.map((post) => post.path).sort()).toEqual(['inquiry-ad-lead', 'inquiry-booking', 'inquiry-chat', 'inquiry-form']);
+			expect(live.posts.map((post) => post.path).sort()).toEqual([
+				'inquiry-ad-lead',
+				'inquiry-booking',
+				'inquiry-chat',
+				'inquiry-form',
+			]);
 			expect(verdict.skipped).toEqual(['Missed call (Twilio)']);
-			expect(stageLine(verdict)).toEqual(['entry 4/4', 'transfer 4/4', 'context 4/4', 'trigger 4/4', 'visibility 4/4']);
-			expect(String(rows[0].body)).toContain('- Missed call (Twilio): skipped (its webhook checks a signature; see Sign Like Twilio)');
+			expect(stageLine(verdict)).toEqual([
+				'entry 4/4',
+				'transfer 4/4',
+				'context 4/4',
+				'trigger 4/4',
+				'visibility 4/4',
+			]);
+			expect(String(rows[0].body)).toContain(
+				'- Missed call (Twilio): skipped (its webhook checks a signature; see Sign Like Twilio)',
+			);
 		} finally {
 			await live.close();
 		}
@@ -186,7 +271,13 @@ describe('template 8: continuity self-audit', () => {
 		try {
 			const { verdict, rows } = await runAudit(tables, live.url, true);
 			expect(verdict.passed).toBe(false);
-			expect(stageLine(verdict)).toEqual(['entry 4/5', 'transfer 4/5', 'context 4/5', 'trigger 4/5', 'visibility 4/5']);
+			expect(stageLine(verdict)).toEqual([
+				'entry 4/5',
+				'transfer 4/5',
+				'context 4/5',
+				'trigger 4/5',
+				'visibility 4/5',
+			]);
 			expect(rows[0].subject).toBe('Continuity self-audit: some stages FAIL');
 			const body = String(rows[0].body);
 			expect(body).toContain(': FAIL\nEntry: FAIL (4 of 5)');

@@ -4,12 +4,18 @@ import type { DataTableColumnType, DataTableRow } from 'n8n-workflow';
 import { InMemoryDataTables } from '../../test/harness';
 
 interface Manifest {
-	tables: { name: string; columns: { name: string; type: DataTableColumnType }[] | string; rows?: DataTableRow[] }[];
+	tables: {
+		name: string;
+		columns: { name: string; type: DataTableColumnType }[] | string;
+		rows?: DataTableRow[];
+	}[];
 }
 
 /** The Data tables of workflows-templates/data-tables.json, in memory, with its sample rows, for in-process template runs. */
 export function templateTables(): InMemoryDataTables {
-	const manifest = JSON.parse(readFileSync(join(__dirname, '../data-tables.json'), 'utf8')) as Manifest;
+	const manifest = JSON.parse(
+		readFileSync(join(__dirname, '../data-tables.json'), 'utf8'),
+	) as Manifest;
 	const tables = new InMemoryDataTables();
 	for (const table of manifest.tables) {
 		if (!Array.isArray(table.columns)) continue;

@@ -9,79 +9,187 @@ const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York
 describe('template 1: web form → owner → verified record', () => {
 	it('normalizes, checks context, assigns, saves and reads the record back', async () => {
 		const tables = templateTables();
-		const submission = { Name: 'jane o’brien', Email: 'Jane@Example.com', Phone: '(415) 555-2671', Service: 'Repair', Message: 'Leaking tap in the kitchen', 'Postal code': '94110', 'Preferred time': 'Mornings', submittedAt: NOW, formMode: 'production' };
-		const { hub: result, ...entry } = await runEntry(template, { now: NOW, mode: 'trigger', dataTables: tables, pinData: { 'Website Form': [{ json: submission }] } });
+		const submission = {
+			Name: 'jane o’brien',
+			Email: 'Jane@Example.com',
+			Phone: '(415) 555-2671',
+			Service: 'Repair',
+			Message: 'Leaking tap in the kitchen',
+			'Postal code': '94110',
+			'Preferred time': 'Mornings',
+			submittedAt: NOW,
+			formMode: 'production',
+		};
+		const { hub: result, ...entry } = await runEntry(template, {
+			now: NOW,
+			mode: 'trigger',
+			dataTables: tables,
+			pinData: { 'Website Form': [{ json: submission }] },
+		});
 		expect(entry.error).toBeUndefined();
 		expect(result.error).toBeUndefined();
 		const [inquiry] = result.output('Assign Inquiry Owner', 0);
-		expect(inquiry).toMatchObject({ contact: { name: { full: 'Jane O’Brien' }, phone: { e164: '+14155552671' } }, assignment: { status: 'assigned' } });
+		expect(inquiry).toMatchObject({
+			contact: { name: { full: 'Jane O’Brien' }, phone: { e164: '+14155552671' } },
+			assignment: { status: 'assigned' },
+		});
 		expect(tables.rows('inquiry_records')).toHaveLength(1);
 		expect(result.output('Read Record Back')).toHaveLength(1);
 	});
 
 	it('verifies the stored record, notifies the owner with the reason and deadline, and closes the ledger row', async () => {
 		const tables = templateTables();
-		const submission = { Name: 'Jane Roe', Email: 'jane@example.com', Phone: '(415) 555-2671', Service: 'Repair', Message: 'Leaking tap in the kitchen', 'Postal code': '94110', 'Preferred time': 'Mornings', submittedAt: NOW, formMode: 'production' };
-		const { hub: result } = await runEntry(template, { now: NOW, mode: 'trigger', dataTables: tables, pinData: { 'Website Form': [{ json: submission }] } });
+		const submission = {
+			Name: 'Jane Roe',
+			Email: 'jane@example.com',
+			Phone: '(415) 555-2671',
+			Service: 'Repair',
+			Message: 'Leaking tap in the kitchen',
+			'Postal code': '94110',
+			'Preferred time': 'Mornings',
+			submittedAt: NOW,
+			formMode: 'production',
+		};
+		const { hub: result } = await runEntry(template, {
+			now: NOW,
+			mode: 'trigger',
+			dataTables: tables,
+			pinData: { 'Website Form': [{ json: submission }] },
+		});
 		expect(result.error).toBeUndefined();
 		const [verified] = result.output('Verify Inquiry Handoff', 0);
-		expect(verified.handoff).toMatchObject({ status: 'verified', destination: 'inquiry_records (Data table)', lost: [], changed: [] });
+		expect(verified.handoff).toMatchObject({
+			status: 'verified',
+			destination: 'inquiry_records (Data table)',
+			lost: [],
+			changed: [],
+		});
 		expect(result.output('Verify Inquiry Handoff', 1)).toEqual([]);
 		const notes = tables.rows('inquiry_notifications');
-		expect(notes.map((n) => [n.kind, n.recipient])).toEqual([['owner_assigned', 'first.owner@team.invalid']]);
+		expect(notes.map((n) => [n.kind, n.recipient])).toEqual([
+			['owner_assigned', 'first.owner@team.invalid'],
+		]);
 		expect(notes[0].subject).toBe('New inquiry for you: Jane Roe — respond by Tue 3 Mar, 14:00');
 		expect(notes[0].body).toContain('Why you: ');
 		const ledger = tables.rows('inquiry_ledger');
 		expect(ledger).toHaveLength(1);
-		expect(ledger[0]).toMatchObject({ inquiryId: verified.id, stage: 'tracking', handoffStatus: 'verified', visibilityCheck: 'pass', ownerId: 'owner-1', score: 5 });
+		expect(ledger[0]).toMatchObject({
+			inquiryId: verified.id,
+			stage: 'tracking',
+			handoffStatus: 'verified',
+			visibilityCheck: 'pass',
+			ownerId: 'owner-1',
+			score: 5,
+		});
 	});
 
 	it('raises the alert and records it on the ledger when the stored record lost a field', async () => {
 		const tables = templateTables();
-		const submission = { Name: 'Jane Roe', Email: 'jane@example.com', Phone: '(415) 555-2671', Service: 'Repair', Message: 'Leaking tap', 'Postal code': '94110', submittedAt: NOW, formMode: 'production' };
+		const submission = {
+			Name: 'Jane Roe',
+			Email: 'jane@example.com',
+			Phone: '(415) 555-2671',
+			Service: 'Repair',
+			Message: 'Leaking tap',
+			'Postal code': '94110',
+			submittedAt: NOW,
+			formMode: 'production',
+		};
 		// The record as a lossy destination keeps it: the phone is gone.
-		const stored = { id: 1, inquiryId: 'x', name: 'Jane Roe', email: 'jane@example.com', phone: '', message: 'Leaking tap', service: 'Repair', ownerId: 'owner-1' };
-		const { hub: result } = await runEntry(template, { now: NOW, mode: 'trigger', dataTables: tables, pinData: { 'Website Form': [{ json: submission }], 'Read Record Back': [{ json: stored }] } });
+		const stored = {
+			id: 1,
+			inquiryId: 'x',
+			name: 'Jane Roe',
+			email: 'jane@example.com',
+			phone: '',
+			message: 'Leaking tap',
+			service: 'Repair',
+			ownerId: 'owner-1',
+		};
+		const { hub: result } = await runEntry(template, {
+			now: NOW,
+			mode: 'trigger',
+			dataTables: tables,
+			pinData: { 'Website Form': [{ json: submission }], 'Read Record Back': [{ json: stored }] },
+		});
 		expect(result.error).toBeUndefined();
 		const [failed] = result.output('Verify Inquiry Handoff', 1);
 		expect(failed.handoff).toMatchObject({ status: 'mismatch', lost: ['phone'] });
 		const alert = tables.rows('inquiry_notifications').find((n) => n.kind === 'alert');
 		expect(alert?.body).toBe((failed.handoff as { alert: string }).alert);
 		expect(alert?.body).toContain('phone lost');
-		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ handoffStatus: 'mismatch', visibilityCheck: 'pass', alertedAt: NOW });
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
+			handoffStatus: 'mismatch',
+			visibilityCheck: 'pass',
+			alertedAt: NOW,
+		});
 	});
 });
 
 describe('template 1b: form webhook → owner → verified record', () => {
 	const webhookTemplate = entryTemplate('01b-form-webhook-to-verified-record.json');
-	const body = JSON.parse(readFileSync(join(__dirname, '../../test/fixtures/vendor-payloads/typeform__form_response__1.json'), 'utf8')).body;
+	const body = JSON.parse(
+		readFileSync(
+			join(__dirname, '../../test/fixtures/vendor-payloads/typeform__form_response__1.json'),
+			'utf8',
+		),
+	).body;
 
 	it('answers the sender and routes a Typeform submission to an owner', async () => {
 		const tables = templateTables();
-		const result = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] } });
+		const result = await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.responses[0]).toMatchObject({ statusCode: 200 });
 		expect(result.hub.output('Assign Inquiry Owner', 0)).toHaveLength(1);
-		expect(tables.rows('inquiry_records').map((r) => [r.email, r.sourceSystem])).toEqual([['laura@example.com', 'typeform']]);
+		expect(tables.rows('inquiry_records').map((r) => [r.email, r.sourceSystem])).toEqual([
+			['laura@example.com', 'typeform'],
+		]);
 	});
 
 	it('a replayed submission creates no second record, assignment, owner notification or ledger row', async () => {
 		const tables = templateTables();
 		const post = { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] };
-		const first = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: post });
-		const replay = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: post, staticData: first.staticData });
+		const first = await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: post,
+		});
+		const replay = await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: post,
+			staticData: first.staticData,
+		});
 		expect(replay.error).toBeUndefined();
-		const owner = (run: typeof first) => (run.hub.output('Assign Inquiry Owner', 0)[0].assignment as { owner: { id: string } }).owner.id;
+		const owner = (run: typeof first) =>
+			(run.hub.output('Assign Inquiry Owner', 0)[0].assignment as { owner: { id: string } }).owner
+				.id;
 		expect(owner(replay)).toBe(owner(first));
 		expect(tables.rows('inquiry_records')).toHaveLength(1);
 		expect(tables.rows('inquiry_ledger')).toHaveLength(1);
-		expect(tables.rows('inquiry_notifications').filter((n) => n.kind === 'owner_assigned')).toHaveLength(1);
+		expect(
+			tables.rows('inquiry_notifications').filter((n) => n.kind === 'owner_assigned'),
+		).toHaveLength(1);
 		expect(replay.hub.ran('Notify Owner')).toBe(false);
 	});
 
 	it('answers 422 and raises an alert for a payload it cannot read', async () => {
 		const tables = templateTables();
-		const result = await runEntry(webhookTemplate, { now: NOW, mode: 'webhook', dataTables: tables, pinData: { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { foo: 'bar' } } }] } });
+		const result = await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: {
+				'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { foo: 'bar' } } }],
+			},
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.responses[0]).toMatchObject({ statusCode: 422 });
 		expect(tables.rows('inquiry_notifications').map((r) => r.kind)).toEqual(['alert']);

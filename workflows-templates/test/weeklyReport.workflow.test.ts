@@ -5,30 +5,91 @@ import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
 import { templateTables } from './tables';
 
 const template = loadWorkflow(join(__dirname, '../07-weekly-continuity-report.json'));
-const TICK = { 'Every Monday at 08:00': [{ json: { timestamp: '2026-03-02T08:00:00.000-05:00' } }] };
+const TICK = {
+	'Every Monday at 08:00': [{ json: { timestamp: '2026-03-02T08:00:00.000-05:00' } }],
+};
 const NOW = '2026-03-02T13:00:00.000Z'; // Monday 08:00 in New York: last week is 23 Feb – 1 Mar
 const LAST_WEEK = { from: '2026-02-23T05:00:00.000Z', to: '2026-03-02T05:00:00.000Z' };
 
-const passed = { entryCheck: 'pass', transferCheck: 'pass', contextCheck: 'pass', triggerCheck: 'pass', visibilityCheck: 'pass', stage: 'tracking' } as const;
+const passed = {
+	entryCheck: 'pass',
+	transferCheck: 'pass',
+	contextCheck: 'pass',
+	triggerCheck: 'pass',
+	visibilityCheck: 'pass',
+	stage: 'tracking',
+} as const;
 const owner = { ownerId: 'owner-1', ownerName: 'First team member' };
 
 function ledger(): DataTableRow[] {
 	return [
 		// Owned in 3 minutes, verified in 4, answered within the hour: score 5.
-		ledgerRow({ inquiryId: 'form-1', receivedAt: '2026-02-24T15:00:00.000Z', channel: 'form', ...passed, ...owner, assignedAt: '2026-02-24T15:03:00.000Z', verifiedAt: '2026-02-24T15:04:00.000Z', respondBy: '2026-02-24T16:00:00.000Z', contactedAt: '2026-02-24T15:20:00.000Z', score: 5 }),
+		ledgerRow({
+			inquiryId: 'form-1',
+			receivedAt: '2026-02-24T15:00:00.000Z',
+			channel: 'form',
+			...passed,
+			...owner,
+			assignedAt: '2026-02-24T15:03:00.000Z',
+			verifiedAt: '2026-02-24T15:04:00.000Z',
+			respondBy: '2026-02-24T16:00:00.000Z',
+			contactedAt: '2026-02-24T15:20:00.000Z',
+			score: 5,
+		}),
 		// A missed call: the caller never said what they need (context fails), otherwise fine: score 4.
-		ledgerRow({ inquiryId: 'call-1', receivedAt: '2026-02-25T16:00:00.000Z', channel: 'missed_call', sourceSystem: 'twilio', ...passed, contextCheck: 'fail', contextOutcome: 'needs_context', ...owner, assignedAt: '2026-02-25T16:10:00.000Z', verifiedAt: '2026-02-25T16:11:00.000Z', respondBy: '2026-02-25T17:10:00.000Z', contactedAt: '2026-02-25T16:40:00.000Z', score: 4 }),
+		ledgerRow({
+			inquiryId: 'call-1',
+			receivedAt: '2026-02-25T16:00:00.000Z',
+			channel: 'missed_call',
+			sourceSystem: 'twilio',
+			...passed,
+			contextCheck: 'fail',
+			contextOutcome: 'needs_context',
+			...owner,
+			assignedAt: '2026-02-25T16:10:00.000Z',
+			verifiedAt: '2026-02-25T16:11:00.000Z',
+			respondBy: '2026-02-25T17:10:00.000Z',
+			contactedAt: '2026-02-25T16:40:00.000Z',
+			score: 4,
+		}),
 		// A chat that entered and went nowhere: a leak.
-		ledgerRow({ inquiryId: 'chat-1', receivedAt: '2026-02-27T14:00:00.000Z', channel: 'chat', sourceSystem: 'intercom', score: 2 }),
+		ledgerRow({
+			inquiryId: 'chat-1',
+			receivedAt: '2026-02-27T14:00:00.000Z',
+			channel: 'chat',
+			sourceSystem: 'intercom',
+			score: 2,
+		}),
 		// Outside last week, or synthetic: not in the report.
-		ledgerRow({ inquiryId: 'week-before', receivedAt: '2026-02-20T15:00:00.000Z', ...passed, score: 5 }),
-		ledgerRow({ inquiryId: 'this-week', receivedAt: '2026-03-02T12:00:00.000Z', ...passed, score: 5 }),
-		ledgerRow({ inquiryId: 'self-audit', receivedAt: '2026-02-26T12:00:00.000Z', contactName: 'Self Audit', ...passed, score: 5 }),
+		ledgerRow({
+			inquiryId: 'week-before',
+			receivedAt: '2026-02-20T15:00:00.000Z',
+			...passed,
+			score: 5,
+		}),
+		ledgerRow({
+			inquiryId: 'this-week',
+			receivedAt: '2026-03-02T12:00:00.000Z',
+			...passed,
+			score: 5,
+		}),
+		ledgerRow({
+			inquiryId: 'self-audit',
+			receivedAt: '2026-02-26T12:00:00.000Z',
+			contactName: 'Self Audit',
+			...passed,
+			score: 5,
+		}),
 	];
 }
 
 async function report(dataTables = templateTables()) {
-	const result = await runWorkflow(template, { now: NOW, mode: 'trigger', dataTables, pinData: TICK });
+	const result = await runWorkflow(template, {
+		now: NOW,
+		mode: 'trigger',
+		dataTables,
+		pinData: TICK,
+	});
 	expect(result.error).toBeUndefined();
 	return result;
 }
@@ -44,7 +105,11 @@ describe('template 7: weekly continuity report', () => {
 		const result = await report(tables);
 
 		expect(result.output('Last Week')).toEqual([LAST_WEEK]);
-		expect(result.output("Read Last Week's Ledger").map((row) => row.inquiryId)).toEqual(['form-1', 'call-1', 'chat-1']);
+		expect(result.output("Read Last Week's Ledger").map((row) => row.inquiryId)).toEqual([
+			'form-1',
+			'call-1',
+			'chat-1',
+		]);
 		const [summarized] = result.output('Summarize Period');
 		const summary = summarized.summary as IDataObject;
 		expect(summary).toMatchObject({
@@ -69,7 +134,9 @@ describe('template 7: weekly continuity report', () => {
 			body: summarized.text,
 			dedupeKey: `report:${LAST_WEEK.from}`,
 		});
-		expect(String(rows[0].subject)).toMatch(/^Weekly inquiry continuity, .*23.*Feb.*: score \d\/5$/);
+		expect(String(rows[0].subject)).toMatch(
+			/^Weekly inquiry continuity, .*23.*Feb.*: score \d\/5$/,
+		);
 		expect(String(rows[0].body)).toContain('3 inquiries');
 
 		// Running it again for the same week replaces the report row.

@@ -3,7 +3,8 @@ import { parsePhone } from '../../inquiry/contact/phone';
 import type { Inquiry } from '../../inquiry/schema';
 
 export const RECEIVED_AT = '2026-03-02T15:00:00.000Z';
-export const MESSAGE = 'Water heater leaking in the garage since this morning, please call before noon';
+export const MESSAGE =
+	'Water heater leaking in the garage since this morning, please call before noon';
 
 /** Jane Roe's web-form inquiry after Assign Inquiry Owner: real parsed phone and email, an owner and a deadline. */
 export function janeRoe(overrides: Partial<Inquiry> = {}): Inquiry {
@@ -24,7 +25,11 @@ export function janeRoe(overrides: Partial<Inquiry> = {}): Inquiry {
 		attribution: {},
 		consent: {},
 		extraFields: {},
-		continuity: { trail: [{ stage: 'entry', node: 'Normalize Inquiry', at: RECEIVED_AT, outcome: 'normalized' }] },
+		continuity: {
+			trail: [
+				{ stage: 'entry', node: 'Normalize Inquiry', at: RECEIVED_AT, outcome: 'normalized' },
+			],
+		},
 		assignment: { owner: { id: 'ana', name: 'Ana Lopez' }, respondBy: '2026-03-02T15:30:00.000Z' },
 		...overrides,
 	} as Inquiry;

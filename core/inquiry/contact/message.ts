@@ -1,5 +1,8 @@
 /** Control characters other than tab and newline; built from code points so the source stays printable. */
-const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}${String.fromCharCode(12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+const CONTROL_CHARACTERS = new RegExp(
+	`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}${String.fromCharCode(12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`,
+	'g',
+);
 
 /** Messages are capped so a 1 MB paste cannot slow every later node; the raw payload keeps it all. */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -29,7 +32,8 @@ function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8}|#39);/gi, (match, code: string) => {
 		const lower = code.toLowerCase();
 		if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16), match);
-		if (lower.startsWith('#') && lower !== '#39') return safeCodePoint(parseInt(lower.slice(1), 10), match);
+		if (lower.startsWith('#') && lower !== '#39')
+			return safeCodePoint(parseInt(lower.slice(1), 10), match);
 		return ENTITIES[lower] ?? match;
 	});
 }
@@ -50,7 +54,14 @@ const REPLY_HEADERS = [
 	/^_{10,}\s*$/,
 ];
 /** Lines that start a signature block. */
-const SIGNATURE_STARTS = [/^--\s?$/, /^Sent from my .{1,60}$/i, /^Get Outlook for .{1,40}$/i, /^Envoyé de mon .{1,60}$/i, /^Von meinem .{1,60} gesendet$/i, /^Enviado desde mi .{1,60}$/i];
+const SIGNATURE_STARTS = [
+	/^--\s?$/,
+	/^Sent from my .{1,60}$/i,
+	/^Get Outlook for .{1,40}$/i,
+	/^Envoyé de mon .{1,60}$/i,
+	/^Von meinem .{1,60} gesendet$/i,
+	/^Enviado desde mi .{1,60}$/i,
+];
 
 /** Removes quoted replies and signatures from an email body, keeping what the sender just wrote. */
 export function stripEmailHistory(text: string): string {
@@ -59,7 +70,8 @@ export function stripEmailHistory(text: string): string {
 	for (const line of lines) {
 		const trimmed = line.trim();
 		if (trimmed.startsWith('>')) continue;
-		if (REPLY_HEADERS.some((pattern) => pattern.test(trimmed)) && kept.some((l) => l.trim() !== '')) break;
+		if (REPLY_HEADERS.some((pattern) => pattern.test(trimmed)) && kept.some((l) => l.trim() !== ''))
+			break;
 		if (SIGNATURE_STARTS.some((pattern) => pattern.test(trimmed))) break;
 		kept.push(line);
 	}
@@ -75,7 +87,10 @@ export function cleanMessage(input: unknown, options: MessageOptions = {}): stri
 	if (typeof input !== 'string') return undefined;
 	let text = input.length > MAX_MESSAGE_LENGTH * 4 ? input.slice(0, MAX_MESSAGE_LENGTH * 4) : input;
 	text = text.replace(/\r\n?/g, '\n');
-	const looksHtml = options.format === 'html' || options.format === 'email_html' || /<\/?[a-z][^>]{0,200}>/i.test(text);
+	const looksHtml =
+		options.format === 'html' ||
+		options.format === 'email_html' ||
+		/<\/?[a-z][^>]{0,200}>/i.test(text);
 	if (looksHtml) text = htmlToText(text);
 	if (options.format === 'email' || options.format === 'email_html') text = stripEmailHistory(text);
 	text = text

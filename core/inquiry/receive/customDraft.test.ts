@@ -42,11 +42,18 @@ describe('customDraftFrom', () => {
 
 	it('refuses unknown fields (including prototype keys) and unknown channels, naming the row from 1', () => {
 		expect(() => customDraftFrom([{ field: 'emial', value: 'x' }])).toThrow(InquiryError);
-		expect(() => customDraftFrom([{ field: 'email', value: 'a@b.co' }, { field: '__proto__', value: 'x' }])).toThrow(
-			'The custom field mapping is not valid: row 2: unknown inquiry field "__proto__"',
-		);
-		expect(() => customDraftFrom([{ field: 'email', value: '' }, { field: 'name.full', value: 'A' }, { field: 'channel', value: 'fax' }])).toThrow(
-			'The custom field mapping is not valid: row 3: channel "fax" is not one of form,',
-		);
+		expect(() =>
+			customDraftFrom([
+				{ field: 'email', value: 'a@b.co' },
+				{ field: '__proto__', value: 'x' },
+			]),
+		).toThrow('The custom field mapping is not valid: row 2: unknown inquiry field "__proto__"');
+		expect(() =>
+			customDraftFrom([
+				{ field: 'email', value: '' },
+				{ field: 'name.full', value: 'A' },
+				{ field: 'channel', value: 'fax' },
+			]),
+		).toThrow('The custom field mapping is not valid: row 3: channel "fax" is not one of form,');
 	});
 });

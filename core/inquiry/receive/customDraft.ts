@@ -70,5 +70,8 @@ function channelOf(value: unknown, row: string): Channel {
 		.toLowerCase()
 		.replace(/[\s-]+/g, '_');
 	if ((CHANNELS as readonly string[]).includes(channel)) return channel as Channel;
-	throw new InquiryError('INVALID_CUSTOM_MAPPING', `${row}: channel "${String(value)}" is not one of ${CHANNELS.join(', ')}`);
+	throw new InquiryError(
+		'INVALID_CUSTOM_MAPPING',
+		`${row}: channel "${String(value)}" is not one of ${CHANNELS.join(', ')}`,
+	);
 }

@@ -38,7 +38,8 @@ describe('readDelivery', () => {
 	});
 
 	it('never throws on non-objects', () => {
-		for (const item of [null, undefined, 42, 'text', [1, 2]]) expect(readDelivery(item).headers).toEqual({});
+		for (const item of [null, undefined, 42, 'text', [1, 2]])
+			expect(readDelivery(item).headers).toEqual({});
 	});
 });
 
@@ -49,7 +50,9 @@ describe('signedUrl', () => {
 		expect(signedUrl(delivery, 'https://public.example.com/hook')).toBe(
 			'https://public.example.com/hook?bodySHA256=f00&tag=a&tag=b',
 		);
-		expect(signedUrl(delivery)).toBe('https://n8n.example.com/webhook/leads?bodySHA256=f00&tag=a&tag=b');
+		expect(signedUrl(delivery)).toBe(
+			'https://n8n.example.com/webhook/leads?bodySHA256=f00&tag=a&tag=b',
+		);
 	});
 
 	it('keeps a URL that already has a query exactly as entered', () => {

@@ -16,7 +16,12 @@ export interface Delivery {
 
 /** n8n's Webhook node emits { headers, params, query, body } (plus webhookUrl, executionMode). */
 export function looksLikeWebhookItem(item: unknown): item is Record<string, unknown> {
-	return isRecord(item) && isRecord(item.headers) && 'body' in item && (isRecord(item.query) || isRecord(item.params));
+	return (
+		isRecord(item) &&
+		isRecord(item.headers) &&
+		'body' in item &&
+		(isRecord(item.query) || isRecord(item.params))
+	);
 }
 
 export function readDelivery(item: unknown, from: PayloadSource = 'auto', field = ''): Delivery {
@@ -31,9 +36,15 @@ export function readDelivery(item: unknown, from: PayloadSource = 'auto', field 
 	return delivery;
 }
 
-function payloadOf(item: unknown, from: PayloadSource, field: string, fromWebhook: boolean): unknown {
+function payloadOf(
+	item: unknown,
+	from: PayloadSource,
+	field: string,
+	fromWebhook: boolean,
+): unknown {
 	if (from === 'field') return field.trim() === '' ? undefined : at(item, field.trim());
-	if (from === 'body' || (from === 'auto' && fromWebhook)) return isRecord(item) ? item.body : undefined;
+	if (from === 'body' || (from === 'auto' && fromWebhook))
+		return isRecord(item) ? item.body : undefined;
 	return item;
 }
 

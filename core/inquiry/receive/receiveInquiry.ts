@@ -67,7 +67,8 @@ function checkSignature(
 		check.scheme === 'auto'
 			? schemeOfSource(options.source ?? 'auto', body)
 			: { scheme: check.scheme, vendor: undefined };
-	if ('unknown' in scheme) return reject({ ok: false, reason: 'unknown_source', detail: scheme.unknown }, 'unknown');
+	if ('unknown' in scheme)
+		return reject({ ok: false, reason: 'unknown_source', detail: scheme.unknown }, 'unknown');
 
 	const rawBody = options.rawBody ?? reserialized(delivery.payload);
 	const request: SignedRequest = {
@@ -86,14 +87,20 @@ function checkSignature(
 	if (result.reason === 'unsigned_source' && scheme.vendor)
 		rejection.detail = `${scheme.vendor} does not sign its webhooks`;
 	if (options.rawBody === undefined && result.reason === 'mismatch') {
-		rejection.detail += ' (checked against the re-serialized body, as no raw body reached this node)';
+		rejection.detail +=
+			' (checked against the re-serialized body, as no raw body reached this node)';
 		rejection.hint = ERROR_CATALOG.RAW_BODY_MISSING.hint;
 	}
 	return rejection;
 }
 
 function reject(result: Extract<VerifyResult, { ok: false }>, scheme: string): Rejection {
-	return { reason: result.reason, detail: result.detail, scheme, hint: SIGNATURE_FAILURE_HINTS[result.reason] };
+	return {
+		reason: result.reason,
+		detail: result.detail,
+		scheme,
+		hint: SIGNATURE_FAILURE_HINTS[result.reason],
+	};
 }
 
 /** The scheme the source's vendor documents: the chosen preset's, or the auto-detected one's. */

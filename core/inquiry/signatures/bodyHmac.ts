@@ -17,11 +17,14 @@ function checkBodyHmac(spec: BodyHmacSpec, request: SignedRequest, secret: strin
 		return fail('bad_format', `${spec.header} should start with "${spec.prefix}"`);
 	}
 	const body = rawBytes(request);
-	if (body === undefined) return fail('missing_raw_body', `${spec.header} signs the exact body bytes`);
+	if (body === undefined)
+		return fail('missing_raw_body', `${spec.header} signs the exact body bytes`);
 	const digest = provided.slice(spec.prefix?.length ?? 0).trim();
 	const expected = hmac(spec.algorithm, secret, [body], spec.encoding);
 	const given = spec.encoding === 'hex' ? digest.toLowerCase() : digest;
-	return safeEqual(expected, given) ? OK : fail('mismatch', `${spec.header} does not match the body`);
+	return safeEqual(expected, given)
+		? OK
+		: fail('mismatch', `${spec.header} does not match the body`);
 }
 
 const bodyHmac =
@@ -38,19 +41,36 @@ export const typeform = bodyHmac({
 });
 
 /** Cal.com: hex HMAC-SHA256 of the raw body. */
-export const calcom = bodyHmac({ header: 'X-Cal-Signature-256', algorithm: 'sha256', encoding: 'hex' });
+export const calcom = bodyHmac({
+	header: 'X-Cal-Signature-256',
+	algorithm: 'sha256',
+	encoding: 'hex',
+});
 
 /** Intercom: "sha1=" + hex HMAC-SHA1 of the raw body, keyed with the app's client secret. */
-export const intercom = bodyHmac({ header: 'X-Hub-Signature', algorithm: 'sha1', encoding: 'hex', prefix: 'sha1=' });
+export const intercom = bodyHmac({
+	header: 'X-Hub-Signature',
+	algorithm: 'sha1',
+	encoding: 'hex',
+	prefix: 'sha1=',
+});
 
 /** tawk.to: hex HMAC-SHA1 of the raw body. */
 export const tawkto = bodyHmac({ header: 'X-Tawk-Signature', algorithm: 'sha1', encoding: 'hex' });
 
 /** Tally: base64 HMAC-SHA256 of the JSON payload as posted. */
-export const tally = bodyHmac({ header: 'Tally-Signature', algorithm: 'sha256', encoding: 'base64' });
+export const tally = bodyHmac({
+	header: 'Tally-Signature',
+	algorithm: 'sha256',
+	encoding: 'base64',
+});
 
 /** Jobber: base64 HMAC-SHA256 of the raw body, keyed with the app's OAuth client secret. */
-export const jobber = bodyHmac({ header: 'X-Jobber-Hmac-SHA256', algorithm: 'sha256', encoding: 'base64' });
+export const jobber = bodyHmac({
+	header: 'X-Jobber-Hmac-SHA256',
+	algorithm: 'sha256',
+	encoding: 'base64',
+});
 
 /** CallRail: base64 HMAC-SHA1 of the raw body (from a secondary transcription of CallRail's docs). */
 export const callrail = bodyHmac({ header: 'Signature', algorithm: 'sha1', encoding: 'base64' });
@@ -61,7 +81,12 @@ const metaSha256: BodyHmacSpec = {
 	encoding: 'hex',
 	prefix: 'sha256=',
 };
-const metaSha1: BodyHmacSpec = { header: 'X-Hub-Signature', algorithm: 'sha1', encoding: 'hex', prefix: 'sha1=' };
+const metaSha1: BodyHmacSpec = {
+	header: 'X-Hub-Signature',
+	algorithm: 'sha1',
+	encoding: 'hex',
+	prefix: 'sha1=',
+};
 
 /**
  * Meta (Lead Ads page webhooks, WhatsApp Cloud API): "sha256=" + hex HMAC-SHA256 keyed with the
@@ -70,6 +95,7 @@ const metaSha1: BodyHmacSpec = { header: 'X-Hub-Signature', algorithm: 'sha1', e
 export const meta: SchemeVerifier = (request, secret) => {
 	const spec = header(request.headers, metaSha256.header) !== undefined ? metaSha256 : metaSha1;
 	const result = checkBodyHmac(spec, request, secret);
-	if (!result.ok && result.reason === 'missing_header') return fail('missing_header', 'no X-Hub-Signature-256 header');
+	if (!result.ok && result.reason === 'missing_header')
+		return fail('missing_header', 'no X-Hub-Signature-256 header');
 	return result;
 };

@@ -15,7 +15,9 @@ const bodyTokenEquals =
 	(request, secret): VerifyResult => {
 		const token = field(request.body, path);
 		if (token === undefined) return fail('missing_field', `no "${path}" field in the body`);
-		return safeEqual(secret, token) ? OK : fail('mismatch', `"${path}" does not match the ${vendor} key`);
+		return safeEqual(secret, token)
+			? OK
+			: fail('mismatch', `"${path}" does not match the ${vendor} key`);
 	};
 
 /** Google Ads lead form webhook: `google_key` must equal the key entered in the lead form asset. */
@@ -31,7 +33,8 @@ export const aircall = bodyTokenEquals('token', 'Aircall');
  * so age is checked only when a tolerance is set.
  */
 export const mailgun: SchemeVerifier = (request, secret, options) => {
-	const nested = at(request.body, 'signature') !== null && typeof at(request.body, 'signature') === 'object';
+	const nested =
+		at(request.body, 'signature') !== null && typeof at(request.body, 'signature') === 'object';
 	const prefix = nested ? 'signature.' : '';
 	const timestamp = field(request.body, `${prefix}timestamp`);
 	const token = field(request.body, `${prefix}token`);

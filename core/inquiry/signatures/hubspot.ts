@@ -1,4 +1,13 @@
-import { checkAge, fail, header, hmac, rawBytes, safeEqual, sha256, timestampMs } from './primitives';
+import {
+	checkAge,
+	fail,
+	header,
+	hmac,
+	rawBytes,
+	safeEqual,
+	sha256,
+	timestampMs,
+} from './primitives';
 import type { SchemeVerifier, SignedRequest, VerifyOptions, VerifyResult } from './types';
 
 /** HubSpot rejects v3 requests whose timestamp is more than five minutes old. */
@@ -21,7 +30,10 @@ const DECODED_ESCAPES: Record<string, string> = {
 };
 
 export function hubspotUri(url: string): string {
-	return url.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => DECODED_ESCAPES[escape.toUpperCase()]);
+	return url.replace(
+		/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+		(escape) => DECODED_ESCAPES[escape.toUpperCase()],
+	);
 }
 
 /**
@@ -30,7 +42,8 @@ export function hubspotUri(url: string): string {
  * X-HubSpot-Signature-Version v1 = hex SHA-256 of secret + body, v2 = of secret + method + URI + body.
  */
 export const hubspot: SchemeVerifier = (request, secret, options) => {
-	if (header(request.headers, 'X-HubSpot-Signature-v3') !== undefined) return verifyV3(request, secret, options);
+	if (header(request.headers, 'X-HubSpot-Signature-v3') !== undefined)
+		return verifyV3(request, secret, options);
 	const signature = header(request.headers, 'X-HubSpot-Signature');
 	if (signature === undefined)
 		return fail('missing_header', 'no X-HubSpot-Signature-v3 (or X-HubSpot-Signature) header');
@@ -39,8 +52,10 @@ export const hubspot: SchemeVerifier = (request, secret, options) => {
 		return fail('bad_format', `unknown X-HubSpot-Signature-Version "${version}"`);
 	const body = rawBytes(request);
 	if (body === undefined) return fail('missing_raw_body', 'HubSpot signs the exact body bytes');
-	if (version === 'v2' && !request.url) return fail('missing_url', 'HubSpot v2 signs the exact URL it posted to');
-	const parts = version === 'v1' ? [secret, body] : [secret, method(request), request.url ?? '', body];
+	if (version === 'v2' && !request.url)
+		return fail('missing_url', 'HubSpot v2 signs the exact URL it posted to');
+	const parts =
+		version === 'v1' ? [secret, body] : [secret, method(request), request.url ?? '', body];
 	const expected = sha256(parts, 'hex');
 	return safeEqual(expected, signature.toLowerCase())
 		? { ok: true }
@@ -50,14 +65,22 @@ export const hubspot: SchemeVerifier = (request, secret, options) => {
 function verifyV3(request: SignedRequest, secret: string, options: VerifyOptions): VerifyResult {
 	const signature = header(request.headers, 'X-HubSpot-Signature-v3') ?? '';
 	const timestamp = header(request.headers, 'X-HubSpot-Request-Timestamp');
-	if (timestamp === undefined) return fail('missing_header', 'no X-HubSpot-Request-Timestamp header');
+	if (timestamp === undefined)
+		return fail('missing_header', 'no X-HubSpot-Request-Timestamp header');
 	const signedAt = timestampMs(timestamp, 'milliseconds');
-	if (signedAt === undefined) return fail('bad_format', 'X-HubSpot-Request-Timestamp should be epoch milliseconds');
+	if (signedAt === undefined)
+		return fail('bad_format', 'X-HubSpot-Request-Timestamp should be epoch milliseconds');
 	if (!request.url) return fail('missing_url', 'HubSpot v3 signs the exact URL it posted to');
 	const body = rawBytes(request);
 	if (body === undefined) return fail('missing_raw_body', 'HubSpot signs the exact body bytes');
-	const expected = hmac('sha256', secret, [method(request), hubspotUri(request.url), body, timestamp], 'base64');
-	if (!safeEqual(expected, signature)) return fail('mismatch', 'X-HubSpot-Signature-v3 does not match');
+	const expected = hmac(
+		'sha256',
+		secret,
+		[method(request), hubspotUri(request.url), body, timestamp],
+		'base64',
+	);
+	if (!safeEqual(expected, signature))
+		return fail('mismatch', 'X-HubSpot-Signature-v3 does not match');
 	return checkAge(signedAt, options.now, options.toleranceSeconds ?? HUBSPOT_TOLERANCE_SECONDS);
 }
 

@@ -71,7 +71,10 @@ export function matchesAny(expected: string, candidates: string[]): boolean {
 }
 
 /** Parses a whole-number timestamp ("1700000000" or "1700000000000") into milliseconds. */
-export function timestampMs(value: string | undefined, unit: 'seconds' | 'milliseconds'): number | undefined {
+export function timestampMs(
+	value: string | undefined,
+	unit: 'seconds' | 'milliseconds',
+): number | undefined {
 	if (value === undefined || !/^\d{1,16}$/.test(value)) return undefined;
 	const n = Number(value);
 	return unit === 'seconds' ? n * 1000 : n;
@@ -81,9 +84,16 @@ export function timestampMs(value: string | undefined, unit: 'seconds' | 'millis
  * Rejects a signed timestamp further than the tolerance from now, in either direction (a
  * timestamp from the future is as suspicious as a stale one, within the same clock skew).
  */
-export function checkAge(signedAtMs: number, now: Date, toleranceSeconds: number | undefined): VerifyResult {
+export function checkAge(
+	signedAtMs: number,
+	now: Date,
+	toleranceSeconds: number | undefined,
+): VerifyResult {
 	if (toleranceSeconds === undefined || toleranceSeconds <= 0) return OK;
 	const ageSeconds = Math.abs(now.getTime() - signedAtMs) / 1000;
 	if (ageSeconds <= toleranceSeconds) return OK;
-	return fail('expired', `signed ${Math.round(ageSeconds)} s from now, tolerance ${toleranceSeconds} s`);
+	return fail(
+		'expired',
+		`signed ${Math.round(ageSeconds)} s from now, tolerance ${toleranceSeconds} s`,
+	);
 }

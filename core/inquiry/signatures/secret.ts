@@ -11,7 +11,10 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 export function checkSecretShape(secret: unknown, publicUrl?: unknown): SecretShape {
 	if (typeof secret !== 'string' || secret.trim() === '') {
-		return { ok: false, message: "The signing secret is empty. Paste it from the vendor's webhook settings." };
+		return {
+			ok: false,
+			message: "The signing secret is empty. Paste it from the vendor's webhook settings.",
+		};
 	}
 	const trimmed = secret.trim();
 	if (trimmed.startsWith('whsec_')) {
@@ -19,14 +22,20 @@ export function checkSecretShape(secret: unknown, publicUrl?: unknown): SecretSh
 		if (!BASE64.test(body) || standardWebhooksKey(trimmed).length < 16) {
 			return {
 				ok: false,
-				message: 'A "whsec_" secret must be followed by its base64 key. Copy the whole secret again.',
+				message:
+					'A "whsec_" secret must be followed by its base64 key. Copy the whole secret again.',
 			};
 		}
 	}
-	if (typeof publicUrl === 'string' && publicUrl.trim() !== '' && !/^https?:\/\/[^\s/?#]+/i.test(publicUrl.trim())) {
+	if (
+		typeof publicUrl === 'string' &&
+		publicUrl.trim() !== '' &&
+		!/^https?:\/\/[^\s/?#]+/i.test(publicUrl.trim())
+	) {
 		return {
 			ok: false,
-			message: 'The public webhook URL must start with https:// (or http://), as entered at the vendor.',
+			message:
+				'The public webhook URL must start with https:// (or http://), as entered at the vendor.',
 		};
 	}
 	return {

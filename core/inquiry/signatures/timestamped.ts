@@ -1,8 +1,21 @@
-import { checkAge, fail, header, hmac, matchesAny, rawBytes, safeEqual, timestampMs } from './primitives';
+import {
+	checkAge,
+	fail,
+	header,
+	hmac,
+	matchesAny,
+	rawBytes,
+	safeEqual,
+	timestampMs,
+} from './primitives';
 import type { SchemeVerifier, VerifyResult } from './types';
 
 /** Vendor-documented replay windows, in seconds. */
-export const DEFAULT_TOLERANCE_SECONDS = { calendly: 180, webflow: 300, standardWebhooks: 300 } as const;
+export const DEFAULT_TOLERANCE_SECONDS = {
+	calendly: 180,
+	webflow: 300,
+	standardWebhooks: 300,
+} as const;
 
 /** Reads "t=1700000000,v1=abc" into { t: '1700000000', v1: 'abc' }; repeated keys keep every value. */
 function keyValueList(value: string): Map<string, string[]> {
@@ -24,7 +37,8 @@ export const calendly: SchemeVerifier = (request, secret, options) => {
 	const t = parts.get('t')?.[0];
 	const signatures = parts.get('v1') ?? [];
 	const signedAt = timestampMs(t, 'seconds');
-	if (signedAt === undefined || signatures.length === 0) return fail('bad_format', 'expected "t=<unix>,v1=<hex>"');
+	if (signedAt === undefined || signatures.length === 0)
+		return fail('bad_format', 'expected "t=<unix>,v1=<hex>"');
 	const body = rawBytes(request);
 	if (body === undefined) return fail('missing_raw_body', 'Calendly signs the exact body bytes');
 	const expected = hmac('sha256', secret, [`${t}.`, body], 'hex');
@@ -35,7 +49,11 @@ export const calendly: SchemeVerifier = (request, secret, options) => {
 		)
 	)
 		return fail('mismatch', 'v1 does not match the body');
-	return checkAge(signedAt, options.now, options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.calendly);
+	return checkAge(
+		signedAt,
+		options.now,
+		options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.calendly,
+	);
 };
 
 /** Webflow: hex HMAC-SHA256 of "<timestamp ms>:" + raw body; older than five minutes is rejected. */
@@ -45,18 +63,26 @@ export const webflow: SchemeVerifier = (request, secret, options) => {
 	if (timestamp === undefined || signature === undefined)
 		return fail('missing_header', 'needs x-webflow-timestamp and x-webflow-signature');
 	const signedAt = timestampMs(timestamp, 'milliseconds');
-	if (signedAt === undefined) return fail('bad_format', 'x-webflow-timestamp should be epoch milliseconds');
+	if (signedAt === undefined)
+		return fail('bad_format', 'x-webflow-timestamp should be epoch milliseconds');
 	const body = rawBytes(request);
 	if (body === undefined) return fail('missing_raw_body', 'Webflow signs the exact body bytes');
 	const expected = hmac('sha256', secret, [`${timestamp}:`, body], 'hex');
 	if (!safeEqual(expected, signature.toLowerCase()))
 		return fail('mismatch', 'x-webflow-signature does not match the body');
-	return checkAge(signedAt, options.now, options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.webflow);
+	return checkAge(
+		signedAt,
+		options.now,
+		options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.webflow,
+	);
 };
 
 /** Standard Webhooks secrets are base64, optionally prefixed "whsec_"; the decoded bytes are the key. */
 export function standardWebhooksKey(secret: string): Buffer {
-	return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
+	return Buffer.from(
+		secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret,
+		'base64',
+	);
 }
 
 /**
@@ -75,12 +101,24 @@ export const standardWebhooks: SchemeVerifier = (request, secret, options) => {
 		.split(' ')
 		.filter((entry) => entry.startsWith('v1,'))
 		.map((entry) => entry.slice(3));
-	if (signedAt === undefined || signatures.length === 0) return fail('bad_format', 'expected "v1,<base64>" signatures');
+	if (signedAt === undefined || signatures.length === 0)
+		return fail('bad_format', 'expected "v1,<base64>" signatures');
 	const body = rawBytes(request);
-	if (body === undefined) return fail('missing_raw_body', 'Standard Webhooks sign the exact body bytes');
-	const expected = hmac('sha256', standardWebhooksKey(secret), [`${id}.${timestamp}.`, body], 'base64');
-	if (!matchesAny(expected, signatures)) return fail('mismatch', 'no v1 signature matches the body');
-	return checkAge(signedAt, options.now, options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.standardWebhooks);
+	if (body === undefined)
+		return fail('missing_raw_body', 'Standard Webhooks sign the exact body bytes');
+	const expected = hmac(
+		'sha256',
+		standardWebhooksKey(secret),
+		[`${id}.${timestamp}.`, body],
+		'base64',
+	);
+	if (!matchesAny(expected, signatures))
+		return fail('mismatch', 'no v1 signature matches the body');
+	return checkAge(
+		signedAt,
+		options.now,
+		options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS.standardWebhooks,
+	);
 };
 
 /**
@@ -91,7 +129,8 @@ export const standardWebhooks: SchemeVerifier = (request, secret, options) => {
 export const openphone: SchemeVerifier = (request, secret, options): VerifyResult => {
 	const value = header(request.headers, 'openphone-signature');
 	if (value === undefined) {
-		if (header(request.headers, 'webhook-signature') !== undefined) return standardWebhooks(request, secret, options);
+		if (header(request.headers, 'webhook-signature') !== undefined)
+			return standardWebhooks(request, secret, options);
 		return fail('missing_header', 'no openphone-signature (or webhook-signature) header');
 	}
 	const [scheme, version, timestamp, signature] = value.split(';');
@@ -102,7 +141,8 @@ export const openphone: SchemeVerifier = (request, secret, options): VerifyResul
 	const body = rawBytes(request);
 	if (body === undefined) return fail('missing_raw_body', 'OpenPhone signs the exact body bytes');
 	const expected = hmac('sha256', Buffer.from(secret, 'base64'), [`${timestamp}.`, body], 'base64');
-	if (!safeEqual(expected, signature.trim())) return fail('mismatch', 'openphone-signature does not match the body');
+	if (!safeEqual(expected, signature.trim()))
+		return fail('mismatch', 'openphone-signature does not match the body');
 	return checkAge(signedAt, options.now, options.toleranceSeconds);
 };
 
@@ -117,7 +157,8 @@ export const crisp: SchemeVerifier = (request, secret, options) => {
 		return fail('missing_header', 'needs X-Crisp-Signature and X-Crisp-Request-Timestamp');
 	}
 	const signedAt = timestampMs(timestamp, 'milliseconds');
-	if (signedAt === undefined) return fail('bad_format', 'X-Crisp-Request-Timestamp should be a number');
+	if (signedAt === undefined)
+		return fail('bad_format', 'X-Crisp-Request-Timestamp should be a number');
 	const body = parsedBody(request.body, request.rawBody);
 	if (body === undefined) return fail('missing_raw_body', 'Crisp signs the JSON body');
 	const expected = hmac('sha256', secret, [`[${timestamp};${JSON.stringify(body)}]`], 'hex');

@@ -68,7 +68,11 @@ export interface VerifyOptions {
 export type VerifyResult = { ok: true } | { ok: false; reason: SignatureFailure; detail: string };
 
 /** One scheme's check: pure, never throws, compares in constant time. */
-export type SchemeVerifier = (request: SignedRequest, secret: string, options: VerifyOptions) => VerifyResult;
+export type SchemeVerifier = (
+	request: SignedRequest,
+	secret: string,
+	options: VerifyOptions,
+) => VerifyResult;
 
 export const SIGNATURE_FAILURE_HINTS: Record<SignatureFailure, string> = {
 	missing_header:

@@ -7,12 +7,16 @@ const NOW = { now: new Date('2026-03-02T15:04:05.000Z') };
 describe('verifySignature', () => {
 	it('has a verifier and a label for every scheme, and a hint for every failure', () => {
 		expect(Object.keys(SIGNATURE_SCHEME_INFO).sort()).toEqual([...SIGNATURE_SCHEMES].sort());
-		for (const reason of SIGNATURE_FAILURES) expect(SIGNATURE_FAILURE_HINTS[reason].length).toBeGreaterThan(40);
+		for (const reason of SIGNATURE_FAILURES)
+			expect(SIGNATURE_FAILURE_HINTS[reason].length).toBeGreaterThan(40);
 	});
 
 	it('fails closed for vendors that sign nothing, whatever the request holds', () => {
 		const request = { rawBody: '{}', headers: { 'X-Anything': 'sha256=abc' }, body: {} };
-		expect(verifySignature('none', request, 'secret', NOW)).toMatchObject({ ok: false, reason: 'unsigned_source' });
+		expect(verifySignature('none', request, 'secret', NOW)).toMatchObject({
+			ok: false,
+			reason: 'unsigned_source',
+		});
 	});
 
 	it('never throws on hostile input', () => {

@@ -4,7 +4,13 @@ import { hubspot } from './hubspot';
 import { fail } from './primitives';
 import { calendly, crisp, openphone, standardWebhooks, webflow } from './timestamped';
 import { twilio } from './twilio';
-import type { SchemeVerifier, SignatureScheme, SignedRequest, VerifyOptions, VerifyResult } from './types';
+import type {
+	SchemeVerifier,
+	SignatureScheme,
+	SignedRequest,
+	VerifyOptions,
+	VerifyResult,
+} from './types';
 
 export interface SchemeInfo {
 	/** Shown in the node's scheme list. */
@@ -34,10 +40,18 @@ export const SIGNATURE_SCHEME_INFO: Record<SignatureScheme, SchemeInfo> = {
 		verify: openphone,
 		needsUrl: false,
 	},
-	standardWebhooks: { label: 'Standard Webhooks (Webhook-Signature)', verify: standardWebhooks, needsUrl: false },
+	standardWebhooks: {
+		label: 'Standard Webhooks (Webhook-Signature)',
+		verify: standardWebhooks,
+		needsUrl: false,
+	},
 	jobber: { label: 'Jobber (X-Jobber-Hmac-SHA256)', verify: jobber, needsUrl: false },
 	mailgun: { label: 'Mailgun (Signature Fields in Body)', verify: mailgun, needsUrl: false },
-	googleAds: { label: 'Google Ads Lead Form (Google_key in Body)', verify: googleAds, needsUrl: false },
+	googleAds: {
+		label: 'Google Ads Lead Form (Google_key in Body)',
+		verify: googleAds,
+		needsUrl: false,
+	},
 	aircall: { label: 'Aircall (Token in Body)', verify: aircall, needsUrl: false },
 	callrail: { label: 'CallRail (Signature)', verify: callrail, needsUrl: false },
 	crisp: { label: 'Crisp (X-Crisp-Signature, Unconfirmed)', verify: crisp, needsUrl: false },
@@ -54,7 +68,8 @@ export function verifySignature(
 	secret: string,
 	options: VerifyOptions,
 ): VerifyResult {
-	if (scheme !== 'none' && secret.trim() === '') return fail('missing_secret', 'the credential holds no secret');
+	if (scheme !== 'none' && secret.trim() === '')
+		return fail('missing_secret', 'the credential holds no secret');
 	return SIGNATURE_SCHEME_INFO[scheme].verify(request, secret.trim(), options);
 }
 

@@ -199,7 +199,10 @@ describe('ad lead presets on hostile input', () => {
 describe('a Meta lead looked up after its leadgen webhook', () => {
 	it('keeps the id of the inquiry the webhook announced, so the ledger row and replays line up', () => {
 		const [announced] = normalizeAll(sampleBody('facebook_lead_ads__leadgen_webhook__1.json'));
-		const looked = normalizeOne({ ...sampleBody('facebook_lead_ads__lead_graph_lookup__2.json'), id: '123123123123' }, 'meta_lead');
+		const looked = normalizeOne(
+			{ ...sampleBody('facebook_lead_ads__lead_graph_lookup__2.json'), id: '123123123123' },
+			'meta_lead',
+		);
 		expect(announced.needsLookup).toBeDefined();
 		expect(looked.contact.email?.address).toBe('joe@example.com');
 		expect(looked.id).toBe(announced.id);

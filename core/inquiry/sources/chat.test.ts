@@ -349,7 +349,20 @@ describe('WhatsApp Cloud API', () => {
 
 describe('chat presets on hostile input', () => {
 	it('never throw from detect, extract or split', () => {
-		expectPresetsSurviveAnything(chatPresets, ['type', 'topic', 'data', 'item', 'website_id', 'event', 'object', 'entry', 'changes', 'value', 'messages', 'contacts']);
+		expectPresetsSurviveAnything(chatPresets, [
+			'type',
+			'topic',
+			'data',
+			'item',
+			'website_id',
+			'event',
+			'object',
+			'entry',
+			'changes',
+			'value',
+			'messages',
+			'contacts',
+		]);
 		const hostile = {
 			type: 'notification_event',
 			topic: HUGE,

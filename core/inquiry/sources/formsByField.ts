@@ -54,7 +54,12 @@ export const gravityForms: SourcePreset = {
 				continue;
 			}
 			if (!draft.email && EMAIL.test(whole)) draft.email = whole;
-			else if (!draft.phone && !DATE.test(whole) && PHONE.test(whole) && whole.replace(/\D/g, '').length >= 7)
+			else if (
+				!draft.phone &&
+				!DATE.test(whole) &&
+				PHONE.test(whole) &&
+				whole.replace(/\D/g, '').length >= 7
+			)
 				draft.phone = whole;
 			else if (/^[A-Z]{2}$/.test(whole)) draft.location = { ...draft.location, country: whole };
 			else if (DATE.test(whole) && draft.preferredTime === undefined) draft.preferredTime = whole;

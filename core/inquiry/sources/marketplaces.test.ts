@@ -300,7 +300,21 @@ describe('Yelp', () => {
 
 describe('marketplace presets on hostile input', () => {
 	it('never throw from detect, extract or split', () => {
-		expectPresetsSurviveAnything(marketplacesPresets, ['data', 'webHookEvent', 'client', 'request', 'customer', 'business', 'leadID', 'object', 'updates', 'id', 'project', 'user', 'events']);
+		expectPresetsSurviveAnything(marketplacesPresets, [
+			'data',
+			'webHookEvent',
+			'client',
+			'request',
+			'customer',
+			'business',
+			'leadID',
+			'object',
+			'updates',
+			'id',
+			'project',
+			'user',
+			'events',
+		]);
 		const hostile = {
 			data: {
 				webHookEvent: { topic: HUGE },

@@ -2,7 +2,12 @@ import type { Inquiry } from '../../inquiry/schema';
 
 export const SECRET = 'test-link-secret-0123456789abcdefghij';
 export const NOW = new Date('2026-03-02T15:05:00.000Z');
-export const LINK_SETTINGS = { baseUrl: 'https://n8n.example.org/', path: 'inquiry-link', secret: SECRET, lifetimeHours: 72 };
+export const LINK_SETTINGS = {
+	baseUrl: 'https://n8n.example.org/',
+	path: 'inquiry-link',
+	secret: SECRET,
+	lifetimeHours: 72,
+};
 
 /**
  * An inquiry as it leaves Assign Inquiry Owner, whose customer wrote hostile text in every field
@@ -22,7 +27,11 @@ export function hostileInquiry(overrides: Record<string, unknown> = {}): Inquiry
 			email: { address: 'eve@example.org', valid: true, raw: 'eve@example.org' },
 			phone: { e164: '+14155550123', valid: true, raw: '(415) 555-0123' },
 		},
-		request: { message: 'Call me\n<!channel> <https://evil.example|click> & "quote" \u202Eevil', urgency: 'normal', location: {} },
+		request: {
+			message: 'Call me\n<!channel> <https://evil.example|click> & "quote" \u202Eevil',
+			urgency: 'normal',
+			location: {},
+		},
 		attribution: {},
 		consent: {},
 		extraFields: {},
@@ -30,7 +39,13 @@ export function hostileInquiry(overrides: Record<string, unknown> = {}): Inquiry
 		context: { followUp: { chat: 'What is your <b>postal code</b>?' } },
 		assignment: {
 			status: 'assigned',
-			owner: { id: 'ana', name: 'Ana <i>Lopez</i>', email: 'ana@example.org', phone: '+14155550100', chat: 'U123' },
+			owner: {
+				id: 'ana',
+				name: 'Ana <i>Lopez</i>',
+				email: 'ana@example.org',
+				phone: '+14155550100',
+				chat: 'U123',
+			},
 			reason: 'Ana is next in the round robin & on shift',
 			respondBy: '2026-03-02T15:30:00.000Z',
 		},

@@ -15,7 +15,11 @@ const NODES: Record<Stage, string> = {
 };
 
 /** `steps` become trail entries one minute apart, starting at `receivedAt`. */
-export function journey(steps: Step[], extra: Record<string, unknown> = {}, receivedAt = RECEIVED): Inquiry {
+export function journey(
+	steps: Step[],
+	extra: Record<string, unknown> = {},
+	receivedAt = RECEIVED,
+): Inquiry {
 	const start = Date.parse(receivedAt);
 	return {
 		schemaVersion: 1,

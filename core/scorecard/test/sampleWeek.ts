@@ -43,8 +43,34 @@ const OWNERS = [
 	{ id: 'cara', name: 'Cara Smith' },
 	{ id: 'dev', name: 'Dev Patel' },
 ];
-const FIRST = ['Jane', 'Omar', 'Li', 'Maria', 'Tom', 'Aisha', 'Pedro', 'Emma', 'Noah', 'Grace', 'Ivan', 'Zoe'];
-const LAST = ['Roe', 'Khan', 'Chen', 'Garcia', 'Baker', 'Diallo', 'Silva', 'Moore', 'Kim', 'Hughes', 'Novak', 'Reyes'];
+const FIRST = [
+	'Jane',
+	'Omar',
+	'Li',
+	'Maria',
+	'Tom',
+	'Aisha',
+	'Pedro',
+	'Emma',
+	'Noah',
+	'Grace',
+	'Ivan',
+	'Zoe',
+];
+const LAST = [
+	'Roe',
+	'Khan',
+	'Chen',
+	'Garcia',
+	'Baker',
+	'Diallo',
+	'Silva',
+	'Moore',
+	'Kim',
+	'Hughes',
+	'Novak',
+	'Reyes',
+];
 
 export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 	const rand = random(seed);
@@ -63,8 +89,20 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 		const received = weekStart + day * 1440 * MINUTE + Math.round(hour * 60) * MINUTE;
 		const afterHours = day >= 5 || hour < 9 || hour >= 17;
 		const trail: TrailEntry[] = [];
-		const step = (stage: TrailEntry['stage'], outcome: TrailOutcome, at: number, node: string, detail?: string) =>
-			trail.push({ stage, node, at: new Date(at).toISOString(), outcome, ...(detail ? { detail } : {}) });
+		const step = (
+			stage: TrailEntry['stage'],
+			outcome: TrailOutcome,
+			at: number,
+			node: string,
+			detail?: string,
+		) =>
+			trail.push({
+				stage,
+				node,
+				at: new Date(at).toISOString(),
+				outcome,
+				...(detail ? { detail } : {}),
+			});
 		const name = `${pick(FIRST)} ${pick(LAST)}`;
 		const inquiry: Record<string, unknown> = {
 			schemaVersion: 1,
@@ -74,7 +112,10 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 			receivedAt: new Date(received).toISOString(),
 			channel,
 			source: { system: pick(systems), preset: channel, detectedBy: 'auto' },
-			contact: { name: { full: name }, phone: { e164: `+1415555${1000 + i}`, valid: true, raw: `(415) 555-${1000 + i}` } },
+			contact: {
+				name: { full: name },
+				phone: { e164: `+1415555${1000 + i}`, valid: true, raw: `(415) 555-${1000 + i}` },
+			},
 			request: { urgency: chance(0.1) ? 'emergency' : 'normal', location: {} },
 			attribution: {},
 			consent: {},
@@ -89,13 +130,24 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 		}
 		step('entry', 'normalized', received, 'Normalize Inquiry');
 		const needsContext = chance(channel === 'missed_call' ? 0.45 : 0.1);
-		step('context', needsContext ? 'needs_context' : 'complete', received + 1000, 'Check Inquiry Context', needsContext ? 'missing service' : undefined);
+		step(
+			'context',
+			needsContext ? 'needs_context' : 'complete',
+			received + 1000,
+			'Check Inquiry Context',
+			needsContext ? 'missing service' : undefined,
+		);
 		inquiry.context = { outcome: needsContext ? 'needs_context' : 'complete' };
 
 		if (chance(afterHours ? 0.2 : 0.03)) {
 			const respondBy = received + 12 * 60 * MINUTE;
 			step('trigger', 'unassigned', received + 2000, 'Assign Inquiry Owner', 'all_off_hours');
-			inquiry.assignment = { status: 'unassigned', respondBy: new Date(respondBy).toISOString(), escalateAt: new Date(respondBy + 60 * MINUTE).toISOString(), assignedAt: new Date(received + 2000).toISOString() };
+			inquiry.assignment = {
+				status: 'unassigned',
+				respondBy: new Date(respondBy).toISOString(),
+				escalateAt: new Date(respondBy + 60 * MINUTE).toISOString(),
+				assignedAt: new Date(received + 2000).toISOString(),
+			};
 			continue;
 		}
 		// Owners pick up fast in hours; after hours the round robin waits for the next opening.
@@ -112,8 +164,10 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 			assignedAt: new Date(assigned).toISOString(),
 		};
 		const contact = rand();
-		if (contact < 0.9) inquiry.contactedAt = new Date(assigned + Math.round(rand() * 50) * MINUTE).toISOString();
-		else if (contact < 0.96) inquiry.contactedAt = new Date(respondBy + Math.round(rand() * 90) * MINUTE).toISOString();
+		if (contact < 0.9)
+			inquiry.contactedAt = new Date(assigned + Math.round(rand() * 50) * MINUTE).toISOString();
+		else if (contact < 0.96)
+			inquiry.contactedAt = new Date(respondBy + Math.round(rand() * 90) * MINUTE).toISOString();
 
 		if (chance(0.05)) continue;
 		const checked = assigned + Math.round((1 + rand() * 7) * MINUTE);
@@ -121,13 +175,24 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 		if (outcome < 0.84) {
 			step('transfer', 'written', checked - 30_000, 'Verify Inquiry Handoff', `rec_${i}`);
 			step('tracking', 'verified', checked, 'Verify Inquiry Handoff', 'HubSpot');
-			inquiry.handoff = { status: 'verified', destination: 'HubSpot', recordId: `rec_${i}`, checkedAt: new Date(checked).toISOString() };
+			inquiry.handoff = {
+				status: 'verified',
+				destination: 'HubSpot',
+				recordId: `rec_${i}`,
+				checkedAt: new Date(checked).toISOString(),
+			};
 			continue;
 		}
-		const failure: TrailOutcome = outcome < 0.88 ? 'missing' : outcome < 0.93 ? 'mismatch' : outcome < 0.97 ? 'late' : 'error';
-		if (failure !== 'missing' && failure !== 'error') step('transfer', 'written', checked - 30_000, 'Verify Inquiry Handoff', `rec_${i}`);
+		const failure: TrailOutcome =
+			outcome < 0.88 ? 'missing' : outcome < 0.93 ? 'mismatch' : outcome < 0.97 ? 'late' : 'error';
+		if (failure !== 'missing' && failure !== 'error')
+			step('transfer', 'written', checked - 30_000, 'Verify Inquiry Handoff', `rec_${i}`);
 		step('tracking', failure, checked, 'Verify Inquiry Handoff', 'HubSpot');
-		inquiry.handoff = { status: failure, destination: 'HubSpot', checkedAt: new Date(checked).toISOString() };
+		inquiry.handoff = {
+			status: failure,
+			destination: 'HubSpot',
+			checkedAt: new Date(checked).toISOString(),
+		};
 		if (chance(0.6)) step('tracking', 'alerted', checked + 5000, 'Slack Alert', '#leads');
 	}
 	return inquiries;

@@ -230,13 +230,27 @@ describe('Assign Inquiry Owner in a workflow', () => {
 		expect(first.error).toBeUndefined();
 		expect(owners(first)).toEqual(['ana', 'ben']);
 		expect(first.staticData).toEqual({});
-		const [afterAna, afterBen] = first.output('Assign Owner').map((item) => item.routingMemory as IDataObject);
-		expect(afterAna).toMatchObject({ basedOnVersion: 0, state: { assigned: 1, daily: { counts: { ana: 1 } } } });
-		expect(afterBen).toMatchObject({ basedOnVersion: 0, state: { assigned: 2, daily: { counts: { ana: 1, ben: 1 } } } });
+		const [afterAna, afterBen] = first
+			.output('Assign Owner')
+			.map((item) => item.routingMemory as IDataObject);
+		expect(afterAna).toMatchObject({
+			basedOnVersion: 0,
+			state: { assigned: 1, daily: { counts: { ana: 1 } } },
+		});
+		expect(afterBen).toMatchObject({
+			basedOnVersion: 0,
+			state: { assigned: 2, daily: { counts: { ana: 1, ben: 1 } } },
+		});
 
 		// The next run reads what the first one stored: the rotation goes on from there.
-		const second = await runWorkflow(fromStore(afterBen.state, 1), { now: MON_10AM_NY, mode: 'trigger' });
+		const second = await runWorkflow(fromStore(afterBen.state, 1), {
+			now: MON_10AM_NY,
+			mode: 'trigger',
+		});
 		expect(owners(second)).toEqual(['cara', 'ana']);
-		expect(second.output('Assign Owner')[1].routingMemory).toMatchObject({ basedOnVersion: 1, state: { assigned: 4 } });
+		expect(second.output('Assign Owner')[1].routingMemory).toMatchObject({
+			basedOnVersion: 1,
+			state: { assigned: 4 },
+		});
 	});
 });

@@ -110,7 +110,9 @@ describe('Check Inquiry Context: conservation over generated items', () => {
 								continue;
 							}
 							const outcome = (one.json.context as { outcome: string }).outcome;
-							expect(output === 2).toBe(outcome === 'unreachable' || one.json.errorCode !== undefined);
+							expect(output === 2).toBe(
+								outcome === 'unreachable' || one.json.errorCode !== undefined,
+							);
 						}
 					});
 				},

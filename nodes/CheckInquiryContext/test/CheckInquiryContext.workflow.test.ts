@@ -260,13 +260,23 @@ describe('Check Inquiry Context: errors', () => {
 	it('routes a raw item to Unreachable with its error when On Error → Continue is set', async () => {
 		const workflow = manualTriggerWorkflow(
 			[{ email: 'jane@example.org' }],
-			[{ name: NODE, type: TYPE, parameters: { profile: 'reachable' }, onError: 'continueRegularOutput' }],
+			[
+				{
+					name: NODE,
+					type: TYPE,
+					parameters: { profile: 'reachable' },
+					onError: 'continueRegularOutput',
+				},
+			],
 		);
 		const result = await runWorkflow(workflow, { now: NOW });
 		expect(result.error).toBeUndefined();
 		expect(result.items(NODE, 0)).toEqual([]);
 		expect(result.items(NODE, 2)).toEqual([
-			{ json: expect.objectContaining({ email: 'jane@example.org', errorCode: 'NOT_AN_INQUIRY' }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({ email: 'jane@example.org', errorCode: 'NOT_AN_INQUIRY' }),
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 });

@@ -11,7 +11,8 @@ export async function createOwnerMessages(ctx: IExecuteFunctions): Promise<INode
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const realNow = new Date();
 	return await runPerItem(ctx, 1, (item, itemIndex) => {
-		const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, itemIndex, fallback) as T;
+		const param = <T>(name: string, fallback: T) =>
+			ctx.getNodeParameter(name, itemIndex, fallback) as T;
 		const notice = ownerNotice(
 			readInquiry(item.json),
 			{

@@ -29,7 +29,16 @@ interface Node {
 }
 
 const table = (name: string) => ({ __rl: true, mode: 'name', value: name });
-const stringColumns = (names: string[]) => names.map((id) => ({ id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: true }));
+const stringColumns = (names: string[]) =>
+	names.map((id) => ({
+		id,
+		displayName: id,
+		required: false,
+		defaultMatch: false,
+		display: true,
+		type: 'string',
+		canBeUsedToMatch: true,
+	}));
 const link = (to: string) => [{ node: to, type: 'main', index: 0 }];
 
 function insertRow(name: string, position: [number, number], values: Record<string, string>): Node {
@@ -42,7 +51,12 @@ function insertRow(name: string, position: [number, number], values: Record<stri
 			resource: 'row',
 			operation: 'insert',
 			dataTableId: table(RECEIPTS_TABLE),
-			columns: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: stringColumns(Object.keys(values)) },
+			columns: {
+				mappingMode: 'defineBelow',
+				value: values,
+				matchingColumns: [],
+				schema: stringColumns(Object.keys(values)),
+			},
 			options: {},
 		},
 	};
@@ -50,14 +64,33 @@ function insertRow(name: string, position: [number, number], values: Record<stri
 
 export function tellOwnerWorkflow(credentials: { link: Ref; smtp: Ref }) {
 	const nodes: Node[] = [
-		{ name: 'New Assignment', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path: MESSAGE_PATH, options: {} }, webhookId: 'loop-owner-message' },
-		{ name: 'Inquiry', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [220, 0], parameters: { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.body) }}', options: {} } },
+		{
+			name: 'New Assignment',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: { httpMethod: 'POST', path: MESSAGE_PATH, options: {} },
+			webhookId: 'loop-owner-message',
+		},
+		{
+			name: 'Inquiry',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [220, 0],
+			parameters: { mode: 'raw', jsonOutput: '={{ JSON.stringify($json.body) }}', options: {} },
+		},
 		{
 			name: 'Owner Message',
 			type: `${PACKAGE}.inquiryClaimLinks`,
 			typeVersion: 1,
 			position: [440, 0],
-			parameters: { operation: 'ownerMessage', businessName: 'Rivera Plumbing', timezone: 'America/New_York', webhookPath: LINK_PATH, now: MESSAGE_AT },
+			parameters: {
+				operation: 'ownerMessage',
+				businessName: 'Rivera Plumbing',
+				timezone: 'America/New_York',
+				webhookPath: LINK_PATH,
+				now: MESSAGE_AT,
+			},
 			credentials: { inquiryLinkSecretApi: credentials.link },
 		},
 		{
@@ -88,7 +121,16 @@ export function tellOwnerWorkflow(credentials: { link: Ref; smtp: Ref }) {
 			status: 'failed',
 			providerAnswer: '={{ $json.error?.message ?? $json.error ?? "" }}',
 		}),
-		{ name: 'Owner Not Told', type: 'n8n-nodes-base.stopAndError', typeVersion: 1, position: [1100, 100], parameters: { errorMessage: "={{ 'The owner message for ' + $('Owner Message').item.json.id + ' was not sent: ' + $('Receipt: Failed').item.json.providerAnswer }}" } },
+		{
+			name: 'Owner Not Told',
+			type: 'n8n-nodes-base.stopAndError',
+			typeVersion: 1,
+			position: [1100, 100],
+			parameters: {
+				errorMessage:
+					"={{ 'The owner message for ' + $('Owner Message').item.json.id + ' was not sent: ' + $('Receipt: Failed').item.json.providerAnswer }}",
+			},
+		},
 	];
 	const connections = {
 		'New Assignment': { main: [link('Inquiry')] },
@@ -103,13 +145,23 @@ export function tellOwnerWorkflow(credentials: { link: Ref; smtp: Ref }) {
 const html = (page: string) => ({
 	respondWith: 'text',
 	responseBody: `={{ ${page}.html }}`,
-	options: { responseCode: `={{ ${page}.status }}`, responseHeaders: { entries: [{ name: 'content-type', value: 'text/html; charset=utf-8' }] } },
+	options: {
+		responseCode: `={{ ${page}.status }}`,
+		responseHeaders: { entries: [{ name: 'content-type', value: 'text/html; charset=utf-8' }] },
+	},
 });
 
 export function ownerLinkWorkflow(credentials: { link: Ref }) {
 	const readLink = "$('Read Link').first().json";
 	const nodes: Node[] = [
-		{ name: 'Link Clicked', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'GET', path: LINK_PATH, responseMode: 'responseNode', options: {} }, webhookId: 'loop-owner-link' },
+		{
+			name: 'Link Clicked',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: { httpMethod: 'GET', path: LINK_PATH, responseMode: 'responseNode', options: {} },
+			webhookId: 'loop-owner-link',
+		},
 		{
 			name: 'Read Link',
 			type: `${PACKAGE}.inquiryClaimLinks`,
@@ -137,12 +189,29 @@ export function ownerLinkWorkflow(credentials: { link: Ref }) {
 						{ keyName: 'acceptedAt', condition: 'isEmpty' },
 					],
 				},
-				columns: { mappingMode: 'defineBelow', value: { acceptedAt: '={{ $json.set.acceptedAt }}' }, matchingColumns: [], schema: stringColumns(['acceptedAt']) },
+				columns: {
+					mappingMode: 'defineBelow',
+					value: { acceptedAt: '={{ $json.set.acceptedAt }}' },
+					matchingColumns: [],
+					schema: stringColumns(['acceptedAt']),
+				},
 				options: {},
 			},
 		},
-		{ name: 'Answer Claim', type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1.5, position: [660, -100], parameters: html(`($json.inquiryId ? ${readLink}.page : ${readLink}.unchangedPage)`) },
-		{ name: 'Answer Refused', type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1.5, position: [440, 200], parameters: html('$json.page') },
+		{
+			name: 'Answer Claim',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.5,
+			position: [660, -100],
+			parameters: html(`($json.inquiryId ? ${readLink}.page : ${readLink}.unchangedPage)`),
+		},
+		{
+			name: 'Answer Refused',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.5,
+			position: [440, 200],
+			parameters: html('$json.page'),
+		},
 	];
 	const connections = {
 		'Link Clicked': { main: [link('Read Link')] },

@@ -4,7 +4,12 @@ import { LEDGER_COLUMNS, LedgerRow } from '../../../core/scorecard/ledger';
 import { InquiryScorecard } from '../../../core/scorecard/scoreInquiry';
 import { PeriodSummary } from '../../../core/scorecard/summary';
 import { ledgerRow } from '../../../core/scorecard/test/rows';
-import { InMemoryDataTables, loadWorkflow, manualTriggerWorkflow, runWorkflow } from '../../../test/harness';
+import {
+	InMemoryDataTables,
+	loadWorkflow,
+	manualTriggerWorkflow,
+	runWorkflow,
+} from '../../../test/harness';
 
 const TYPE = 'n8n-nodes-inquiry-continuity.inquiryContinuityScorecard';
 const fixture = (name: string) => loadWorkflow(join(__dirname, name));
@@ -13,7 +18,10 @@ function ledgerTable(): InMemoryDataTables {
 	const tables = new InMemoryDataTables();
 	tables.create(
 		'continuity_ledger',
-		LEDGER_COLUMNS.map((name) => ({ name, type: (name === 'score' ? 'number' : 'string') as DataTableColumnType })),
+		LEDGER_COLUMNS.map((name) => ({
+			name,
+			type: (name === 'score' ? 'number' : 'string') as DataTableColumnType,
+		})),
 	);
 	return tables;
 }
@@ -26,7 +34,11 @@ async function seed(tables: InMemoryDataTables, rows: LedgerRow[]): Promise<void
 describe('Score Inquiry after a real Assign Inquiry Owner, into a Data table ledger', () => {
 	it('scores each inquiry from its trail and upserts one flat ledger row per inquiry', async () => {
 		const tables = ledgerTable();
-		const run = () => runWorkflow(fixture('score-inquiry.workflow.json'), { now: '2026-05-04T14:30:00.000Z', dataTables: tables });
+		const run = () =>
+			runWorkflow(fixture('score-inquiry.workflow.json'), {
+				now: '2026-05-04T14:30:00.000Z',
+				dataTables: tables,
+			});
 		const result = await run();
 		expect(result.error).toBeUndefined();
 		const items = result.items('Score Inquiry');
@@ -44,34 +56,67 @@ describe('Score Inquiry after a real Assign Inquiry Owner, into a Data table led
 			why: 'No handoff receipt: nothing shows it reached the next system.',
 		});
 		expect(cards[2].checks.map((c) => c.status)).toEqual(['pass', 'pass', 'fail', 'pass', 'pass']);
-		expect(cards[2].checks[4].evidence).toEqual({ node: 'Verify Inquiry Handoff', at: '2026-05-04T14:04:00.000Z', outcome: 'alerted', detail: 'Slack #leads' });
-		expect(cards[0].checks[3].evidence).toMatchObject({ node: 'Assign Inquiry Owner', outcome: 'assigned', at: '2026-05-04T14:30:00.000Z' });
+		expect(cards[2].checks[4].evidence).toEqual({
+			node: 'Verify Inquiry Handoff',
+			at: '2026-05-04T14:04:00.000Z',
+			outcome: 'alerted',
+			detail: 'Slack #leads',
+		});
+		expect(cards[0].checks[3].evidence).toMatchObject({
+			node: 'Assign Inquiry Owner',
+			outcome: 'assigned',
+			at: '2026-05-04T14:30:00.000Z',
+		});
 		// Scoring reads the trail; it adds nothing to it.
 		expect((items[1].json.continuity as { trail: unknown[] }).trail).toHaveLength(3);
 
 		const stored = tables.rows('continuity_ledger');
-		expect(stored.map((row) => [row.inquiryId, row.score, row.ownerId, row.stage, row.transferCheck])).toEqual([
+		expect(
+			stored.map((row) => [row.inquiryId, row.score, row.ownerId, row.stage, row.transferCheck]),
+		).toEqual([
 			['inq-verified', 5, 'ana', 'tracking', 'pass'],
 			['inq-no-receipt', 3, 'ana', 'trigger', 'not_reached'],
 			['inq-late-alerted', 4, 'ana', 'tracking', 'pass'],
 		]);
-		expect(stored[2]).toMatchObject({ channel: 'missed_call', sourceSystem: 'twilio', contextOutcome: 'needs_context', alertedAt: '2026-05-04T14:04:00.000Z', assignedAt: '2026-05-04T14:30:00.000Z' });
+		expect(stored[2]).toMatchObject({
+			channel: 'missed_call',
+			sourceSystem: 'twilio',
+			contextOutcome: 'needs_context',
+			alertedAt: '2026-05-04T14:04:00.000Z',
+			assignedAt: '2026-05-04T14:30:00.000Z',
+		});
 
 		await run();
 		expect(tables.rows('continuity_ledger')).toHaveLength(3);
 	});
 
 	it('sends an item that is not an inquiry on with its error and fix hint when On Error → Continue', async () => {
-		const workflow = manualTriggerWorkflow([{ hello: 'world' }], [{ name: 'Score', type: TYPE, parameters: { operation: 'scoreInquiry' }, onError: 'continueRegularOutput' }]);
+		const workflow = manualTriggerWorkflow(
+			[{ hello: 'world' }],
+			[
+				{
+					name: 'Score',
+					type: TYPE,
+					parameters: { operation: 'scoreInquiry' },
+					onError: 'continueRegularOutput',
+				},
+			],
+		);
 		const result = await runWorkflow(workflow);
 		expect(result.error).toBeUndefined();
-		expect(result.output('Score')[0]).toMatchObject({ hello: 'world', errorCode: 'NOT_AN_INQUIRY', errorHint: expect.stringContaining('Normalize Inquiry') });
+		expect(result.output('Score')[0]).toMatchObject({
+			hello: 'world',
+			errorCode: 'NOT_AN_INQUIRY',
+			errorHint: expect.stringContaining('Normalize Inquiry'),
+		});
 	});
 });
 
 describe('Summarize Period', () => {
 	it('turns a week of ledger rows into one report item paired with every input', async () => {
-		const result = await runWorkflow(fixture('summarize-period.workflow.json'), { now: '2026-05-11T09:00:00.000Z' });
+		const result = await runWorkflow(fixture('summarize-period.workflow.json'), {
+			now: '2026-05-11T09:00:00.000Z',
+		});
 		expect(result.error).toBeUndefined();
 		const items = result.items('Weekly Report');
 		expect(items).toHaveLength(1);
@@ -100,51 +145,139 @@ describe('Summarize Period', () => {
 		expect(report).not.toHaveProperty('skipped');
 
 		// Downstream nodes see the report and, through pairedItem, the rows it came from.
-		expect(result.output('Email Fields')[0]).toMatchObject({ subject: report.subject, html: report.html, firstRow: 'A' });
+		expect(result.output('Email Fields')[0]).toMatchObject({
+			subject: report.subject,
+			html: report.html,
+			firstRow: 'A',
+		});
 	});
 
 	it('reads a period given as dates in the report time zone', async () => {
-		const rows = [ledgerRow({ inquiryId: 'before', receivedAt: '2026-05-04T03:59:00.000Z' }), ledgerRow({ inquiryId: 'inside', receivedAt: '2026-05-04T04:00:00.000Z' })];
+		const rows = [
+			ledgerRow({ inquiryId: 'before', receivedAt: '2026-05-04T03:59:00.000Z' }),
+			ledgerRow({ inquiryId: 'inside', receivedAt: '2026-05-04T04:00:00.000Z' }),
+		];
 		const workflow = manualTriggerWorkflow(rows as unknown as IDataObject[], [
-			{ name: 'Report', type: TYPE, parameters: { operation: 'summarizePeriod', periodStart: '2026-05-04', periodEnd: '2026-05-05', reportTimezone: 'America/New_York' } },
+			{
+				name: 'Report',
+				type: TYPE,
+				parameters: {
+					operation: 'summarizePeriod',
+					periodStart: '2026-05-04',
+					periodEnd: '2026-05-05',
+					reportTimezone: 'America/New_York',
+				},
+			},
 		]);
 		const result = await runWorkflow(workflow, { now: '2026-05-06T00:00:00.000Z' });
 		const summary = PeriodSummary.parse(result.output('Report')[0].summary);
-		expect([summary.inquiries, summary.outsidePeriod, summary.period.from]).toEqual([1, 1, '2026-05-04T04:00:00.000Z']);
+		expect([summary.inquiries, summary.outsidePeriod, summary.period.from]).toEqual([
+			1,
+			1,
+			'2026-05-04T04:00:00.000Z',
+		]);
 	});
 
 	it('lists unreadable items under skipped with On Error → Continue, and stops with the item index otherwise', async () => {
 		const items = [ledgerRow() as unknown as IDataObject, { nothing: 'here' }];
-		const chain = (onError?: 'continueRegularOutput') => [{ name: 'Report', type: TYPE, parameters: { operation: 'summarizePeriod' }, ...(onError ? { onError } : {}) }];
-		const continued = await runWorkflow(manualTriggerWorkflow(items, chain('continueRegularOutput')), { now: '2026-05-06T00:00:00.000Z' });
+		const chain = (onError?: 'continueRegularOutput') => [
+			{
+				name: 'Report',
+				type: TYPE,
+				parameters: { operation: 'summarizePeriod' },
+				...(onError ? { onError } : {}),
+			},
+		];
+		const continued = await runWorkflow(
+			manualTriggerWorkflow(items, chain('continueRegularOutput')),
+			{ now: '2026-05-06T00:00:00.000Z' },
+		);
 		expect(continued.error).toBeUndefined();
 		const report = continued.output('Report')[0];
 		expect((report.summary as IDataObject).inquiries).toBe(1);
-		expect(report.skipped).toEqual([{ item: 1, error: expect.stringContaining('neither an inquiry nor a continuity ledger row'), errorCode: 'SCORECARD_INPUT_INVALID' }]);
+		expect(report.skipped).toEqual([
+			{
+				item: 1,
+				error: expect.stringContaining('neither an inquiry nor a continuity ledger row'),
+				errorCode: 'SCORECARD_INPUT_INVALID',
+			},
+		]);
 
-		const stopped = await runWorkflow(manualTriggerWorkflow(items, chain()), { now: '2026-05-06T00:00:00.000Z' });
-		expect(stopped.error).toMatchObject({ node: 'Report', message: expect.stringContaining('inquiryId'), description: expect.stringContaining('To fix this') });
+		const stopped = await runWorkflow(manualTriggerWorkflow(items, chain()), {
+			now: '2026-05-06T00:00:00.000Z',
+		});
+		expect(stopped.error).toMatchObject({
+			node: 'Report',
+			message: expect.stringContaining('inquiryId'),
+			description: expect.stringContaining('To fix this'),
+		});
 	});
 
 	it('stops with a fix hint when the period ends before it starts', async () => {
-		const workflow = manualTriggerWorkflow([ledgerRow() as unknown as IDataObject], [
-			{ name: 'Report', type: TYPE, parameters: { operation: 'summarizePeriod', periodStart: '2026-05-10', periodEnd: '2026-05-04' } },
-		]);
+		const workflow = manualTriggerWorkflow(
+			[ledgerRow() as unknown as IDataObject],
+			[
+				{
+					name: 'Report',
+					type: TYPE,
+					parameters: {
+						operation: 'summarizePeriod',
+						periodStart: '2026-05-10',
+						periodEnd: '2026-05-04',
+					},
+				},
+			],
+		);
 		const result = await runWorkflow(workflow);
-		expect(result.error).toMatchObject({ message: expect.stringContaining('ends before it starts'), description: expect.stringContaining('Period Start') });
+		expect(result.error).toMatchObject({
+			message: expect.stringContaining('ends before it starts'),
+			description: expect.stringContaining('Period Start'),
+		});
 	});
 });
 
 describe('Find Stalled Inquiries: the leak sweep over a Data table ledger', () => {
 	const rows = [
 		// Friday 16:50 in New York, still without an owner: due Monday 09:20 on business hours.
-		ledgerRow({ inquiryId: 'late-friday', receivedAt: '2026-05-08T20:50:00.000Z', ownerId: '', ownerName: '', assignedAt: '', respondBy: '', escalateAt: '', contactedAt: '', verifiedAt: '', triggerCheck: 'fail', visibilityCheck: 'not_reached' }),
+		ledgerRow({
+			inquiryId: 'late-friday',
+			receivedAt: '2026-05-08T20:50:00.000Z',
+			ownerId: '',
+			ownerName: '',
+			assignedAt: '',
+			respondBy: '',
+			escalateAt: '',
+			contactedAt: '',
+			verifiedAt: '',
+			triggerCheck: 'fail',
+			visibilityCheck: 'not_reached',
+		}),
 		// Owned, never answered, past its deadline.
-		ledgerRow({ inquiryId: 'missed-deadline', receivedAt: '2026-05-11T12:00:00.000Z', assignedAt: '2026-05-11T12:01:00.000Z', respondBy: '2026-05-11T13:00:00.000Z', escalateAt: '2026-05-11T15:00:00.000Z', contactedAt: '' }),
+		ledgerRow({
+			inquiryId: 'missed-deadline',
+			receivedAt: '2026-05-11T12:00:00.000Z',
+			assignedAt: '2026-05-11T12:01:00.000Z',
+			respondBy: '2026-05-11T13:00:00.000Z',
+			escalateAt: '2026-05-11T15:00:00.000Z',
+			contactedAt: '',
+		}),
 		// Answered and verified.
-		ledgerRow({ inquiryId: 'healthy', receivedAt: '2026-05-11T12:30:00.000Z', respondBy: '2026-05-11T14:00:00.000Z', escalateAt: '2026-05-11T15:00:00.000Z', contactedAt: '2026-05-11T12:40:00.000Z' }),
+		ledgerRow({
+			inquiryId: 'healthy',
+			receivedAt: '2026-05-11T12:30:00.000Z',
+			respondBy: '2026-05-11T14:00:00.000Z',
+			escalateAt: '2026-05-11T15:00:00.000Z',
+			contactedAt: '2026-05-11T12:40:00.000Z',
+		}),
 		// Rejected at entry: never chased.
-		ledgerRow({ inquiryId: 'forged', receivedAt: '2026-05-08T20:00:00.000Z', entryCheck: 'fail', ownerId: '', respondBy: '', escalateAt: '' }),
+		ledgerRow({
+			inquiryId: 'forged',
+			receivedAt: '2026-05-08T20:00:00.000Z',
+			entryCheck: 'fail',
+			ownerId: '',
+			respondBy: '',
+			escalateAt: '',
+		}),
 	];
 
 	it('sends stalled rows to Stalled with a reason, an action and a message, writes the flag back, and raises each once', async () => {
@@ -152,18 +285,35 @@ describe('Find Stalled Inquiries: the leak sweep over a Data table ledger', () =
 		await seed(tables, rows);
 		const workflow = fixture('find-stalled.workflow.json');
 
-		const saturday = await runWorkflow(workflow, { now: '2026-05-09T15:00:00.000Z', dataTables: tables });
+		const saturday = await runWorkflow(workflow, {
+			now: '2026-05-09T15:00:00.000Z',
+			dataTables: tables,
+		});
 		expect(saturday.error).toBeUndefined();
 		expect(saturday.output('Find Stalled', 0)).toEqual([]);
 
-		const monday = await runWorkflow(workflow, { now: '2026-05-11T13:25:00.000Z', dataTables: tables });
+		const monday = await runWorkflow(workflow, {
+			now: '2026-05-11T13:25:00.000Z',
+			dataTables: tables,
+		});
 		expect(monday.error).toBeUndefined();
 		const stalled = monday.items('Find Stalled', 0);
-		expect(stalled.map((item) => [item.json.inquiryId, (item.json.stall as IDataObject).reason, (item.json.stall as IDataObject).action, item.pairedItem])).toEqual([
+		expect(
+			stalled.map((item) => [
+				item.json.inquiryId,
+				(item.json.stall as IDataObject).reason,
+				(item.json.stall as IDataObject).action,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['late-friday', 'not_assigned', 'escalate', { item: 0 }],
 			['missed-deadline', 'past_deadline', 'reassign', { item: 1 }],
 		]);
-		expect(monday.output('Find Stalled', 1).map((json) => [json.inquiryId, (json.stall as IDataObject).status])).toEqual([
+		expect(
+			monday
+				.output('Find Stalled', 1)
+				.map((json) => [json.inquiryId, (json.stall as IDataObject).status]),
+		).toEqual([
 			['healthy', 'healthy'],
 			['forged', 'healthy'],
 		]);
@@ -171,24 +321,53 @@ describe('Find Stalled Inquiries: the leak sweep over a Data table ledger', () =
 			'The inquiry from Jane Roe (form) still has no owner, 5 min past the time allowed. Escalate so someone takes it.',
 			'Ana Lopez has not answered the inquiry from Jane Roe (form), 25 min past its response deadline. Reassign it to someone available.',
 		]);
-		expect(tables.rows('continuity_ledger').map((row) => [row.inquiryId, row.sweepReason, row.sweepAction, row.sweepAt])).toEqual([
+		expect(
+			tables
+				.rows('continuity_ledger')
+				.map((row) => [row.inquiryId, row.sweepReason, row.sweepAction, row.sweepAt]),
+		).toEqual([
 			['late-friday', 'not_assigned', 'escalate', '2026-05-11T13:25:00.000Z'],
 			['missed-deadline', 'past_deadline', 'reassign', '2026-05-11T13:25:00.000Z'],
 			['healthy', '', '', ''],
 			['forged', '', '', ''],
 		]);
 
-		const again = await runWorkflow(workflow, { now: '2026-05-11T13:40:00.000Z', dataTables: tables });
+		const again = await runWorkflow(workflow, {
+			now: '2026-05-11T13:40:00.000Z',
+			dataTables: tables,
+		});
 		expect(again.output('Find Stalled', 0)).toEqual([]);
-		expect(again.output('Find Stalled', 1).filter((json) => (json.stall as IDataObject).status === 'already_flagged').map((json) => json.inquiryId)).toEqual(['late-friday', 'missed-deadline']);
+		expect(
+			again
+				.output('Find Stalled', 1)
+				.filter((json) => (json.stall as IDataObject).status === 'already_flagged')
+				.map((json) => json.inquiryId),
+		).toEqual(['late-friday', 'missed-deadline']);
 
-		const escalation = await runWorkflow(workflow, { now: '2026-05-11T15:05:00.000Z', dataTables: tables });
-		expect(escalation.output('Find Stalled', 0).map((json) => [json.inquiryId, (json.stall as IDataObject).reason])).toEqual([['missed-deadline', 'past_escalation']]);
+		const escalation = await runWorkflow(workflow, {
+			now: '2026-05-11T15:05:00.000Z',
+			dataTables: tables,
+		});
+		expect(
+			escalation
+				.output('Find Stalled', 0)
+				.map((json) => [json.inquiryId, (json.stall as IDataObject).reason]),
+		).toEqual([['missed-deadline', 'past_escalation']]);
 	});
 
 	it('stops once with a fix hint on unreadable business hours', async () => {
-		const workflow = manualTriggerWorkflow(rows as unknown as IDataObject[], [{ name: 'Sweep', type: TYPE, parameters: { operation: 'findStalled', businessHours: 'whenever' } }]);
+		const workflow = manualTriggerWorkflow(rows as unknown as IDataObject[], [
+			{
+				name: 'Sweep',
+				type: TYPE,
+				parameters: { operation: 'findStalled', businessHours: 'whenever' },
+			},
+		]);
 		const result = await runWorkflow(workflow, { now: '2026-05-11T13:25:00.000Z' });
-		expect(result.error).toMatchObject({ node: 'Sweep', message: expect.stringContaining('Business Hours'), description: expect.stringContaining('To fix this') });
+		expect(result.error).toMatchObject({
+			node: 'Sweep',
+			message: expect.stringContaining('Business Hours'),
+			description: expect.stringContaining('To fix this'),
+		});
 	});
 });

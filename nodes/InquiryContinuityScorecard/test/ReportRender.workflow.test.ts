@@ -18,8 +18,22 @@ const ROOT = join(__dirname, '../../..');
 let browser: Browser;
 
 beforeAll(async () => {
-	const executablePath = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-	browser = await chromium.launch({ executablePath, env: realClockEnv(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+	const executablePath = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	}).trim();
+	browser = await chromium.launch({
+		executablePath,
+		env: realClockEnv(),
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	});
 }, 600_000);
 
 afterAll(async () => {
@@ -31,12 +45,18 @@ async function render(html: string) {
 	const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
 	const problems: string[] = [];
 	page.on('console', (message) => {
-		if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+		if (message.type() === 'error' || message.type() === 'warning')
+			problems.push(`console ${message.type()}: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 	page.on('request', (request) => problems.push(`request: ${request.url()}`));
 	await page.setContent(html, { waitUntil: 'load' });
-	const charts = await page.$$eval('svg', (svgs) => svgs.map((svg) => [Math.round(svg.getBoundingClientRect().width), Math.round(svg.getBoundingClientRect().height)]));
+	const charts = await page.$$eval('svg', (svgs) =>
+		svgs.map((svg) => [
+			Math.round(svg.getBoundingClientRect().width),
+			Math.round(svg.getBoundingClientRect().height),
+		]),
+	);
 	const text = await page.locator('body').innerText();
 	await page.close();
 	return { problems, charts, text };
@@ -49,7 +69,14 @@ describe('the period report in a real browser', () => {
 			{
 				name: 'Weekly Report',
 				type: 'n8n-nodes-inquiry-continuity.inquiryContinuityScorecard',
-				parameters: { operation: 'summarizePeriod', periodStart: '2026-05-04', periodEnd: '2026-05-11', reportTimezone: SAMPLE_WEEK.timezone, reportTitle: 'Weekly inquiry continuity', businessName: 'Acme Plumbing' },
+				parameters: {
+					operation: 'summarizePeriod',
+					periodStart: '2026-05-04',
+					periodEnd: '2026-05-11',
+					reportTimezone: SAMPLE_WEEK.timezone,
+					reportTitle: 'Weekly inquiry continuity',
+					businessName: 'Acme Plumbing',
+				},
 			},
 		]);
 		const result = await runWorkflow(workflow, { now: SAMPLE_WEEK.now });
@@ -70,7 +97,11 @@ describe('the period report in a real browser', () => {
 	}, 60_000);
 
 	it('would catch an external image and a console error (the probe itself can fail)', async () => {
-		const { problems } = await render('<html><body><img src="https://example.invalid/x.png"><script>console.error("boom")</script></body></html>');
-		expect(problems).toEqual(expect.arrayContaining(['request: https://example.invalid/x.png', 'console error: boom']));
+		const { problems } = await render(
+			'<html><body><img src="https://example.invalid/x.png"><script>console.error("boom")</script></body></html>',
+		);
+		expect(problems).toEqual(
+			expect.arrayContaining(['request: https://example.invalid/x.png', 'console error: boom']),
+		);
 	}, 60_000);
 });

@@ -7,7 +7,6 @@ import { receiveInquiry } from '../../../core/inquiry/receive/receiveInquiry';
 import type { RunResult } from '../../../test/harness';
 import { manualTriggerWorkflow, runWorkflow } from '../../../test/harness';
 
-
 /**
  * Thousands of generated and hostile payloads through the real node in a real workflow: every
  * input item must come out (once, or once per event of a batched delivery), with its pairedItem,
@@ -22,7 +21,12 @@ const SECRET = 'property-secret';
 function ownObject(entries: [string, unknown][]): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of entries)
-		Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(out, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	return out;
 }
 
@@ -56,8 +60,23 @@ const key = fc.oneof(
 const text = fc.oneof(
 	fc.string({ unit: 'grapheme', maxLength: 40 }),
 	fc.emailAddress(),
-	fc.constantFrom('+1 (415) 555-0134', '00 44 20 7946 0958', '1-800-FLOWERS', '555-0134 ext. 12', 'ACxxxx', 'CA123'),
-	fc.constantFrom('<p>Hi <b>there</b></p>', '😀👍🏽🇮🇪', 'ñandú Ærøskøbing', '٠١٢٣٤٥٦٧٨٩', '', '   ', '\u0000\u202e'),
+	fc.constantFrom(
+		'+1 (415) 555-0134',
+		'00 44 20 7946 0958',
+		'1-800-FLOWERS',
+		'555-0134 ext. 12',
+		'ACxxxx',
+		'CA123',
+	),
+	fc.constantFrom(
+		'<p>Hi <b>there</b></p>',
+		'😀👍🏽🇮🇪',
+		'ñandú Ærøskøbing',
+		'٠١٢٣٤٥٦٧٨٩',
+		'',
+		'   ',
+		'\u0000\u202e',
+	),
 );
 const json = fc.letrec((tie) => ({
 	value: fc.oneof(
@@ -94,7 +113,12 @@ const item = fc.oneof(
 		.tuple(
 			json,
 			fc.dictionary(
-				fc.constantFrom('x-twilio-signature', 'typeform-signature', 'x-hub-signature-256', 'webhook-signature'),
+				fc.constantFrom(
+					'x-twilio-signature',
+					'typeform-signature',
+					'x-hub-signature-256',
+					'webhook-signature',
+				),
 				text,
 			),
 		)
@@ -108,7 +132,8 @@ function nested(depth: number): unknown {
 }
 
 const sample = (file: string) =>
-	JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/vendor-payloads', file), 'utf8')).body as unknown;
+	JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/vendor-payloads', file), 'utf8'))
+		.body as unknown;
 const megabyte = 'a'.repeat(1024 * 1024);
 const SPECIALS: IDataObject[] = [
 	{ message: megabyte, email: `${megabyte}@example.com`, phone: megabyte },
@@ -116,7 +141,9 @@ const SPECIALS: IDataObject[] = [
 	webhook({ name: `Zoë ${megabyte}`, email: 'zoe@example.com' }),
 	webhook(nested(400)),
 	nested(60) as IDataObject,
-	webhook(sample('facebook_lead_ads__leadgen_webhook__1.json'), { 'x-hub-signature-256': 'sha256=00' }),
+	webhook(sample('facebook_lead_ads__leadgen_webhook__1.json'), {
+		'x-hub-signature-256': 'sha256=00',
+	}),
 	webhook(sample('whatsapp_cloud__messages_text__1.json')),
 	webhook(sample('hubspot__contact.creation__1.json')),
 	webhook({ object: 'page', entry: 'not an array' }),
@@ -129,7 +156,11 @@ const SPECIALS: IDataObject[] = [
 const GENERATED = fc.sample(item, { numRuns: 2500, seed: SEED });
 const ITEMS = [...SPECIALS, ...GENERATED];
 
-const CONFIGS: { name: string; parameters: INodeParameters; options: Omit<ReceiveOptions, 'now'> }[] = [
+const CONFIGS: {
+	name: string;
+	parameters: INodeParameters;
+	options: Omit<ReceiveOptions, 'now'>;
+}[] = [
 	{ name: 'auto-detect', parameters: { source: 'auto' }, options: { source: 'auto' } },
 	{
 		name: 'generic, whole item',
@@ -184,7 +215,8 @@ describe('Normalize Inquiry: every item comes out, whatever it holds', () => {
 			expect(counts.every((count) => count >= 1)).toBe(true);
 			expect(counts).toEqual(expected);
 			expect(result.items(NODE, outputs)).toEqual([]);
-			if (options.signature) expect(result.items(NODE, 2).length).toBeGreaterThan(ITEMS.length * 0.9);
+			if (options.signature)
+				expect(result.items(NODE, 2).length).toBeGreaterThan(ITEMS.length * 0.9);
 			else expect(result.items(NODE, 0).length).toBeGreaterThan(0);
 		},
 		30_000,

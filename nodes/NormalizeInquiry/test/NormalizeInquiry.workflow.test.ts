@@ -3,8 +3,12 @@ import { join } from 'path';
 import type { INode } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { Inquiry } from '../../../core/inquiry/schema';
-import { harnessNodeTypes, loadWorkflow, manualTriggerWorkflow, runWorkflow } from '../../../test/harness';
-
+import {
+	harnessNodeTypes,
+	loadWorkflow,
+	manualTriggerWorkflow,
+	runWorkflow,
+} from '../../../test/harness';
 
 const NOW = '2026-03-02T15:04:05.000Z';
 const fixture = (name: string) => loadWorkflow(join(__dirname, name));
@@ -74,19 +78,29 @@ describe('Normalize Inquiry: auto-detect over webhook deliveries', () => {
 			request: { message: 'Need a quote for a leaking water heater' },
 			identityKeys: ['email:lucia@example.com', 'phone:+14155550134'],
 		});
-		expect(normalized[2].raw).toEqual(fixture('auto-detect.workflow.json').pinData?.Start[2].json.body);
+		expect(normalized[2].raw).toEqual(
+			fixture('auto-detect.workflow.json').pinData?.Start[2].json.body,
+		);
 
 		const invalid = result.items(NODE, 1);
 		expect(pairedItems(invalid)).toEqual([{ item: 3 }, { item: 4 }]);
-		expect(invalid[0].json).toMatchObject({ body: {}, invalid: { reasons: ['empty_payload'], preset: 'auto' } });
-		expect(invalid[1].json).toMatchObject({ body: 'hello there', invalid: { reasons: ['unparseable_body'] } });
+		expect(invalid[0].json).toMatchObject({
+			body: {},
+			invalid: { reasons: ['empty_payload'], preset: 'auto' },
+		});
+		expect(invalid[1].json).toMatchObject({
+			body: 'hello there',
+			invalid: { reasons: ['unparseable_body'] },
+		});
 		expect(String((invalid[1].json.invalid as { hint: string }).hint)).toContain('JSON');
 		expect(result.output(NODE, 2)).toEqual([]);
 	});
 });
 
 describe('Normalize Inquiry: signature check', () => {
-	const twilio = { inquiryWebhookSecretApi: { secret: 'f4c1d2e3b4a5968778695a4b3c2d1e0f', publicUrl: '' } };
+	const twilio = {
+		inquiryWebhookSecretApi: { secret: 'f4c1d2e3b4a5968778695a4b3c2d1e0f', publicUrl: '' },
+	};
 
 	it('passes a signed Twilio SMS and rejects a forged and an unsigned one, with reasons', async () => {
 		const workflow = fixture('signature-twilio.workflow.json');
@@ -105,7 +119,10 @@ describe('Normalize Inquiry: signature check', () => {
 		const result = await runWorkflow(workflow, { now: NOW, credentials: twilio });
 		expect(result.error).toBeUndefined();
 		expect(pairedItems(result.items(NODE, 0))).toEqual([{ item: 0 }]);
-		expect(result.output(NODE, 0)[0]).toMatchObject({ channel: 'sms', contact: { phone: { raw: '+14151234567' } } });
+		expect(result.output(NODE, 0)[0]).toMatchObject({
+			channel: 'sms',
+			contact: { phone: { raw: '+14151234567' } },
+		});
 		expect(result.output(NODE, 1)).toEqual([]);
 
 		const rejected = result.items(NODE, 2);
@@ -115,7 +132,9 @@ describe('Normalize Inquiry: signature check', () => {
 			{ reason: 'missing_header', scheme: 'twilio' },
 			{ reason: 'unknown_source', scheme: 'unknown' },
 		]);
-		expect(rejected[0].json.body).toMatchObject({ Body: 'Please wire the deposit to this account' });
+		expect(rejected[0].json.body).toMatchObject({
+			Body: 'Please wire the deposit to this account',
+		});
 	});
 
 	it("checks the exact bytes from the Webhook node's Raw Body, and falls back to the JSON without them", async () => {
@@ -125,14 +144,23 @@ describe('Normalize Inquiry: signature check', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(pairedItems(result.items(NODE, 0))).toEqual([{ item: 0 }, { item: 2 }]);
-		expect(result.output(NODE, 0)[0]).toMatchObject({ contact: { email: { address: 'lucia@example.com' } } });
-		expect(result.output(NODE, 2)).toMatchObject([{ rejected: { reason: 'mismatch', scheme: 'typeform' } }]);
+		expect(result.output(NODE, 0)[0]).toMatchObject({
+			contact: { email: { address: 'lucia@example.com' } },
+		});
+		expect(result.output(NODE, 2)).toMatchObject([
+			{ rejected: { reason: 'mismatch', scheme: 'typeform' } },
+		]);
 	});
 
 	it('stops with a hint when the credential has no secret, or routes it with On Error → Continue', async () => {
 		const workflow = fixture('signature-twilio.workflow.json');
-		const stopped = await runWorkflow(workflow, { now: NOW, credentials: { inquiryWebhookSecretApi: { secret: '' } } });
-		expect(stopped.error?.message).toContain('Signature checking is on but the credential has no secret');
+		const stopped = await runWorkflow(workflow, {
+			now: NOW,
+			credentials: { inquiryWebhookSecretApi: { secret: '' } },
+		});
+		expect(stopped.error?.message).toContain(
+			'Signature checking is on but the credential has no secret',
+		);
 		expect(stopped.error?.description).toContain('Inquiry Webhook Secret API');
 
 		workflow.nodes[1] = { ...workflow.nodes[1], onError: 'continueRegularOutput' };
@@ -143,7 +171,12 @@ describe('Normalize Inquiry: signature check', () => {
 		expect(continued.error).toBeUndefined();
 		// Failed items leave through Invalid, never through Normalized as if they were fine.
 		expect(continued.items(NODE, 0)).toEqual([]);
-		expect(pairedItems(continued.items(NODE, 1))).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(pairedItems(continued.items(NODE, 1))).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(continued.output(NODE, 1)[0]).toMatchObject({
 			errorCode: 'SIGNATURE_SECRET_MISSING',
 			body: { Body: 'Hello' },
@@ -187,7 +220,9 @@ describe('Normalize Inquiry: custom mapping', () => {
 			],
 		);
 		const result = await runWorkflow(workflow, { now: NOW });
-		expect(result.error?.message).toContain('row 1: channel "carrier pigeon" is not one of form, chat');
+		expect(result.error?.message).toContain(
+			'row 1: channel "carrier pigeon" is not one of form, chat',
+		);
 		expect(result.error?.description).toContain('Each mapping needs a canonical field');
 	});
 });

@@ -31,7 +31,15 @@ function fixture(name: string): WorkflowJson {
 }
 
 function credential(overrides: ICredentialDataDecryptedObject = {}) {
-	return { handoffDestinationApi: { baseUrl: crm.url, authentication: 'bearer', token: CRM_TOKEN, testPath: '/health', ...overrides } };
+	return {
+		handoffDestinationApi: {
+			baseUrl: crm.url,
+			authentication: 'bearer',
+			token: CRM_TOKEN,
+			testPath: '/health',
+			...overrides,
+		},
+	};
 }
 
 const receiptOf = (json: IDataObject) => HandoffReceipt.parse(json.handoff);
@@ -42,13 +50,22 @@ const reads = () => crm.requests.filter((request) => request.startsWith('GET '))
 function summary(result: RunResult, output: number): unknown[][] {
 	return result.output(NODE, output).map((json) => {
 		const receipt = receiptOf(json);
-		return [emailOf(json), receipt.status, receipt.recordId, receipt.statusCode, receipt.attempts.map((a) => a.outcome)];
+		return [
+			emailOf(json),
+			receipt.status,
+			receipt.recordId,
+			receipt.statusCode,
+			receipt.attempts.map((a) => a.outcome),
+		];
 	});
 }
 
 describe('Read back by id', () => {
 	it('retries until a late record shows up, and tells missing, broken, slow and lossy destinations apart', async () => {
-		const result = await runWorkflow(fixture('read-back-by-id.workflow.json'), { now: NOW, credentials: credential() });
+		const result = await runWorkflow(fixture('read-back-by-id.workflow.json'), {
+			now: NOW,
+			credentials: credential(),
+		});
 		expect(result.error).toBeUndefined();
 
 		expect(summary(result, 0)).toEqual([
@@ -62,7 +79,9 @@ describe('Read back by id', () => {
 			['lossy@example.com', 'mismatch', 'c-6', 200, ['found']],
 		]);
 		// One in, one out, each with its pairedItem.
-		expect([0, 1].map((output) => result.items(NODE, output).map((item) => item.pairedItem))).toEqual([
+		expect(
+			[0, 1].map((output) => result.items(NODE, output).map((item) => item.pairedItem)),
+		).toEqual([
 			[{ item: 0 }, { item: 1 }],
 			[{ item: 2 }, { item: 3 }, { item: 4 }, { item: 5 }],
 		]);
@@ -88,14 +107,30 @@ describe('Read back by id', () => {
 		expect(receiptOf(jane).alert).toBeUndefined();
 		expect(receiptOf(delayed).attempts.map((a) => a.statusCode)).toEqual([404, 404, 200]);
 		expect(Inquiry.parse(jane).continuity.trail.slice(-2)).toEqual([
-			{ stage: 'transfer', node: NODE, at: NOW, outcome: 'written', detail: 'Local CRM record c-1' },
-			{ stage: 'tracking', node: NODE, at: NOW, outcome: 'verified', detail: 'Local CRM: 5 fields matched' },
+			{
+				stage: 'transfer',
+				node: NODE,
+				at: NOW,
+				outcome: 'written',
+				detail: 'Local CRM record c-1',
+			},
+			{
+				stage: 'tracking',
+				node: NODE,
+				at: NOW,
+				outcome: 'verified',
+				detail: 'Local CRM: 5 fields matched',
+			},
 		]);
 
 		const [gone, broken, slow, lossy] = result.output(NODE, 1).map(receiptOf);
 		expect(broken.error).toBe('the destination answered HTTP 500');
 		expect(slow.error).toBe('no answer within 500 ms');
-		expect(lossy).toMatchObject({ matched: ['name', 'email', 'message', 'service'], lost: ['phone'], changed: [] });
+		expect(lossy).toMatchObject({
+			matched: ['name', 'email', 'message', 'service'],
+			lost: ['phone'],
+			changed: [],
+		});
 		expect([gone, broken, slow, lossy].map((receipt) => receipt.alert)).toEqual([
 			'Inquiry from Grace Kim (+1 312…) did not reach Local CRM: no record found after 3 attempts',
 			'Inquiry from Bruno Silva (+1 646…) could not be checked in Local CRM: the destination answered HTTP 500 after 3 attempts',
@@ -103,13 +138,19 @@ describe('Read back by id', () => {
 			'Inquiry from Lara Ross (+1 415…) did not reach Local CRM: phone lost',
 		]);
 		// The alert is ready for a Slack, email or SMS node: here a Set node on the Failed branch.
-		expect(result.output('Alert Text').map((json) => json.text)).toEqual([gone, broken, slow, lossy].map((receipt) => receipt.alert));
+		expect(result.output('Alert Text').map((json) => json.text)).toEqual(
+			[gone, broken, slow, lossy].map((receipt) => receipt.alert),
+		);
 	});
 
 	it('signs in with a header key as well; a wrong token is an error at once (401 is not retried)', async () => {
 		const header = await runWorkflow(fixture('read-back-by-id.workflow.json'), {
 			now: NOW,
-			credentials: credential({ authentication: 'header', headerName: 'Authorization', headerSecret: `Bearer ${CRM_TOKEN}` }),
+			credentials: credential({
+				authentication: 'header',
+				headerName: 'Authorization',
+				headerSecret: `Bearer ${CRM_TOKEN}`,
+			}),
 		});
 		expect(summary(header, 0).map(([email, status]) => [email, status])).toEqual([
 			['jane.roe@example.com', 'verified'],
@@ -118,10 +159,15 @@ describe('Read back by id', () => {
 
 		await crm.close();
 		crm = await startLocalCrm();
-		const wrong = await runWorkflow(fixture('read-back-by-id.workflow.json'), { now: NOW, credentials: credential({ token: 'not-the-token' }) });
+		const wrong = await runWorkflow(fixture('read-back-by-id.workflow.json'), {
+			now: NOW,
+			credentials: credential({ token: 'not-the-token' }),
+		});
 		expect(wrong.error).toBeUndefined();
 		expect(wrong.items(NODE, 0)).toEqual([]);
-		expect(summary(wrong, 1).map(([, status, , code, outcomes]) => [status, code, outcomes])).toEqual(Array(6).fill(['error', 401, ['http_error']]));
+		expect(
+			summary(wrong, 1).map(([, status, , code, outcomes]) => [status, code, outcomes]),
+		).toEqual(Array(6).fill(['error', 401, ['http_error']]));
 		expect(receiptOf(wrong.output(NODE, 1)[0]).alert).toBe(
 			'Inquiry from Jane Roe (+1 415…) could not be checked in Local CRM: the destination answered HTTP 401',
 		);
@@ -131,9 +177,23 @@ describe('Read back by id', () => {
 
 describe('A write that failed', () => {
 	const post = (name: string, email: string, phone: string) => ({
-		json: { headers: {}, params: {}, query: {}, body: { name, email, phone, message: 'Garbage disposal hums but does not turn', service: 'Disposal Repair' } },
+		json: {
+			headers: {},
+			params: {},
+			query: {},
+			body: {
+				name,
+				email,
+				phone,
+				message: 'Garbage disposal hums but does not turn',
+				service: 'Disposal Repair',
+			},
+		},
 	});
-	const failedWrites = [post('Rita Moreno', 'rejected@example.com', '(305) 555-0161'), post('Ken Ito', 'unlisted@example.com', '(503) 555-0134')];
+	const failedWrites = [
+		post('Rita Moreno', 'rejected@example.com', '(305) 555-0161'),
+		post('Ken Ito', 'unlisted@example.com', '(503) 555-0134'),
+	];
 
 	it('is reported from the write’s own answer when there is no id to read back: 500 is error, 404 missing', async () => {
 		const result = await runWorkflow(fixture('read-back-by-id.workflow.json'), {
@@ -160,17 +220,26 @@ describe('A write that failed', () => {
 			credentials: credential(),
 			pinData: { 'Form Posts': failedWrites.slice(0, 1) },
 		});
-		expect(summary(result, 1)).toEqual([['rejected@example.com', 'missing', undefined, 404, ['not_found', 'not_found']]]);
+		expect(summary(result, 1)).toEqual([
+			['rejected@example.com', 'missing', undefined, 404, ['not_found', 'not_found']],
+		]);
 		expect(reads()).toEqual(Array(2).fill('GET /contacts?email=rejected%40example.com'));
 	});
 });
 
 describe('Read back by search', () => {
 	it('finds the record by the inquiry’s email in a list of results and takes its id from there', async () => {
-		const result = await runWorkflow(fixture('read-back-by-search.workflow.json'), { now: NOW, credentials: credential() });
+		const result = await runWorkflow(fixture('read-back-by-search.workflow.json'), {
+			now: NOW,
+			credentials: credential(),
+		});
 		expect(result.error).toBeUndefined();
-		expect(summary(result, 0)).toEqual([['jane.roe@example.com', 'verified', 'c-1', 200, ['found']]]);
-		expect(summary(result, 1)).toEqual([['gone@example.com', 'missing', 'c-2', 404, ['not_found', 'not_found']]]);
+		expect(summary(result, 0)).toEqual([
+			['jane.roe@example.com', 'verified', 'c-1', 200, ['found']],
+		]);
+		expect(summary(result, 1)).toEqual([
+			['gone@example.com', 'missing', 'c-2', 404, ['not_found', 'not_found']],
+		]);
 		expect(reads()).toEqual([
 			'GET /contacts?email=jane.roe%40example.com',
 			'GET /contacts?email=gone%40example.com',

@@ -11,7 +11,15 @@ export const CRM_TOKEN = 'test-token';
  * it should join does not exist), and neither is stored. Anyone else is stored and served faithfully.
  */
 type Behaviour = 'ok' | 'delayed' | 'gone' | 'broken' | 'slow' | 'lossy' | 'rejected' | 'unlisted';
-const BEHAVIOURS: readonly Behaviour[] = ['delayed', 'gone', 'broken', 'slow', 'lossy', 'rejected', 'unlisted'];
+const BEHAVIOURS: readonly Behaviour[] = [
+	'delayed',
+	'gone',
+	'broken',
+	'slow',
+	'lossy',
+	'rejected',
+	'unlisted',
+];
 const SLOW_MS = 1500;
 const DELAYED_READS = 2;
 
@@ -44,14 +52,20 @@ export async function startLocalCrm(): Promise<LocalCrm> {
 			crm.requests.push(`${request.method} ${url.pathname}${url.search}`);
 			crm.lastAuthorization = request.headers.authorization;
 			const send = (status: number, body: unknown) => {
-				response.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+				response.writeHead(status, {
+					'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+				});
 				response.end(typeof body === 'string' ? body : JSON.stringify(body));
 			};
-			if (request.headers.authorization !== `Bearer ${CRM_TOKEN}`) return send(401, { message: 'Unauthorized' });
+			if (request.headers.authorization !== `Bearer ${CRM_TOKEN}`)
+				return send(401, { message: 'Unauthorized' });
 			if (url.pathname === '/health') return send(200, { ok: true });
 
 			if (request.method === 'POST' && url.pathname === '/contacts') {
-				const posted = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+				const posted = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<
+					string,
+					unknown
+				>;
 				const refusal = behaviourOf(posted);
 				if (refusal === 'rejected') return send(500, { message: 'Internal Server Error' });
 				if (refusal === 'unlisted') return send(404, { message: 'List not found' });
@@ -70,7 +84,8 @@ export async function startLocalCrm(): Promise<LocalCrm> {
 			const id = String(found.id);
 			const count = (reads.get(id) ?? 0) + 1;
 			reads.set(id, count);
-			const answer = () => (url.searchParams.has('email') ? send(200, { results: [found] }) : send(200, found));
+			const answer = () =>
+				url.searchParams.has('email') ? send(200, { results: [found] }) : send(200, found);
 			switch (behaviourOf(found)) {
 				case 'delayed':
 					return count <= DELAYED_READS ? send(404, 'Not Found') : answer();

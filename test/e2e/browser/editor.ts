@@ -135,7 +135,11 @@ export class Editor {
 		page.setDefaultTimeout(TIMEOUT_MS);
 	}
 
-	static async open(browser: Browser, baseUrl: string, options: EditorOptions = {}): Promise<Editor> {
+	static async open(
+		browser: Browser,
+		baseUrl: string,
+		options: EditorOptions = {},
+	): Promise<Editor> {
 		const context = await browser.newContext({
 			viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
 			colorScheme: options.colorScheme ?? 'light',
@@ -263,7 +267,10 @@ export class Editor {
 	/** What the open parameter panel shows: node name, parameter labels, the Docs link. */
 	async parameterPanel(): Promise<{ title: string; parameters: string[]; docsUrl?: string }> {
 		const ndv = this.page.getByTestId('ndv');
-		const title = await ndv.getByTestId('node-title-container').getByTestId('inline-edit-preview').innerText();
+		const title = await ndv
+			.getByTestId('node-title-container')
+			.getByTestId('inline-edit-preview')
+			.innerText();
 		const parameters = await ndv
 			.getByTestId('node-parameters')
 			.getByTestId('parameter-item')
@@ -271,7 +278,8 @@ export class Editor {
 				items.map((item) => (item.textContent ?? '').trim().split('\n')[0].trim()).filter(Boolean),
 			);
 		const docs = ndv.locator('a', { hasText: 'Docs' }).first();
-		const docsUrl = (await docs.count()) > 0 ? ((await docs.getAttribute('href')) ?? undefined) : undefined;
+		const docsUrl =
+			(await docs.count()) > 0 ? ((await docs.getAttribute('href')) ?? undefined) : undefined;
 		return { title: title.trim(), parameters, docsUrl };
 	}
 
@@ -297,7 +305,10 @@ export class Editor {
 				.map((id) => `[data-test-id="${id}"]`)
 				// The Editor / Executions / Evaluations switch floats over the canvas too, and with
 				// several triggers the run button grows a trigger picker beside it.
-				.concat('.tab-bar-container', '[data-test-id="canvas-wrapper"] > :has([data-test-id="execute-workflow-button"])')
+				.concat(
+					'.tab-bar-container',
+					'[data-test-id="canvas-wrapper"] > :has([data-test-id="execute-workflow-button"])',
+				)
 				.join(',')
 				.concat('{visibility:hidden!important}'),
 		});
@@ -306,7 +317,9 @@ export class Editor {
 	async screenshot(path: string, target?: Locator): Promise<void> {
 		await this.dismissPopovers();
 		// Let panel transitions and lazy icons finish before the picture.
-		await this.page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+		await this.page.evaluate(
+			'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+		);
 		if (target) await target.screenshot({ path, animations: 'disabled' });
 		else await this.page.screenshot({ path, animations: 'disabled' });
 	}

@@ -24,12 +24,20 @@ const SEARCH_PICTURES: Array<{ file: string; query: string; expect: string[] }> 
 	{ file: 'editor-search-round-robin.png', query: 'round robin', expect: ['Assign Inquiry Owner'] },
 ];
 
-export const kebab = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const kebab = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Deletes pictures in a folder that this run did not write (a node or template that is gone). */
-function removeStale(folder: string, written: Set<string>, matches: (file: string) => boolean): void {
+function removeStale(
+	folder: string,
+	written: Set<string>,
+	matches: (file: string) => boolean,
+): void {
 	if (!existsSync(folder)) return;
 	for (const file of readdirSync(folder)) {
 		if (!matches(file) || written.has(join(folder, file))) continue;
@@ -50,8 +58,13 @@ export async function takeScreenshots(): Promise<string[]> {
 	try {
 		n8n = await startN8n({ version: '2.41.1', label: 'screenshots' });
 		const name = 'Inquiry Webhook Secret';
-		const secretId = await n8n.createCredential('inquiryWebhookSecretApi', name, { secret: 'screenshot-secret', publicUrl: '' });
-		const setup = await setUpTemplates(n8n, undefined, { inquiryWebhookSecretApi: { id: secretId, name } });
+		const secretId = await n8n.createCredential('inquiryWebhookSecretApi', name, {
+			secret: 'screenshot-secret',
+			publicUrl: '',
+		});
+		const setup = await setUpTemplates(n8n, undefined, {
+			inquiryWebhookSecretApi: { id: secretId, name },
+		});
 		const nodes = await packageNodes(n8n);
 		mkdirSync(DOCS_IMAGES, { recursive: true });
 		mkdirSync(TEMPLATE_IMAGES, { recursive: true });
@@ -60,13 +73,17 @@ export async function takeScreenshots(): Promise<string[]> {
 		await editor.signIn(n8n.owner);
 
 		say('» The nodes panel');
-		await editor.openWorkflow(await createScratchWorkflow(n8n, 'Inquiry continuity: try the nodes'));
+		await editor.openWorkflow(
+			await createScratchWorkflow(n8n, 'Inquiry continuity: try the nodes'),
+		);
 		await editor.openNodesPanel();
 		for (const picture of [...SEARCH_PICTURES]) {
-			const wanted = picture.expect.length > 0 ? picture.expect : nodes.map((node) => node.displayName);
+			const wanted =
+				picture.expect.length > 0 ? picture.expect : nodes.map((node) => node.displayName);
 			const listed = await editor.search(picture.query, wanted[wanted.length - 1]);
 			const missing = wanted.filter((node) => !listed.includes(node));
-			if (missing.length > 0) throw new Error(`Searching "${picture.query}" did not list ${missing.join(', ')}`);
+			if (missing.length > 0)
+				throw new Error(`Searching "${picture.query}" did not list ${missing.join(', ')}`);
 			const path = join(DOCS_IMAGES, picture.file);
 			await editor.screenshot(path);
 			wrote(path);
@@ -98,7 +115,11 @@ export async function takeScreenshots(): Promise<string[]> {
 		}
 		await editor.close();
 
-		removeStale(DOCS_IMAGES, written, (file) => file.startsWith('editor-') && file.endsWith('.png'));
+		removeStale(
+			DOCS_IMAGES,
+			written,
+			(file) => file.startsWith('editor-') && file.endsWith('.png'),
+		);
 		removeStale(TEMPLATE_IMAGES, written, (file) => file.endsWith('.png'));
 		return [...written];
 	} finally {

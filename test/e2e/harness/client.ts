@@ -190,7 +190,10 @@ export class N8nClient {
 				`${this.baseUrl}/${prefix}/${path}`,
 				prefix === 'form'
 					? { method: 'GET' }
-					: { method: 'OPTIONS', headers: { origin: this.baseUrl, 'access-control-request-method': method } },
+					: {
+							method: 'OPTIONS',
+							headers: { origin: this.baseUrl, 'access-control-request-method': method },
+						},
 			);
 			await response.arrayBuffer();
 			if (response.ok) return;

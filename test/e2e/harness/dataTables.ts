@@ -192,16 +192,32 @@ export async function dataTableRows(
 }
 
 /** Adds rows to a Data table by name through the public API (e.g. to seed a ledger). */
-export async function insertDataTableRows(client: N8nClient, name: string, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function insertDataTableRows(
+	client: N8nClient,
+	name: string,
+	rows: Array<Record<string, unknown>>,
+): Promise<void> {
 	const table = (await listDataTables(client)).find((candidate) => candidate.name === name);
 	if (!table) throw new Error(`No Data table named "${name}"`);
 	await client.api('POST', `/data-tables/${table.id}/rows`, { data: rows, returnType: 'count' });
 }
 
 /** Sets `data` on the rows of a Data table (by name) whose columns equal `where`, as an edit in the table view would. */
-export async function updateDataTableRows(client: N8nClient, name: string, where: Record<string, string | number | boolean>, data: Record<string, unknown>): Promise<void> {
+export async function updateDataTableRows(
+	client: N8nClient,
+	name: string,
+	where: Record<string, string | number | boolean>,
+	data: Record<string, unknown>,
+): Promise<void> {
 	const table = (await listDataTables(client)).find((candidate) => candidate.name === name);
 	if (!table) throw new Error(`No Data table named "${name}"`);
-	const filters = Object.entries(where).map(([columnName, value]) => ({ columnName, condition: 'eq', value }));
-	await client.api('PATCH', `/data-tables/${table.id}/rows/update`, { filter: { type: 'and', filters }, data });
+	const filters = Object.entries(where).map(([columnName, value]) => ({
+		columnName,
+		condition: 'eq',
+		value,
+	}));
+	await client.api('PATCH', `/data-tables/${table.id}/rows/update`, {
+		filter: { type: 'and', filters },
+		data,
+	});
 }

@@ -38,9 +38,13 @@ export function readStartFlags(argv: string[], env: NodeJS.ProcessEnv): StartFla
 		if (name === '--reset') flags.reset = true;
 		else if (name === '--port') {
 			const port = Number(inline ?? argv[++i]);
-			if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port needs a port number, got "${inline ?? argv[i]}"`);
+			if (!Number.isInteger(port) || port < 1 || port > 65535)
+				throw new Error(`--port needs a port number, got "${inline ?? argv[i]}"`);
 			flags.port = port;
-		} else throw new Error(`Unknown option ${argv[i]}. Use --reset (reload every template over your edits) or --port <number>.`);
+		} else
+			throw new Error(
+				`Unknown option ${argv[i]}. Use --reset (reload every template over your edits) or --port <number>.`,
+			);
 	}
 	return flags;
 }
@@ -115,7 +119,10 @@ async function signIn(client: N8nClient): Promise<Login> {
  * The secret the templates that check signatures are published with. Created once and kept in
  * the login file; put your vendor's real signing secret into this credential in the editor.
  */
-async function localWebhookSecret(client: N8nClient, login: Login): Promise<{ id: string; name: string }> {
+async function localWebhookSecret(
+	client: N8nClient,
+	login: Login,
+): Promise<{ id: string; name: string }> {
 	if (login.webhookSecret) {
 		const exists = await client.api('GET', `/credentials/${login.webhookSecret.id}`).then(
 			() => true,
@@ -125,30 +132,56 @@ async function localWebhookSecret(client: N8nClient, login: Login): Promise<{ id
 	}
 	const name = 'Inquiry Webhook Secret (local)';
 	const secret = randomBytes(24).toString('base64url');
-	const id = await client.createCredential('inquiryWebhookSecretApi', name, { secret, publicUrl: '' });
+	const id = await client.createCredential('inquiryWebhookSecretApi', name, {
+		secret,
+		publicUrl: '',
+	});
 	login.webhookSecret = { id, name, secret };
 	saveLogin(login);
 	return { id, name };
 }
 
 /** The demo CRM credential, created once and kept in the login file like the webhook secret. */
-async function localDemoCrm(client: N8nClient, login: Login): Promise<{ id: string; name: string }> {
+async function localDemoCrm(
+	client: N8nClient,
+	login: Login,
+): Promise<{ id: string; name: string }> {
 	const saved = login.demoCrm;
-	if (saved && (await client.api('GET', `/credentials/${saved.id}`).then(() => true, () => false))) return saved;
+	if (
+		saved &&
+		(await client.api('GET', `/credentials/${saved.id}`).then(
+			() => true,
+			() => false,
+		))
+	)
+		return saved;
 	login.demoCrm = await createDemoCrmCredential(client);
 	saveLogin(login);
 	return login.demoCrm;
 }
 
-const credentialExists = async (client: N8nClient, id: string) => await client.api('GET', `/credentials/${id}`).then(() => true, () => false);
+const credentialExists = async (client: N8nClient, id: string) =>
+	await client.api('GET', `/credentials/${id}`).then(
+		() => true,
+		() => false,
+	);
 
 /** n8n's SMTP credential for this start's MailDev; recreated when MailDev had to take another port. */
-async function localInbox(client: N8nClient, login: Login, mail: MailDev): Promise<{ id: string; name: string }> {
+async function localInbox(
+	client: N8nClient,
+	login: Login,
+	mail: MailDev,
+): Promise<{ id: string; name: string }> {
 	const saved = login.localInbox;
-	if (saved && saved.smtpPort === mail.smtpPort && (await credentialExists(client, saved.id))) return saved;
+	if (saved && saved.smtpPort === mail.smtpPort && (await credentialExists(client, saved.id)))
+		return saved;
 	if (saved) await client.api('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
 	const name = 'Local inbox (MailDev)';
-	login.localInbox = { id: await client.createCredential('smtp', name, mailDevSmtpCredential(mail)), name, smtpPort: mail.smtpPort };
+	login.localInbox = {
+		id: await client.createCredential('smtp', name, mailDevSmtpCredential(mail)),
+		name,
+		smtpPort: mail.smtpPort,
+	};
 	saveLogin(login);
 	return login.localInbox;
 }
@@ -157,12 +190,20 @@ async function localInbox(client: N8nClient, login: Login, mail: MailDev): Promi
  * The link secret for "I've got it" / "Pass it on": created once with a random secret. Its base URL
  * is WEBHOOK_URL when set (a reverse proxy or tunnel), else this n8n's own address.
  */
-async function localLinkSecret(client: N8nClient, login: Login, baseUrl: string): Promise<{ id: string; name: string }> {
+async function localLinkSecret(
+	client: N8nClient,
+	login: Login,
+	baseUrl: string,
+): Promise<{ id: string; name: string }> {
 	const saved = login.linkSecret;
-	if (saved && saved.baseUrl === baseUrl && (await credentialExists(client, saved.id))) return saved;
+	if (saved && saved.baseUrl === baseUrl && (await credentialExists(client, saved.id)))
+		return saved;
 	if (saved) await client.api('DELETE', `/credentials/${saved.id}`).catch(() => undefined);
 	const name = 'Inquiry Link Secret (local)';
-	const id = await client.createCredential('inquiryLinkSecretApi', name, { secret: randomBytes(32).toString('base64url'), baseUrl });
+	const id = await client.createCredential('inquiryLinkSecretApi', name, {
+		secret: randomBytes(32).toString('base64url'),
+		baseUrl,
+	});
 	login.linkSecret = { id, name, baseUrl };
 	saveLogin(login);
 	return login.linkSecret;
@@ -172,7 +213,11 @@ async function freeOr(port: number): Promise<number> {
 	return (await portIsFree(port)) ? port : await freePort();
 }
 
-const STATE_LABEL: Record<LocalSetup['templates'][number]['state'], string> = { imported: 'imported', reloaded: 'reloaded', kept: 'kept (yours)' };
+const STATE_LABEL: Record<LocalSetup['templates'][number]['state'], string> = {
+	imported: 'imported',
+	reloaded: 'reloaded',
+	kept: 'kept (yours)',
+};
 
 function printSummary(baseUrl: string, login: Login, setup: LocalSetup, mail: MailDev): void {
 	const rule = '─'.repeat(72);
@@ -180,9 +225,17 @@ function printSummary(baseUrl: string, login: Login, setup: LocalSetup, mail: Ma
 	say(`n8n is running at ${baseUrl}  (this pack installed, SQLite in .n8n-local/)`);
 	say(`Sign in with  ${login.email}  /  ${login.password}`);
 	say(`API key (X-N8N-API-KEY) in ${relative(PROJECT_ROOT, LOGIN_FILE)}`);
-	if (login.webhookSecret) say(`Webhook signing secret (credential "${login.webhookSecret.name}"): ${login.webhookSecret.secret}`);
-	say(`Local inbox (MailDev): ${mail.webUrl}  — every e-mail n8n sends with the credential "${login.localInbox?.name}" lands here (SMTP 127.0.0.1:${mail.smtpPort})`);
-	if (login.linkSecret) say(`Owner links ("I've got it" / "Pass it on") point at ${login.linkSecret.baseUrl}  (credential "${login.linkSecret.name}")`);
+	if (login.webhookSecret)
+		say(
+			`Webhook signing secret (credential "${login.webhookSecret.name}"): ${login.webhookSecret.secret}`,
+		);
+	say(
+		`Local inbox (MailDev): ${mail.webUrl}  — every e-mail n8n sends with the credential "${login.localInbox?.name}" lands here (SMTP 127.0.0.1:${mail.smtpPort})`,
+	);
+	if (login.linkSecret)
+		say(
+			`Owner links ("I've got it" / "Pass it on") point at ${login.linkSecret.baseUrl}  (credential "${login.linkSecret.name}")`,
+		);
 	if (setup.tables.length > 0) {
 		say('\nData tables:');
 		for (const table of setup.tables) {
@@ -198,19 +251,34 @@ function printSummary(baseUrl: string, login: Login, setup: LocalSetup, mail: Ma
 			say(`  ${table.name.padEnd(28)} ${change}${reserved}`);
 		}
 	}
-	if (setup.reset) say('\n--reset: every template was reloaded from workflows-templates/; edits made in the editor to those workflows are gone.');
+	if (setup.reset)
+		say(
+			'\n--reset: every template was reloaded from workflows-templates/; edits made in the editor to those workflows are gone.',
+		);
 	say(setup.templates.length > 0 ? '\nTemplates:' : '\nNo templates in workflows-templates/ yet.');
 	for (const template of setup.templates) {
-		const state = template.published ? '✔ published' : template.id ? '○ not published' : '✘ failed   ';
-		say(`  ${state}  ${template.name}  [${template.id ? STATE_LABEL[template.state] : 'not imported'}]${template.note ? `  (${template.note})` : ''}`);
+		const state = template.published
+			? '✔ published'
+			: template.id
+				? '○ not published'
+				: '✘ failed   ';
+		say(
+			`  ${state}  ${template.name}  [${template.id ? STATE_LABEL[template.state] : 'not imported'}]${template.note ? `  (${template.note})` : ''}`,
+		);
 		if (template.id) say(`               ${baseUrl}/workflow/${template.id}`);
 	}
 	if (setup.templates.some((template) => template.state === 'kept'))
-		say('  Workflows that already existed were left as you have them. To reload the templates over them: npm start -- --reset');
-	say('\nWhere results live: n8n → Overview → Data tables (the tables above), each execution under the workflow\'s Executions tab,');
+		say(
+			'  Workflows that already existed were left as you have them. To reload the templates over them: npm start -- --reset',
+		);
+	say(
+		"\nWhere results live: n8n → Overview → Data tables (the tables above), each execution under the workflow's Executions tab,",
+	);
 	say(`and e-mails in the local inbox ${mail.webUrl}`);
 	say(`\nEdit first: ${editFirst(setup)}`);
-	const commands = tryItCommands(baseUrl, setup.templates.flatMap(withVendorInName), { secret: login.webhookSecret?.secret });
+	const commands = tryItCommands(baseUrl, setup.templates.flatMap(withVendorInName), {
+		secret: login.webhookSecret?.secret,
+	});
 	if (commands.length > 0) say(`\nTry it:\n\n${commands.join('\n\n')}`);
 	say(
 		`\nn8n's log: ${relative(PROJECT_ROOT, join(LOCAL_FOLDER, 'n8n.log'))}.  Press Ctrl-C to stop n8n and the local inbox.`,
@@ -233,7 +301,10 @@ function withVendorInName(template: LocalTemplate): LocalTemplate[] {
 function editFirst(setup: LocalSetup): string {
 	const names = new Set(setup.tables.map((table) => table.name));
 	const settings = ['inquiry_settings', 'inquiry_team'].filter((name) => names.has(name));
-	const team = settings.length > 0 ? `the Data tables ${settings.join(' and ')} (business name, hours, team)` : 'the team, hours and time zone in each entry template\'s Assign Inquiry Owner node';
+	const team =
+		settings.length > 0
+			? `the Data tables ${settings.join(' and ')} (business name, hours, team)`
+			: "the team, hours and time zone in each entry template's Assign Inquiry Owner node";
 	return `${team}; then switch the credential "Local inbox (MailDev)" to your real SMTP account (README: "Real e-mail").`;
 }
 
@@ -293,13 +364,31 @@ export async function runLocalN8n(argv: string[] = process.argv.slice(2)): Promi
 	const client = new N8nClient(n8n.baseUrl);
 	try {
 		const login = await signIn(client);
-		say(reset ? '» Creating Data tables, reloading every template (--reset)' : '» Creating Data tables, importing the templates that are missing');
+		say(
+			reset
+				? '» Creating Data tables, reloading every template (--reset)'
+				: '» Creating Data tables, importing the templates that are missing',
+		);
 		const secret = await localWebhookSecret(client, login);
 		const demoCrm = await localDemoCrm(client, login);
 		const smtp = await localInbox(client, login, mail);
-		const links = await localLinkSecret(client, login, (webhookUrl || n8n.baseUrl).replace(/\/+$/, ''));
-		const credentials = { inquiryWebhookSecretApi: secret, handoffDestinationApi: demoCrm, smtp, inquiryLinkSecretApi: links };
-		printSummary(n8n.baseUrl, login, await setUpLocalTemplates(client, { reset, credentials }), mail);
+		const links = await localLinkSecret(
+			client,
+			login,
+			(webhookUrl || n8n.baseUrl).replace(/\/+$/, ''),
+		);
+		const credentials = {
+			inquiryWebhookSecretApi: secret,
+			handoffDestinationApi: demoCrm,
+			smtp,
+			inquiryLinkSecretApi: links,
+		};
+		printSummary(
+			n8n.baseUrl,
+			login,
+			await setUpLocalTemplates(client, { reset, credentials }),
+			mail,
+		);
 	} catch (error) {
 		await Promise.all([n8n.stop(), mail.stop()]);
 		throw new Error(`${(error as Error).message}\n${n8n.logTail(20)}`);

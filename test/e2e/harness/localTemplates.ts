@@ -36,8 +36,12 @@ async function workflowsByName(client: N8nClient): Promise<Map<string, ServerWor
 	const found = new Map<string, ServerWorkflow>();
 	let cursor: string | undefined;
 	do {
-		const page = await client.api<{ data: ServerWorkflow[]; nextCursor?: string | null }>('GET', `/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-		for (const workflow of page.data) if (!found.has(workflow.name)) found.set(workflow.name, workflow);
+		const page = await client.api<{ data: ServerWorkflow[]; nextCursor?: string | null }>(
+			'GET',
+			`/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
+		for (const workflow of page.data)
+			if (!found.has(workflow.name)) found.set(workflow.name, workflow);
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return found;
@@ -45,7 +49,10 @@ async function workflowsByName(client: N8nClient): Promise<Map<string, ServerWor
 
 /** Whether an entry checks webhook signatures, so its sample curl must be signed. */
 const checksSignatures = (workflow: WorkflowDefinition) =>
-	workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true);
+	workflow.nodes.some(
+		(node) =>
+			node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true,
+	);
 
 export async function setUpLocalTemplates(
 	client: N8nClient,
@@ -54,15 +61,36 @@ export async function setUpLocalTemplates(
 	const dir = options.dir ?? TEMPLATES_DIR;
 	const reset = options.reset ?? false;
 	const templates = loadTemplates(dir);
-	const tables = await ensureDataTables(client, dataTablesNeeded(templates.map((template) => template.workflow), declaredTables(dir)));
+	const tables = await ensureDataTables(
+		client,
+		dataTablesNeeded(
+			templates.map((template) => template.workflow),
+			declaredTables(dir),
+		),
+	);
 	const existing = await workflowsByName(client);
-	const toImport = reset ? templates : templates.filter((template) => !existing.has(template.workflow.name));
-	const imported = new Map((await importTemplates(client, toImport, options.credentials)).map((result) => [result.file, result]));
+	const toImport = reset
+		? templates
+		: templates.filter((template) => !existing.has(template.workflow.name));
+	const imported = new Map(
+		(await importTemplates(client, toImport, options.credentials)).map((result) => [
+			result.file,
+			result,
+		]),
+	);
 	const results = templates.map(({ file, workflow }): LocalTemplate => {
 		const fresh = imported.get(file);
 		if (fresh) return { ...fresh, state: existing.has(workflow.name) ? 'reloaded' : 'imported' };
 		const kept = existing.get(workflow.name)!;
-		return { file, name: workflow.name, id: kept.id, published: kept.active === true, endpoints: webhookEndpoints(kept), signed: checksSignatures(kept), state: 'kept' };
+		return {
+			file,
+			name: workflow.name,
+			id: kept.id,
+			published: kept.active === true,
+			endpoints: webhookEndpoints(kept),
+			signed: checksSignatures(kept),
+			state: 'kept',
+		};
 	});
 	return { tables, templates: withChannelSamples(results), reset };
 }
@@ -74,10 +102,19 @@ export async function setUpLocalTemplates(
  */
 const CHANNEL_SAMPLES: Record<string, { vendor: string; fixture: string }> = {
 	'inquiry-form': { vendor: 'a Webflow form submission', fixture: 'webflow__form_submission__1' },
-	'inquiry-form-crm': { vendor: 'a Gravity Forms entry', fixture: 'gravity_forms__webhooks_addon_all_fields__1' },
-	'inquiry-chat': { vendor: 'a WhatsApp chat message', fixture: 'whatsapp_cloud__messages_text__1' },
+	'inquiry-form-crm': {
+		vendor: 'a Gravity Forms entry',
+		fixture: 'gravity_forms__webhooks_addon_all_fields__1',
+	},
+	'inquiry-chat': {
+		vendor: 'a WhatsApp chat message',
+		fixture: 'whatsapp_cloud__messages_text__1',
+	},
 	'inquiry-booking': { vendor: 'a Calendly booking', fixture: 'calendly__invitee.created__1' },
-	'inquiry-ad-lead': { vendor: 'a Google Ads lead form', fixture: 'google_ads__lead_form_webhook__1' },
+	'inquiry-ad-lead': {
+		vendor: 'a Google Ads lead form',
+		fixture: 'google_ads__lead_form_webhook__1',
+	},
 };
 
 export function channelSample(path: string): { vendor: string; body: unknown } | undefined {
@@ -88,7 +125,9 @@ export function channelSample(path: string): { vendor: string; body: unknown } |
 function withChannelSamples(results: LocalTemplate[]): LocalTemplate[] {
 	return results.map((result) => {
 		if (result.sample !== undefined) return result;
-		const entry = result.endpoints.find((endpoint) => endpoint.method === 'POST' && CHANNEL_SAMPLES[endpoint.path]);
+		const entry = result.endpoints.find(
+			(endpoint) => endpoint.method === 'POST' && CHANNEL_SAMPLES[endpoint.path],
+		);
 		const sample = entry && channelSample(entry.path);
 		return sample ? { ...result, sample: sample.body, sampleVendor: sample.vendor } : result;
 	});

@@ -41,7 +41,10 @@ export interface MailDev {
 	exited: Promise<number | null>;
 	messages(): Promise<MailMessage[]>;
 	/** The first message `match` accepts, waiting for it to arrive. */
-	waitForMessage(match: (message: MailMessage) => boolean, timeoutMs?: number): Promise<MailMessage>;
+	waitForMessage(
+		match: (message: MailMessage) => boolean,
+		timeoutMs?: number,
+	): Promise<MailMessage>;
 	logTail(lines?: number): string;
 	stop(): Promise<void>;
 }
@@ -56,15 +59,30 @@ export async function startMailDev(options: MailDevOptions): Promise<MailDev> {
 	mkdirSync(mailFolder, { recursive: true });
 	const logFile = join(options.folder, 'maildev.log');
 	const logFd = openSync(logFile, 'a');
-	const args = [MAILDEV_BIN, '--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(webPort), '--web-ip', '127.0.0.1', '--mail-directory', mailFolder];
+	const args = [
+		MAILDEV_BIN,
+		'--smtp',
+		String(smtpPort),
+		'--ip',
+		'127.0.0.1',
+		'--web',
+		String(webPort),
+		'--web-ip',
+		'127.0.0.1',
+		'--mail-directory',
+		mailFolder,
+	];
 	const child = spawn(options.node, args, { detached: true, stdio: ['ignore', logFd, logFd] });
 	closeSync(logFd);
 	const pid = child.pid;
 	if (pid === undefined) throw new Error(`Could not start MailDev with ${options.node}`);
 	startReaper(options.node, pid, options.scratchFolder ? options.folder : '');
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code)),
+	);
 	const api = `http://127.0.0.1:${webPort}/api`;
-	const logTail = (lines = 30) => readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+	const logTail = (lines = 30) =>
+		readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 
 	let stopped: Promise<void> | undefined;
 	const stop = async () => {
@@ -89,7 +107,8 @@ export async function startMailDev(options: MailDevOptions): Promise<MailDev> {
 
 	const deadline = Date.now() + 30_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`MailDev exited (${child.exitCode}) before it was ready.\n${logTail()}`);
+		if (child.exitCode !== null)
+			throw new Error(`MailDev exited (${child.exitCode}) before it was ready.\n${logTail()}`);
 		const ready = await fetch(`${api}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
 			(response) => response.ok,
 			() => false,
@@ -112,14 +131,33 @@ export async function startMailDev(options: MailDevOptions): Promise<MailDev> {
 		for (;;) {
 			const found = (await messages()).find(match);
 			if (found) return found;
-			if (Date.now() > until) throw new Error(`No matching message in MailDev after ${timeoutMs} ms`);
+			if (Date.now() > until)
+				throw new Error(`No matching message in MailDev after ${timeoutMs} ms`);
 			await sleep(150);
 		}
 	};
-	return { pid, smtpPort, webPort, webUrl: `http://127.0.0.1:${webPort}/`, exited, messages, waitForMessage, logTail, stop };
+	return {
+		pid,
+		smtpPort,
+		webPort,
+		webUrl: `http://127.0.0.1:${webPort}/`,
+		exited,
+		messages,
+		waitForMessage,
+		logTail,
+		stop,
+	};
 }
 
 /** n8n's SMTP credential data for a MailDev on this machine: no TLS, no login. */
 export function mailDevSmtpCredential(mailDev: Pick<MailDev, 'smtpPort'>): Record<string, unknown> {
-	return { host: '127.0.0.1', port: mailDev.smtpPort, secure: false, disableStartTls: true, user: '', password: '', hostName: '' };
+	return {
+		host: '127.0.0.1',
+		port: mailDev.smtpPort,
+		secure: false,
+		disableStartTls: true,
+		user: '',
+		password: '',
+		hostName: '',
+	};
 }

@@ -122,7 +122,10 @@ function n8nEnvironment(options: LaunchOptions): Record<string, string> {
 function clockShift(): Record<string, string> {
 	const shift: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env))
-		if (value !== undefined && (name === 'LD_PRELOAD' || name === 'NO_FAKE_STAT' || name.startsWith('FAKETIME')))
+		if (
+			value !== undefined &&
+			(name === 'LD_PRELOAD' || name === 'NO_FAKE_STAT' || name.startsWith('FAKETIME'))
+		)
 			shift[name] = value;
 	return shift;
 }

@@ -121,14 +121,25 @@ export type CredentialRefs = Record<string, { id: string; name: string }>;
  * Templates ship without credentials. A Normalize Inquiry node that checks signatures cannot be
  * published without its secret, so the local set-up attaches the instance's own secret to it.
  */
-function withLocalCredentials(workflow: WorkflowDefinition, refs: CredentialRefs): WorkflowDefinition {
+function withLocalCredentials(
+	workflow: WorkflowDefinition,
+	refs: CredentialRefs,
+): WorkflowDefinition {
 	const secret = refs.inquiryWebhookSecretApi;
 	const destination = refs.handoffDestinationApi;
 	const nodes = workflow.nodes.map((node) => {
 		if (node.credentials) return node;
-		if (secret && node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true)
+		if (
+			secret &&
+			node.type === `${PACKAGE_NAME}.normalizeInquiry` &&
+			node.parameters?.checkSignature === true
+		)
 			return { ...node, credentials: { inquiryWebhookSecretApi: secret } };
-		if (destination && node.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && node.parameters?.mode === 'readBack')
+		if (
+			destination &&
+			node.type === `${PACKAGE_NAME}.verifyInquiryHandoff` &&
+			node.parameters?.mode === 'readBack'
+		)
 			return { ...node, credentials: { handoffDestinationApi: destination } };
 		return node;
 	});
@@ -141,15 +152,26 @@ const TEMPLATE_LOCAL_URL = 'http://127.0.0.1:5678/';
 function onThisInstance(workflow: WorkflowDefinition, baseUrl: string): WorkflowDefinition {
 	const here = `${baseUrl.replace(/\/$/, '')}/`;
 	if (here === TEMPLATE_LOCAL_URL) return workflow;
-	return JSON.parse(JSON.stringify(workflow).split(TEMPLATE_LOCAL_URL).join(here)) as WorkflowDefinition;
+	return JSON.parse(
+		JSON.stringify(workflow).split(TEMPLATE_LOCAL_URL).join(here),
+	) as WorkflowDefinition;
 }
 
 export const DEMO_CRM_CREDENTIAL = 'Handoff Destination API (demo CRM, local)';
 
 /** The credential template 01c reads its demo CRM back with: this instance's demo CRM webhooks, no sign-in. */
-export async function createDemoCrmCredential(client: N8nClient): Promise<{ id: string; name: string }> {
-	const data = { baseUrl: `${client.baseUrl}/webhook/inquiry-demo-crm`, authentication: 'none', testPath: '/health' };
-	return { id: await client.createCredential('handoffDestinationApi', DEMO_CRM_CREDENTIAL, data), name: DEMO_CRM_CREDENTIAL };
+export async function createDemoCrmCredential(
+	client: N8nClient,
+): Promise<{ id: string; name: string }> {
+	const data = {
+		baseUrl: `${client.baseUrl}/webhook/inquiry-demo-crm`,
+		authentication: 'none',
+		testPath: '/health',
+	};
+	return {
+		id: await client.createCredential('handoffDestinationApi', DEMO_CRM_CREDENTIAL, data),
+		name: DEMO_CRM_CREDENTIAL,
+	};
 }
 
 /** Imports each template (updating the one of the same name) and publishes it when it can run on its own. */
@@ -173,10 +195,20 @@ export async function importTemplates(
 			published: false,
 			endpoints,
 			sample: pinnedSample(workflow, endpoints),
-			signed: workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.normalizeInquiry` && node.parameters?.checkSignature === true),
+			signed: workflow.nodes.some(
+				(node) =>
+					node.type === `${PACKAGE_NAME}.normalizeInquiry` &&
+					node.parameters?.checkSignature === true,
+			),
 		};
 		try {
-			const local = onThisInstance(withLocalCredentials(withLocalTableIds(linkHubs(workflow, workflowIds), idsByName), credentials), client.baseUrl);
+			const local = onThisInstance(
+				withLocalCredentials(
+					withLocalTableIds(linkHubs(workflow, workflowIds), idsByName),
+					credentials,
+				),
+				client.baseUrl,
+			);
 			result.id = await client.upsertWorkflow(local);
 			workflowIds.set(workflow.name, result.id);
 			await client.publish(result.id);
@@ -207,15 +239,26 @@ export async function setUpTemplates(
 			declaredTables(dir),
 		),
 	);
-	const needsDestination = templates.some((t) => t.workflow.nodes.some((n) => n.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && n.parameters?.mode === 'readBack'));
-	const refs = needsDestination && !credentials.handoffDestinationApi ? { ...credentials, handoffDestinationApi: await createDemoCrmCredential(client) } : credentials;
+	const needsDestination = templates.some((t) =>
+		t.workflow.nodes.some(
+			(n) => n.type === `${PACKAGE_NAME}.verifyInquiryHandoff` && n.parameters?.mode === 'readBack',
+		),
+	);
+	const refs =
+		needsDestination && !credentials.handoffDestinationApi
+			? { ...credentials, handoffDestinationApi: await createDemoCrmCredential(client) }
+			: credentials;
 	return { tables, templates: await importTemplates(client, templates, refs) };
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A command to try each published entry point: a curl for webhooks, the URL for forms. */
-export function tryItCommands(baseUrl: string, results: TemplateResult[], options: { secret?: string } = {}): string[] {
+export function tryItCommands(
+	baseUrl: string,
+	results: TemplateResult[],
+	options: { secret?: string } = {},
+): string[] {
 	return results
 		.filter((result) => result.published)
 		.flatMap((result) =>
@@ -227,10 +270,13 @@ export function tryItCommands(baseUrl: string, results: TemplateResult[], option
 					if (endpoint.prefix === 'form') return `# ${result.name}: open the form\n${url}`;
 					if (endpoint.method === 'GET') {
 						// Meta checks a webhook by asking it to echo hub.challenge back.
-						const handshake = endpoint.node.includes('Meta') ? '?hub.mode=subscribe&hub.verify_token=your-verify-token&hub.challenge=1234' : '';
-						return `# ${result.name}${handshake ? ' (Meta\'s subscription check)' : ''}\ncurl -sS ${shellQuote(url + handshake)}`;
+						const handshake = endpoint.node.includes('Meta')
+							? '?hub.mode=subscribe&hub.verify_token=your-verify-token&hub.challenge=1234'
+							: '';
+						return `# ${result.name}${handshake ? " (Meta's subscription check)" : ''}\ncurl -sS ${shellQuote(url + handshake)}`;
 					}
-					if (result.signed && options.secret) return signedCallCurl(result.name, url, options.secret);
+					if (result.signed && options.secret)
+						return signedCallCurl(result.name, url, options.secret);
 					const body = result.sample ?? TRY_IT_INQUIRY;
 					return `# ${result.name}\ncurl -sS -X ${endpoint.method} ${shellQuote(url)} -H 'content-type: application/json' -d ${shellQuote(JSON.stringify(body))}`;
 				}),
@@ -257,7 +303,9 @@ function signedCallCurl(name: string, url: string, secret: string): string {
 		From: '+14155550134',
 		To: '+14155550100',
 	};
-	const signed = Object.keys(fields).sort().reduce((text, key) => text + key + fields[key], url);
+	const signed = Object.keys(fields)
+		.sort()
+		.reduce((text, key) => text + key + fields[key], url);
 	const signature = createHmac('sha1', secret).update(signed).digest('base64');
 	return `# ${name} (a missed call, signed like Twilio signs it)\ncurl -sS -X POST ${shellQuote(url)} -H ${shellQuote(`x-twilio-signature: ${signature}`)} --data ${shellQuote(new URLSearchParams(fields).toString())}`;
 }

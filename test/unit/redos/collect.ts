@@ -22,22 +22,36 @@ function shippedFiles(dir: string): string[] {
  * (not a text search, so regexes inside strings or comments are not mistaken for code), plus
  * `new RegExp('…')` calls whose pattern is a plain string literal.
  */
-export function collectRegexes(root: string, folders: string[]): { found: FoundRegex[]; dynamic: string[] } {
+export function collectRegexes(
+	root: string,
+	folders: string[],
+): { found: FoundRegex[]; dynamic: string[] } {
 	const found: FoundRegex[] = [];
 	const dynamic: string[] = [];
 	for (const file of folders.flatMap((folder) => shippedFiles(join(root, folder)))) {
 		const text = readFileSync(file, 'utf8');
 		const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-		const where = (node: ts.Node) => ({ file: relative(root, file), line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+		const where = (node: ts.Node) => ({
+			file: relative(root, file),
+			line: sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+		});
 		const visit = (node: ts.Node) => {
 			if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
 				const literal = node.getText();
 				const end = literal.lastIndexOf('/');
-				found.push({ ...where(node), source: literal.slice(1, end), flags: literal.slice(end + 1) });
+				found.push({
+					...where(node),
+					source: literal.slice(1, end),
+					flags: literal.slice(end + 1),
+				});
 			} else if (ts.isNewExpression(node) && node.expression.getText() === 'RegExp') {
 				const [pattern, flags] = node.arguments ?? [];
 				if (pattern && ts.isStringLiteral(pattern)) {
-					found.push({ ...where(node), source: pattern.text, flags: flags && ts.isStringLiteral(flags) ? flags.text : '' });
+					found.push({
+						...where(node),
+						source: pattern.text,
+						flags: flags && ts.isStringLiteral(flags) ? flags.text : '',
+					});
 				} else {
 					const w = where(node);
 					dynamic.push(`${w.file}:${w.line}`);

@@ -8,7 +8,10 @@ const SUFFIXES = ['!', '<', '\n!'];
 // Careful mode (for a suspect, measured again): this process's own CPU time over longer windows,
 // so other busy processes on the machine do not count as growth.
 let careful = false;
-const now = () => (careful ? (process.cpuUsage().user + process.cpuUsage().system) / 1e3 : Number(process.hrtime.bigint()) / 1e6);
+const now = () =>
+	careful
+		? (process.cpuUsage().user + process.cpuUsage().system) / 1e3
+		: Number(process.hrtime.bigint()) / 1e6;
 
 function timeOf(re, input) {
 	// Untimed first runs: V8 interprets a regex at first and compiles it after, which is not growth.
@@ -36,8 +39,13 @@ function timeOf(re, input) {
 
 /** Literal characters and short fragments of the pattern itself make the best pumps. */
 function pumpsFor(source) {
-	const literal = source.replace(/\\[dswDSWbB]|\\u[0-9a-fA-F]{4}|\\p\{[^}]*\}|\[[^\]]*\]|[()?*+{}^$|]/g, ' ');
-	const own = [...new Set(literal.replace(/\\/g, '').split(''))].filter((c) => c.trim() !== '').slice(0, 6);
+	const literal = source.replace(
+		/\\[dswDSWbB]|\\u[0-9a-fA-F]{4}|\\p\{[^}]*\}|\[[^\]]*\]|[()?*+{}^$|]/g,
+		' ',
+	);
+	const own = [...new Set(literal.replace(/\\/g, '').split(''))]
+		.filter((c) => c.trim() !== '')
+		.slice(0, 6);
 	return [...new Set([...BASE_PUMPS, ...own, ...own.map((c) => c + ' ')])];
 }
 
@@ -46,7 +54,11 @@ process.stdin.on('data', (chunk) => (input += chunk));
 process.stdin.on('end', () => {
 	const request = JSON.parse(input);
 	careful = !Array.isArray(request) && request.careful === true;
-	for (const { file, line, source, flags, pump: onlyPump, suffix: onlySuffix } of Array.isArray(request) ? request : request.regexes) {
+	for (const { file, line, source, flags, pump: onlyPump, suffix: onlySuffix } of Array.isArray(
+		request,
+	)
+		? request
+		: request.regexes) {
 		process.stdout.write(JSON.stringify({ started: `${file}:${line}` }) + '\n');
 		const re = new RegExp(source, flags.replace('y', ''));
 		let worst = { ratio: 0, pump: '', suffix: '', smallMs: 0, largeMs: 0 };

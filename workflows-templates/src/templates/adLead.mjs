@@ -7,7 +7,9 @@ import { webhookEntry } from '../sections.mjs';
 export const file = '05-ad-lead-to-owner.json';
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: Meta and Google ad leads → owner', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder('Inquiry continuity: Meta and Google ad leads → owner', {
+		tags: ['inquiry-continuity'],
+	});
 	overview(b, {
 		closes: 'Ad leads that sit in an ads dashboard until someone remembers to download them.',
 		how: [
@@ -24,38 +26,82 @@ export function build() {
 	});
 
 	webhookEntry(b, 'Meta Handshake', 'inquiry-ad-lead', [0, -2.2], { method: 'GET' });
-	b.node('Meta Verification', 'n8n-nodes-base.respondToWebhook', 1.5, {
-		respondWith: 'text',
-		responseBody: expr("$json.query['hub.mode'] === 'subscribe' && $json.query['hub.verify_token'] === 'your-verify-token' ? $json.query['hub.challenge'] : 'verify token mismatch'"),
-		options: { responseCode: expr("$json.query['hub.verify_token'] === 'your-verify-token' ? 200 : 403") },
-	}, [1, -2.2]);
+	b.node(
+		'Meta Verification',
+		'n8n-nodes-base.respondToWebhook',
+		1.5,
+		{
+			respondWith: 'text',
+			responseBody: expr(
+				"$json.query['hub.mode'] === 'subscribe' && $json.query['hub.verify_token'] === 'your-verify-token' ? $json.query['hub.challenge'] : 'verify token mismatch'",
+			),
+			options: {
+				responseCode: expr("$json.query['hub.verify_token'] === 'your-verify-token' ? 200 : 403"),
+			},
+		},
+		[1, -2.2],
+	);
 	b.connect('Meta Handshake', 'Meta Verification');
 
 	webhookEntry(b, 'Lead Webhook', 'inquiry-ad-lead', [0, 1]);
 	addEntry(b, 'Lead Webhook', 1, {
 		respond: true,
 		afterNormalize: (builder, from, [column, row]) => {
-			builder.node('Needs Lookup?', 'n8n-nodes-base.if', 2.2, {
-				conditions: {
-					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-					conditions: [{ id: 'lookup', leftValue: expr('$json.needsLookup?.system ?? ""'), rightValue: 'meta_lead_ads', operator: { type: 'string', operation: 'equals' } }],
-					combinator: 'and',
+			builder.node(
+				'Needs Lookup?',
+				'n8n-nodes-base.if',
+				2.2,
+				{
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+						conditions: [
+							{
+								id: 'lookup',
+								leftValue: expr('$json.needsLookup?.system ?? ""'),
+								rightValue: 'meta_lead_ads',
+								operator: { type: 'string', operation: 'equals' },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
 				},
-				options: {},
-			}, [column, row]);
+				[column, row],
+			);
 			builder.connect(from.node, 'Needs Lookup?', from.output);
-			builder.node('Fetch Lead (Graph API)', 'n8n-nodes-base.httpRequest', 4.2, {
-				url: expr('"https://graph.facebook.com/v21.0/" + $json.needsLookup.ids.leadgenId'),
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'facebookGraphApi',
-				options: {},
-			}, [column + 1, row - 1], { onError: 'continueErrorOutput' });
+			builder.node(
+				'Fetch Lead (Graph API)',
+				'n8n-nodes-base.httpRequest',
+				4.2,
+				{
+					url: expr('"https://graph.facebook.com/v21.0/" + $json.needsLookup.ids.leadgenId'),
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'facebookGraphApi',
+					options: {},
+				},
+				[column + 1, row - 1],
+				{ onError: 'continueErrorOutput' },
+			);
 			builder.connect('Needs Lookup?', 'Fetch Lead (Graph API)', 0);
-			builder.ours('Normalize Lead Details', 'normalizeInquiry', { source: 'meta_lead', defaultCountry: 'US', payloadFrom: 'wholeItem' }, [column + 2, row - 1]);
+			builder.ours(
+				'Normalize Lead Details',
+				'normalizeInquiry',
+				{ source: 'meta_lead', defaultCountry: 'US', payloadFrom: 'wholeItem' },
+				[column + 2, row - 1],
+			);
 			builder.connect('Fetch Lead (Graph API)', 'Normalize Lead Details', 0);
 			// A complete Google lead goes straight on; a looked-up Meta lead, and any lookup that
 			// failed (the hub raises the alert with the reason), follow it.
-			return { node: 'Needs Lookup?', output: 1, columns: 3, alsoToHub: [['Normalize Lead Details', 0], ['Normalize Lead Details', 1], ['Fetch Lead (Graph API)', 1]] };
+			return {
+				node: 'Needs Lookup?',
+				output: 1,
+				columns: 3,
+				alsoToHub: [
+					['Normalize Lead Details', 0],
+					['Normalize Lead Details', 1],
+					['Fetch Lead (Graph API)', 1],
+				],
+			};
 		},
 	});
 	return b;

@@ -7,7 +7,9 @@ import { webhookEntry } from '../sections.mjs';
 export const file = '04-booking-to-owner.json';
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: booking request → confirmed owner', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder('Inquiry continuity: booking request → confirmed owner', {
+		tags: ['inquiry-continuity'],
+	});
 	overview(b, {
 		closes: 'Bookings that land in a calendar with nobody prepared for them.',
 		how: [

@@ -7,7 +7,10 @@ import { webhookEntry } from '../sections.mjs';
 export const file = '03-chat-to-owner.json';
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: chat or WhatsApp → owner with the transcript', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder(
+		'Inquiry continuity: chat or WhatsApp → owner with the transcript',
+		{ tags: ['inquiry-continuity'] },
+	);
 	overview(b, {
 		closes: 'Chats that end without anyone owning the next step.',
 		how: [
@@ -16,7 +19,7 @@ export function build() {
 			'**Run the Hub** hands it to the Inquiry Continuity Hub, where **Assign Inquiry Owner** names an owner with a deadline; the record — transcript included — is saved, read back and verified.',
 		],
 		setup: [
-			'Point your chat tool\'s webhook (Intercom *conversation.user.created*, Crisp *message:send*, WhatsApp *messages*) at …/webhook/inquiry-chat.',
+			"Point your chat tool's webhook (Intercom *conversation.user.created*, Crisp *message:send*, WhatsApp *messages*) at …/webhook/inquiry-chat.",
 			'Turn on **Check Signature** in Normalize Inquiry with your app secret as an *Inquiry Webhook Secret API* credential.',
 			...ENTRY_SETUP,
 			'Press **Publish**.',

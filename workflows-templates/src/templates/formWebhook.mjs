@@ -7,7 +7,10 @@ import { webhookEntry } from '../sections.mjs';
 export const file = '01b-form-webhook-to-verified-record.json';
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: form webhook (Typeform, Jotform, Gravity, WPForms) → verified record', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder(
+		'Inquiry continuity: form webhook (Typeform, Jotform, Gravity, WPForms) → verified record',
+		{ tags: ['inquiry-continuity'] },
+	);
 	overview(b, {
 		closes: 'Forms that only send an email nobody tracks.',
 		how: [

@@ -2,7 +2,21 @@
 import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { notificationRow } from '../sections.mjs';
-import { condition, conditions, literal, MANAGER, readLedger, scorecard, SELF_AUDIT_NAME, setFields, postToSlack, sendEmail, SWEEP_CLOCK, updateLedger, where } from '../scorecardSections.mjs';
+import {
+	condition,
+	conditions,
+	literal,
+	MANAGER,
+	readLedger,
+	scorecard,
+	SELF_AUDIT_NAME,
+	setFields,
+	postToSlack,
+	sendEmail,
+	SWEEP_CLOCK,
+	updateLedger,
+	where,
+} from '../scorecardSections.mjs';
 
 export const file = '06-leak-sweep.json';
 
@@ -24,7 +38,8 @@ const ACTIONS = [
 		output: 'Escalate',
 		node: 'Escalation Message',
 		kind: 'escalation',
-		subject: '"Escalate: nobody has answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
+		subject:
+			'"Escalate: nobody has answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
 		body: '$json.stall.message + " Inquiry " + $json.inquiryId + " (" + ($json.channel || "unknown channel") + "), owner: " + ($json.ownerName || "nobody") + ", received " + $json.receivedAt + "."',
 	},
 	{
@@ -32,7 +47,8 @@ const ACTIONS = [
 		output: 'Reassign',
 		node: 'Reassign Message',
 		kind: 'reassign',
-		subject: '"Reassign: " + ($json.ownerName || $json.ownerId) + " has not answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
+		subject:
+			'"Reassign: " + ($json.ownerName || $json.ownerId) + " has not answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
 		body: '$json.stall.message + " Their deadline was " + $json.respondBy + ". Give inquiry " + $json.inquiryId + " to someone available and tell them."',
 	},
 	{
@@ -40,15 +56,20 @@ const ACTIONS = [
 		output: 'Alert',
 		node: 'Check-the-Handoff Message',
 		kind: 'alert',
-		subject: '"Check the handoff: no confirmed record for " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
+		subject:
+			'"Check the handoff: no confirmed record for " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
 		body: '$json.stall.message + " Inquiry " + $json.inquiryId + ", owner " + ($json.ownerName || $json.ownerId) + ". Look for it in your system of record."',
 	},
 ];
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: leak sweep (escalate, reassign or alert, once)', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder(
+		'Inquiry continuity: leak sweep (escalate, reassign or alert, once)',
+		{ tags: ['inquiry-continuity'] },
+	);
 	overview(b, {
-		closes: 'Inquiries that entered but then stalled silently: nobody owns them, the owner missed the deadline, or nothing confirmed the record arrived.',
+		closes:
+			'Inquiries that entered but then stalled silently: nobody owns them, the owner missed the deadline, or nothing confirmed the record arrived.',
 		how: [
 			'Every 15 minutes **Read Open Ledger Rows** reads the continuity ledger (the *inquiry_ledger* Data table the entry templates write): every inquiry not yet both answered and verified.',
 			'**Find Stalled Inquiries** checks each against its deadlines on your business hours and says why it stalled and what to do: **escalate** (nobody answered by the escalation point, or still no owner), **reassign** (the owner missed the response deadline) or **alert** (nothing confirmed the record arrived).',
@@ -63,32 +84,68 @@ export function build() {
 		],
 	});
 
-	b.node(NODE.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } }, [0, 1]);
-	readLedger(b, NODE.read, [1, 1], { matchType: 'anyCondition', filters: [where('contactedAt', 'isEmpty'), where('verifiedAt', 'isEmpty')] });
+	b.node(
+		NODE.schedule,
+		'n8n-nodes-base.scheduleTrigger',
+		1.2,
+		{ rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } },
+		[0, 1],
+	);
+	readLedger(b, NODE.read, [1, 1], {
+		matchType: 'anyCondition',
+		filters: [where('contactedAt', 'isEmpty'), where('verifiedAt', 'isEmpty')],
+	});
 	b.connect(NODE.schedule, NODE.read);
 	// Published, the sweep also runs on request (GET …/webhook/inquiry-leak-sweep), e.g. after a restart.
-	b.node('Sweep on Request', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'GET', path: 'inquiry-leak-sweep', responseMode: 'onReceived', options: {} }, [0, 0], { webhookId: 'inquiry-leak-sweep' });
+	b.node(
+		'Sweep on Request',
+		'n8n-nodes-base.webhook',
+		2.1,
+		{ httpMethod: 'GET', path: 'inquiry-leak-sweep', responseMode: 'onReceived', options: {} },
+		[0, 0],
+		{ webhookId: 'inquiry-leak-sweep' },
+	);
 	b.connect('Sweep on Request', NODE.read);
-	b.node(NODE.skipAudit, 'n8n-nodes-base.filter', 2.2, {
-		conditions: conditions([condition(expr('$json.contactName ?? ""'), { type: 'string', operation: 'notEquals' }, SELF_AUDIT_NAME)]),
-		options: {},
-	}, [2, 1]);
+	b.node(
+		NODE.skipAudit,
+		'n8n-nodes-base.filter',
+		2.2,
+		{
+			conditions: conditions([
+				condition(
+					expr('$json.contactName ?? ""'),
+					{ type: 'string', operation: 'notEquals' },
+					SELF_AUDIT_NAME,
+				),
+			]),
+			options: {},
+		},
+		[2, 1],
+	);
 	b.connect(NODE.read, NODE.skipAudit);
 	scorecard(b, NODE.sweep, 'findStalled', { ...SWEEP_CLOCK }, [3, 1]);
 	b.connect(NODE.skipAudit, NODE.sweep);
 	b.node(NODE.nothing, 'n8n-nodes-base.noOp', 1, {}, [4, 2.6]);
 	b.connect(NODE.sweep, NODE.nothing, 1);
 
-	b.node(NODE.route, 'n8n-nodes-base.switch', 3.2, {
-		rules: {
-			values: ACTIONS.map(({ action, output }) => ({
-				conditions: conditions([condition(expr('$json.stall.action'), { type: 'string', operation: 'equals' }, action)]),
-				renameOutput: true,
-				outputKey: output,
-			})),
+	b.node(
+		NODE.route,
+		'n8n-nodes-base.switch',
+		3.2,
+		{
+			rules: {
+				values: ACTIONS.map(({ action, output }) => ({
+					conditions: conditions([
+						condition(expr('$json.stall.action'), { type: 'string', operation: 'equals' }, action),
+					]),
+					renameOutput: true,
+					outputKey: output,
+				})),
+			},
+			options: {},
 		},
-		options: {},
-	}, [4, 1]);
+		[4, 1],
+	);
 	b.connect(NODE.sweep, NODE.route, 0);
 
 	notificationRow(b, NODE.alert, [6, 1], {
@@ -120,20 +177,34 @@ export function build() {
 		sweepAt: expr(`$('${NODE.sweep}').item.json.sweepAt`),
 	});
 	b.connect(NODE.alert, NODE.mark);
-	sendEmail(b, 'Email the Manager', [7, 2.3], { to: expr('$json.recipient'), subject: '$json.subject', text: '$json.body' });
+	sendEmail(b, 'Email the Manager', [7, 2.3], {
+		to: expr('$json.recipient'),
+		subject: '$json.subject',
+		text: '$json.body',
+	});
 	postToSlack(b, 'Post to Slack', [7, 3.3], { text: '"*" + $json.subject + "*\\n" + $json.body' });
 	b.connect(NODE.alert, 'Email the Manager');
 	b.connect(NODE.alert, 'Post to Slack');
 
-	b.note('Which inquiries are read', [
-		'Every ledger row whose inquiry is not yet **both** answered (*contactedAt*) and verified (*verifiedAt*). The self-audit\'s synthetic inquiries (named "Self Audit") are left out.',
-		'',
-		'Using a CRM or a sheet as the ledger? Replace **Read Open Ledger Rows** with its search node; each item needs the ledger columns (at least *inquiryId* and *receivedAt*).',
-	].join('\n'), [0.6, 2.4], { width: 3, height: 1.8 });
-	b.note('Once per inquiry and reason', [
-		'Each message row is keyed by `sweep:<inquiryId>:<reason>`, and **Mark Flagged in Ledger** writes the reason back, so a stalled inquiry is raised once — and again only for a new reason (a missed deadline that later also passes its escalation point).',
-		'',
-		'**Reassign** asks the manager to pick someone; to reassign automatically, add your CRM\'s update call on that branch. The email and Slack nodes are switched off until you add a credential.',
-	].join('\n'), [4.6, -2.1], { width: 3.6, height: 1.9 });
+	b.note(
+		'Which inquiries are read',
+		[
+			'Every ledger row whose inquiry is not yet **both** answered (*contactedAt*) and verified (*verifiedAt*). The self-audit\'s synthetic inquiries (named "Self Audit") are left out.',
+			'',
+			'Using a CRM or a sheet as the ledger? Replace **Read Open Ledger Rows** with its search node; each item needs the ledger columns (at least *inquiryId* and *receivedAt*).',
+		].join('\n'),
+		[0.6, 2.4],
+		{ width: 3, height: 1.8 },
+	);
+	b.note(
+		'Once per inquiry and reason',
+		[
+			'Each message row is keyed by `sweep:<inquiryId>:<reason>`, and **Mark Flagged in Ledger** writes the reason back, so a stalled inquiry is raised once — and again only for a new reason (a missed deadline that later also passes its escalation point).',
+			'',
+			"**Reassign** asks the manager to pick someone; to reassign automatically, add your CRM's update call on that branch. The email and Slack nodes are switched off until you add a credential.",
+		].join('\n'),
+		[4.6, -2.1],
+		{ width: 3.6, height: 1.9 },
+	);
 	return b;
 }

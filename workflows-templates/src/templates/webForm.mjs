@@ -6,7 +6,9 @@ import { ENTRY_SETUP, overview } from '../notes.mjs';
 export const file = '01-web-form-to-verified-record.json';
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: web form → owner → verified record', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder('Inquiry continuity: web form → owner → verified record', {
+		tags: ['inquiry-continuity'],
+	});
 	overview(b, {
 		closes: 'Forms that only send an email nobody tracks.',
 		how: [
@@ -21,23 +23,41 @@ export function build() {
 			'Press **Publish**, then share the form link from the **Website Form** node.',
 		],
 	});
-	b.node('Website Form', 'n8n-nodes-base.formTrigger', 2.3, {
-		path: 'inquiry-form-page',
-		formTitle: 'Request a visit',
-		formDescription: 'Tell us what you need and we will get back to you shortly.',
-		formFields: {
-			values: [
-				{ fieldLabel: 'Name', requiredField: true },
-				{ fieldLabel: 'Email', fieldType: 'email' },
-				{ fieldLabel: 'Phone' },
-				{ fieldLabel: 'Service', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'Repair' }, { option: 'Installation' }, { option: 'Maintenance' }, { option: 'Emergency' }] } },
-				{ fieldLabel: 'Message', fieldType: 'textarea' },
-				{ fieldLabel: 'Postal code' },
-				{ fieldLabel: 'Preferred time' },
-			],
+	b.node(
+		'Website Form',
+		'n8n-nodes-base.formTrigger',
+		2.3,
+		{
+			path: 'inquiry-form-page',
+			formTitle: 'Request a visit',
+			formDescription: 'Tell us what you need and we will get back to you shortly.',
+			formFields: {
+				values: [
+					{ fieldLabel: 'Name', requiredField: true },
+					{ fieldLabel: 'Email', fieldType: 'email' },
+					{ fieldLabel: 'Phone' },
+					{
+						fieldLabel: 'Service',
+						fieldType: 'dropdown',
+						fieldOptions: {
+							values: [
+								{ option: 'Repair' },
+								{ option: 'Installation' },
+								{ option: 'Maintenance' },
+								{ option: 'Emergency' },
+							],
+						},
+					},
+					{ fieldLabel: 'Message', fieldType: 'textarea' },
+					{ fieldLabel: 'Postal code' },
+					{ fieldLabel: 'Preferred time' },
+				],
+			},
+			options: {},
 		},
-		options: {},
-	}, [0, 1], { webhookId: 'inquiry-form-page' });
+		[0, 1],
+		{ webhookId: 'inquiry-form-page' },
+	);
 	addEntry(b, 'Website Form', 1);
 	return b;
 }

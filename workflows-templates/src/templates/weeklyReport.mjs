@@ -2,7 +2,15 @@
 import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { BUSINESS, notificationRow } from '../sections.mjs';
-import { MANAGER, readLedger, scorecard, SELF_AUDIT_NAME, sendEmail, setFields, where } from '../scorecardSections.mjs';
+import {
+	MANAGER,
+	readLedger,
+	scorecard,
+	SELF_AUDIT_NAME,
+	sendEmail,
+	setFields,
+	where,
+} from '../scorecardSections.mjs';
 
 export const file = '07-weekly-continuity-report.json';
 
@@ -22,22 +30,31 @@ export const NODE = {
 const weekStart = `($json.timestamp ? DateTime.fromISO($json.timestamp) : $now).setZone('${BUSINESS.timezone}').startOf('week')`;
 
 export function build() {
-	const b = new TemplateBuilder('Inquiry continuity: weekly continuity report', { tags: ['inquiry-continuity'] });
+	const b = new TemplateBuilder('Inquiry continuity: weekly continuity report', {
+		tags: ['inquiry-continuity'],
+	});
 	overview(b, {
-		closes: 'Nobody knowing how many inquiries leaked last week, where, or whether it is getting better.',
+		closes:
+			'Nobody knowing how many inquiries leaked last week, where, or whether it is getting better.',
 		how: [
-			'Every Monday at 08:00, **Read Last Week\'s Ledger** takes last week\'s inquiries (Monday to Sunday) from the continuity ledger the entry templates write.',
-			'**Summarize Period** fills in the article\'s checklist and 1–5 scorecard for the week: counts by channel and source, the leak rate, time to owner and to a verified record, missed deadlines, and the stage that leaks most.',
+			"Every Monday at 08:00, **Read Last Week's Ledger** takes last week's inquiries (Monday to Sunday) from the continuity ledger the entry templates write.",
+			"**Summarize Period** fills in the article's checklist and 1–5 scorecard for the week: counts by channel and source, the leak rate, time to owner and to a verified record, missed deadlines, and the stage that leaks most.",
 			'The report is recorded in *inquiry_notifications* (subject and a short text), and **Send Email** can send the HTML version with its charts.',
 		],
 		setup: [
 			'Put your business name and time zone in **Summarize Period** and in **Last Week** (the week starts Monday 00:00 there).',
 			'Turn on **Send Email** with your SMTP credential, and put your address instead of manager@example.com (also in **Record Weekly Report**).',
-			'The trigger fires at 08:00 in the workflow\'s time zone (workflow settings). Press **Publish**.',
+			"The trigger fires at 08:00 in the workflow's time zone (workflow settings). Press **Publish**.",
 		],
 	});
 
-	b.node(NODE.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8 }] } }, [0, 1]);
+	b.node(
+		NODE.schedule,
+		'n8n-nodes-base.scheduleTrigger',
+		1.2,
+		{ rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8 }] } },
+		[0, 1],
+	);
 	setFields(b, NODE.period, [1, 1], {
 		from: ['string', `${weekStart}.minus({ weeks: 1 }).toUTC().toISO()`],
 		to: ['string', `${weekStart}.toUTC().toISO()`],
@@ -54,13 +71,20 @@ export function build() {
 		extra: { alwaysOutputData: true },
 	});
 	b.connect(NODE.period, NODE.read);
-	scorecard(b, NODE.summarize, 'summarizePeriod', {
-		periodStart: expr(`$('${NODE.period}').first().json.from`),
-		periodEnd: expr(`$('${NODE.period}').first().json.to`),
-		reportTitle: 'Weekly inquiry continuity',
-		businessName: BUSINESS.name,
-		reportTimezone: BUSINESS.timezone,
-	}, [3, 1], { onError: 'continueRegularOutput' });
+	scorecard(
+		b,
+		NODE.summarize,
+		'summarizePeriod',
+		{
+			periodStart: expr(`$('${NODE.period}').first().json.from`),
+			periodEnd: expr(`$('${NODE.period}').first().json.to`),
+			reportTitle: 'Weekly inquiry continuity',
+			businessName: BUSINESS.name,
+			reportTimezone: BUSINESS.timezone,
+		},
+		[3, 1],
+		{ onError: 'continueRegularOutput' },
+	);
 	b.connect(NODE.read, NODE.summarize);
 
 	notificationRow(b, NODE.record, [4, 1], {
@@ -76,10 +100,15 @@ export function build() {
 	sendEmail(b, NODE.email, [4, 2.3], { subject: '$json.subject', html: '$json.html' });
 	b.connect(NODE.summarize, NODE.email);
 
-	b.note('The report', [
-		'`summary` holds every figure; `html` is a self-contained e-mail (inline charts, no images to fetch); `text` is a short version for Slack or SMS.',
-		'',
-		'Inquiries from the self-audit (named "Self Audit") are left out. Want a different period? Change **Last Week**; the report covers `from` (inclusive) to `to` (exclusive).',
-	].join('\n'), [1.6, 2.4], { width: 2.4, height: 1.8 });
+	b.note(
+		'The report',
+		[
+			'`summary` holds every figure; `html` is a self-contained e-mail (inline charts, no images to fetch); `text` is a short version for Slack or SMS.',
+			'',
+			'Inquiries from the self-audit (named "Self Audit") are left out. Want a different period? Change **Last Week**; the report covers `from` (inclusive) to `to` (exclusive).',
+		].join('\n'),
+		[1.6, 2.4],
+		{ width: 2.4, height: 1.8 },
+	);
 	return b;
 }

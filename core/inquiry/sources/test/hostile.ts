@@ -5,7 +5,11 @@ import type { SourcePreset } from '../../draft';
  * Feeds presets generated payloads built from the keys they read (plus prototype-pollution keys),
  * nested and mixed with anything: detect, extract and split must never throw.
  */
-export function expectPresetsSurviveAnything(presets: readonly SourcePreset[], keysTheyRead: string[], numRuns = 400): void {
+export function expectPresetsSurviveAnything(
+	presets: readonly SourcePreset[],
+	keysTheyRead: string[],
+	numRuns = 400,
+): void {
 	const keys = fc.constantFrom(...keysTheyRead, '__proto__', 'constructor');
 	const nested = fc.letrec((tie) => ({
 		node: fc.oneof(
@@ -30,6 +34,10 @@ export function expectPresetsSurviveAnything(presets: readonly SourcePreset[], k
 /** A 1 MB string, for payloads that are merely huge. */
 export const HUGE = 'x'.repeat(1024 * 1024);
 
-export function expectPresetsSurviveHuge(presets: readonly SourcePreset[], payload: Record<string, unknown>): void {
-	for (const preset of presets) expect(() => [preset.extract(payload), preset.split?.(payload)]).not.toThrow();
+export function expectPresetsSurviveHuge(
+	presets: readonly SourcePreset[],
+	payload: Record<string, unknown>,
+): void {
+	for (const preset of presets)
+		expect(() => [preset.extract(payload), preset.split?.(payload)]).not.toThrow();
 }
