@@ -4,7 +4,7 @@ import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { addHubChain } from '../chain.mjs';
 import { HUB_HTTP_CRM } from '../entry.mjs';
 import { hubOverview } from '../notes.mjs';
-import { schemaColumn, webhookEntry } from '../sections.mjs';
+import { respondReceipt, schemaColumn, webhookEntry } from '../sections.mjs';
 
 export const file = '00b-inquiry-continuity-hub-http-crm.json';
 
@@ -115,16 +115,5 @@ function demoCrm(b, [column, row]) {
 	b.connect('Demo CRM: Health', 'Answer: OK');
 }
 
-function answer(b, name, at, code, body) {
-	return b.node(
-		name,
-		'n8n-nodes-base.respondToWebhook',
-		1.5,
-		{
-			respondWith: 'json',
-			responseBody: expr(`JSON.stringify(${body})`),
-			options: { responseCode: code },
-		},
-		at,
-	);
-}
+/** The demo CRM's replies. */
+const answer = (b, name, at, code, body) => respondReceipt(b, name, at, { code, body });
