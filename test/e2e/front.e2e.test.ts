@@ -32,19 +32,20 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 
 beforeAll(async () => {
 	sim = await startSimN8n({ installPack: true });
-	const entry = loadTemplates().filter((t) =>
-		webhookEndpoints(t.workflow).some((e) => e.path === FORM),
+	// The form entry and the hub it runs (hubs first: the entry is linked to its hub on import).
+	const templates = loadTemplates().filter(
+		(t) => t.file.startsWith('00-') || webhookEndpoints(t.workflow).some((e) => e.path === FORM),
 	);
 	await ensureDataTables(
 		sim.client,
 		dataTablesNeeded(
-			entry.map((t) => t.workflow),
+			templates.map((t) => t.workflow),
 			declaredTables(),
 		),
 	);
-	const published = await importTemplates(sim.client, entry);
+	const published = await importTemplates(sim.client, templates);
 	expect(published.map((t) => [t.file, t.published, t.note])).toEqual(
-		entry.map((t) => [t.file, true, undefined]),
+		templates.map((t) => [t.file, true, undefined]),
 	);
 	front = await startFront(Number(new URL(sim.baseUrl).port), [FORM]);
 	// The front forwards once its first health check has passed.
