@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { PROJECT_ROOT } from './paths';
+import { realClockEnv } from '../../harness/realClockEnv';
 
 /**
  * PostgreSQL and Redis for one suite, from Debian's packages, and a local npm registry (Verdaccio)
@@ -75,10 +76,12 @@ async function startService<T>(
 	const script = scriptOf(service);
 	let printed: string;
 	try {
-		// Asynchronous, so the services of one stack start side by side.
+		// Asynchronous, so the services of one stack start side by side. They keep the real clock
+		// under scripts/with-clock-ahead.sh (Redis aborts under libfaketime); only n8n's date matters.
 		const started = promisify(execFile)('bash', [script, 'start', folder, ...args], {
 			encoding: 'utf8',
 			timeout: INSTALL_AND_START_TIMEOUT_MS,
+			env: realClockEnv(),
 		});
 		started.child.stderr?.pipe(process.stderr);
 		printed = (await started).stdout;
