@@ -5,6 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { checkSetup } from './operations/checkSetup';
 import { findStalled } from './operations/findStalled';
 import { scoreInquiry } from './operations/scoreInquiry';
 import { summarizePeriod } from './operations/summarizePeriod';
@@ -23,6 +24,7 @@ const RUN: Record<
 	[OPERATIONS.score]: scoreInquiry,
 	[OPERATIONS.summarize]: summarizePeriod,
 	[OPERATIONS.findStalled]: findStalled,
+	[OPERATIONS.checkSetup]: checkSetup,
 };
 
 export class InquiryContinuityScorecard implements INodeType {
@@ -36,7 +38,7 @@ export class InquiryContinuityScorecard implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { scoreInquiry: "Score inquiry", summarizePeriod: "Summarize period", findStalled: "Find stalled inquiries" }[$parameter.operation] }}',
+			'={{ { scoreInquiry: "Score inquiry", summarizePeriod: "Summarize period", findStalled: "Find stalled inquiries", checkSetup: "Check setup" }[$parameter.operation] }}',
 		description:
 			'Score each inquiry on the five continuity checks, send a period report with charts, and sweep for inquiries that stalled',
 		defaults: { name: 'Inquiry Continuity Scorecard' },

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { checkSetupProperties } from './checkSetup.description';
 
 export const OPERATIONS = {
 	score: 'scoreInquiry',
 	summarize: 'summarizePeriod',
 	findStalled: 'findStalled',
+	checkSetup: 'checkSetup',
 } as const;
 export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
 
@@ -16,6 +18,7 @@ export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.operation ==
 const onScore = { show: { operation: [OPERATIONS.score] } };
 const onSummarize = { show: { operation: [OPERATIONS.summarize] } };
 const onSweep = { show: { operation: [OPERATIONS.findStalled] } };
+const onCheckSetup = { show: { operation: [OPERATIONS.checkSetup] } };
 const onBusinessClock = { show: { operation: [OPERATIONS.findStalled], clock: ['business'] } };
 
 export const scorecardProperties: INodeProperties[] = [
@@ -43,6 +46,13 @@ export const scorecardProperties: INodeProperties[] = [
 				value: OPERATIONS.findStalled,
 				description: 'Sweep ledger rows for inquiries nobody owns, answered or confirmed in time',
 				action: 'Find stalled inquiries',
+			},
+			{
+				name: 'Check Setup',
+				value: OPERATIONS.checkSetup,
+				description:
+					'Check the business settings, the team and the entries for anything left to fill in, each with its fix',
+				action: 'Check the setup',
 			},
 		],
 		default: 'scoreInquiry',
@@ -219,4 +229,5 @@ export const scorecardProperties: INodeProperties[] = [
 		description: 'Days the business is closed',
 		displayOptions: onBusinessClock,
 	},
+	...checkSetupProperties(onCheckSetup),
 ];
