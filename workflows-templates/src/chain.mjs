@@ -39,6 +39,26 @@ export const MEMORY_SCOPE = 'business';
 /** Compare-and-set attempts before the hub gives up and alerts (each lost attempt means another execution won). */
 export const MEMORY_TRIES = 20;
 
+/**
+ * A self-audit's synthetic inquiry carries this field in its payload (kept under `raw` by
+ * Normalize Inquiry): the hub then takes the test path. Its record goes to RECORDS.test, the owner
+ * is chosen from a copy of the owner memory that is not written back, and nobody is told. The mark
+ * only ever does less than the real path, so a forged one gains nothing.
+ */
+export const TEST_MARK = 'inquiryContinuityTest';
+const isTest = (inquiry = '$json') => `Boolean(${inquiry}.raw?.${TEST_MARK})`;
+export const RECORDS = { real: 'inquiry_records', test: 'inquiry_test_records' };
+const recordsTable = (inquiry) =>
+	expr(`${isTest(inquiry)} ? "${RECORDS.test}" : "${RECORDS.real}"`);
+/** An If whose true output takes the test path. */
+const testPath = (b, name, inquiry, at) =>
+	ifNode(
+		b,
+		name,
+		[condition(expr(isTest(inquiry)), { type: 'boolean', operation: 'true', singleValue: true })],
+		at,
+	);
+
 /** The system of record the chain writes to and verifies against (the embedded default). */
 const DESTINATION = 'inquiry_records (Data table)';
 
@@ -133,7 +153,10 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 	);
 	b.connect(NODE.isInquiry, NODE.context, 0);
 	askFollowUp(b, [7, row - 1.3]);
-	b.connect(NODE.context, 'Follow-Up Not Sent Yet?', 1);
+	// A synthetic customer is never asked anything.
+	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.3, row - 1.9]);
+	b.connect(NODE.context, 'Self-Audit? (Ask Nobody)', 1);
+	b.connect('Self-Audit? (Ask Nobody)', 'Follow-Up Not Sent Yet?', 1);
 
 	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [7, row + 4.3], {
 		kind: 'alert',
@@ -157,9 +180,16 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		writeToHttpCrm(b, [14, row]);
 		verifyByReadBack(b, NODE.save, [verifyColumn, row]);
 	} else {
-		saveRecord(b, NODE.save, [14, row], { onError: 'continueErrorOutput' });
+		saveRecord(b, NODE.save, [14, row], { onError: 'continueErrorOutput' }, recordsTable('$json'));
 		b.connect(NODE.decided, NODE.save, 0);
-		readRecordBack(b, NODE.readBack, [15, row], NODE.decided, { onError: 'continueErrorOutput' });
+		readRecordBack(
+			b,
+			NODE.readBack,
+			[15, row],
+			NODE.decided,
+			{ onError: 'continueErrorOutput' },
+			recordsTable(`$('${NODE.decided}').item.json`),
+		);
 		b.connect(NODE.save, NODE.readBack);
 		recordNotSaved(b, [15, row + 3.4]);
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
@@ -297,7 +327,11 @@ function assignWithSharedMemory(b, [column, row]) {
 		[column + 4, row],
 		{ alwaysOutputData: true },
 	);
-	b.connect(NODE.assign, NODE.saveMemory, 0);
+	// A synthetic inquiry is decided from the memory as read, which is then left as it was.
+	testPath(b, 'Self-Audit? (Keep Memory)', '$json', [column + 3.5, row + 0.7]);
+	b.connect(NODE.assign, 'Self-Audit? (Keep Memory)', 0);
+	b.connect('Self-Audit? (Keep Memory)', NODE.decided, 0);
+	b.connect('Self-Audit? (Keep Memory)', NODE.saveMemory, 1);
 	ifNode(b, 'Memory Saved?', [exists('$json.id')], [column + 5, row]);
 	b.connect(NODE.saveMemory, 'Memory Saved?');
 	// The inquiry as decided, without the memory it carried for the write-back.
@@ -564,7 +598,10 @@ function afterVerify(b, [column, row]) {
 	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
 	const ownerKey = '$json.id + ":owner"';
 	notSentYet(b, 'Owner Not Told Yet?', ownerKey, [column + 1, row]);
-	b.connect(NODE.verify, 'Owner Not Told Yet?', 0);
+	// A synthetic inquiry's owner is not told: its ledger row is written as if they were.
+	testPath(b, 'Self-Audit? (Tell Nobody)', '$json', [column + 0.5, row - 1]);
+	b.connect(NODE.verify, 'Self-Audit? (Tell Nobody)', 0);
+	b.connect('Self-Audit? (Tell Nobody)', 'Owner Not Told Yet?', 1);
 	notificationRow(b, NODE.notifyOwner, [column + 2, row], {
 		kind: 'owner_assigned',
 		channel: 'email',
@@ -595,6 +632,7 @@ function afterVerify(b, [column, row]) {
 	);
 	b.connect(NODE.notifyOwner, 'Email the Owner');
 	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 3, row]);
+	b.connect('Self-Audit? (Tell Nobody)', 'Ledger Row: Verified', 0);
 
 	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
 		kind: 'alert',

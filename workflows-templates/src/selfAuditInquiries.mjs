@@ -1,7 +1,9 @@
 // The self-audit's synthetic inquiries: one per entry template, shaped like the vendor samples in
-// test/fixtures/vendor-payloads, and plainly synthetic (named "Self Audit", example.com addresses,
-// fictional 555-01xx numbers, "[self-audit]" in every message). Each run gets its own ids, so an
-// entry never mistakes a new audit for a replay of the last one.
+// test/fixtures/vendor-payloads, and plainly synthetic (named "Self Audit", addresses on the
+// reserved .invalid domain, fictional 555-01xx numbers, "[self-audit]" in every message). Each run
+// gets its own ids, so an entry never mistakes a new audit for a replay of the last one. Each
+// payload carries the hub's test mark, so the hub takes it down the test path.
+import { TEST_MARK } from './chain.mjs';
 import { SELF_AUDIT_NAME } from './scorecardSections.mjs';
 
 /** Stand-ins replaced by n8n expressions when the template is built. */
@@ -21,7 +23,7 @@ const POSTAL_CODE = '94110';
  * `contextMayAsk`: the entry cannot carry what a Route-Ready profile needs (a missed call or a
  * chat does not say which service, or where), so a follow-up question counts as a working Context stage.
  */
-export const SYNTHETIC_INQUIRIES = [
+const SHAPES = [
 	{
 		entry: 'Web form (webhook)',
 		template: '01b-form-webhook-to-verified-record',
@@ -52,7 +54,7 @@ export const SYNTHETIC_INQUIRIES = [
 					{ type: 'text', text: SELF_AUDIT_NAME, field: { id: 'name', type: 'short_text' } },
 					{
 						type: 'email',
-						email: 'self-audit+form@example.com',
+						email: 'self-audit+form@self-audit.invalid',
 						field: { id: 'email', type: 'email' },
 					},
 					{
@@ -125,7 +127,7 @@ export const SYNTHETIC_INQUIRIES = [
 						type: 'user',
 						id: 'self-audit',
 						name: SELF_AUDIT_NAME,
-						email: 'self-audit+chat@example.com',
+						email: 'self-audit+chat@self-audit.invalid',
 					},
 					conversation_message: {
 						type: 'conversation_message',
@@ -136,7 +138,7 @@ export const SYNTHETIC_INQUIRIES = [
 							type: 'user',
 							id: 'self-audit',
 							name: SELF_AUDIT_NAME,
-							email: 'self-audit+chat@example.com',
+							email: 'self-audit+chat@self-audit.invalid',
 						},
 						attachments: [],
 					},
@@ -157,9 +159,9 @@ export const SYNTHETIC_INQUIRIES = [
 			payload: {
 				uri: `https://api.calendly.com/scheduled_events/self-audit/invitees/${TOKEN.run}`,
 				name: SELF_AUDIT_NAME,
-				email: 'self-audit+booking@example.com',
+				email: 'self-audit+booking@self-audit.invalid',
 				text_reminder_number: '+14155550196',
-				timezone: 'America/New_York',
+				timezone: 'UTC',
 				status: 'active',
 				created_at: TOKEN.nowIso,
 				questions_and_answers: [
@@ -192,7 +194,7 @@ export const SYNTHETIC_INQUIRIES = [
 				{ column_name: 'Full Name', string_value: SELF_AUDIT_NAME, column_id: 'FULL_NAME' },
 				{
 					column_name: 'User Email',
-					string_value: 'self-audit+ad@example.com',
+					string_value: 'self-audit+ad@self-audit.invalid',
 					column_id: 'EMAIL',
 				},
 				{ column_name: 'User Phone', string_value: '+14155550197', column_id: 'PHONE_NUMBER' },
@@ -203,3 +205,8 @@ export const SYNTHETIC_INQUIRIES = [
 		},
 	},
 ];
+
+export const SYNTHETIC_INQUIRIES = SHAPES.map((inquiry) => ({
+	...inquiry,
+	body: { ...inquiry.body, [TEST_MARK]: `self-audit-${TOKEN.run}` },
+}));

@@ -141,6 +141,45 @@ async function runAudit(tables: InMemoryDataTables, url: string, signing: boolea
 	};
 }
 
+/** Sets inquiry_settings values, as a person does in n8n's table view. */
+async function setSettings(tables: InMemoryDataTables, values: Record<string, string>) {
+	const settings = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
+	for (const [setting, value] of Object.entries(values))
+		await settings.updateRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
+			},
+			data: { value },
+		});
+}
+
+/** A business that filled in every setting and replaced the sample team with its own people. */
+async function readyBusiness(): Promise<InMemoryDataTables> {
+	const tables = templateTables();
+	await setSettings(tables, {
+		businessName: 'Northside Plumbing',
+		timeZone: 'America/New_York',
+		managerEmail: 'dana@northsideplumbing.com',
+		emailFrom: 'inquiries@northsideplumbing.com',
+		textBackSender: '+13125552600',
+	});
+	const team = await tables.provider().getDataTableProxy(null, null, 'inquiry_team');
+	for (const n of [1, 2, 3])
+		await team.updateRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'ownerId', condition: 'eq', value: `owner-${n}` }],
+			},
+			data: { email: `owner${n}@northsideplumbing.com`, phone: `+1312555267${n}` },
+		});
+	return tables;
+}
+
+/** The shared owner memory and every notification row: what a test run must leave as it found. */
+const memoryOf = (tables: InMemoryDataTables) =>
+	tables.rows('inquiry_owner_memory').map((row) => [row.id, row.version, row.state]);
+
 const stageLine = (verdict: IDataObject) =>
 	(verdict.stages as IDataObject[]).map((stage) => `${stage.stage} ${stage.passed}/${stage.of}`);
 
@@ -150,7 +189,8 @@ describe('template 8: continuity self-audit', () => {
 	});
 
 	it('posts one synthetic inquiry per entry through the live webhooks and passes every stage', async () => {
-		const tables = templateTables();
+		const tables = await readyBusiness();
+		const memoryBefore = memoryOf(tables);
 		const live = await liveEntries(tables);
 		try {
 			const { result, verdict, rows } = await runAudit(tables, live.url, true);
@@ -171,8 +211,13 @@ describe('template 8: continuity self-audit', () => {
 			const ids = answers.map((answer) => (answer.body as IDataObject).inquiryId);
 			expect(ids.every((id) => /^inq_/.test(String(id)))).toBe(true);
 
-			// The synthetic inquiries reached the real chain: records with owners, marked as synthetic.
-			const records = tables.rows('inquiry_records');
+			// The synthetic inquiries took the hub's test path: no row among the real records, no
+			// notification to anyone but the report, and the shared owner memory as it was.
+			expect(tables.rows('inquiry_records')).toEqual([]);
+			expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['self_audit']);
+			expect(memoryOf(tables)).toEqual(memoryBefore);
+			// They were still saved, read back and verified, in the scratch table, with owners.
+			const records = tables.rows('inquiry_test_records');
 			expect(
 				records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort(),
 			).toEqual([
@@ -184,10 +229,10 @@ describe('template 8: continuity self-audit', () => {
 			]);
 			expect(records.map((record) => record.email).sort()).toEqual([
 				'',
-				'self-audit+ad@example.com',
-				'self-audit+booking@example.com',
-				'self-audit+chat@example.com',
-				'self-audit+form@example.com',
+				'self-audit+ad@self-audit.invalid',
+				'self-audit+booking@self-audit.invalid',
+				'self-audit+chat@self-audit.invalid',
+				'self-audit+form@self-audit.invalid',
 			]);
 			expect(records.every((record) => String(record.message).includes('[self-audit]'))).toBe(true);
 			// The name the leak sweep and the weekly report leave out.
@@ -224,12 +269,12 @@ describe('template 8: continuity self-audit', () => {
 			expect(rows).toHaveLength(1);
 			expect(rows[0]).toMatchObject({
 				channel: 'email',
-				recipient: 'manager@example.com',
+				recipient: 'dana@northsideplumbing.com',
 				subject: 'Continuity self-audit: every stage passes',
 			});
 			const body = String(rows[0].body);
 			expect(body).toMatch(
-				/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\)\n/,
+				/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\); No owner notification to check yet; a sender is set\.\nSetup: pass\n/,
 			);
 			expect(body).toContain('- Missed call (Twilio): answered 200, score 4/5');
 			expect(body.endsWith(String(summarized.text))).toBe(true);
@@ -239,7 +284,7 @@ describe('template 8: continuity self-audit', () => {
 	});
 
 	it('as imported, without a signing secret, skips the missed call and says so', async () => {
-		const tables = templateTables();
+		const tables = await readyBusiness();
 		const live = await liveEntries(tables);
 		try {
 			const { verdict, rows } = await runAudit(tables, live.url, false);
@@ -266,7 +311,7 @@ describe('template 8: continuity self-audit', () => {
 	});
 
 	it('fails every stage for an entry that is not published, and names it', async () => {
-		const tables = templateTables();
+		const tables = await readyBusiness();
 		const live = await liveEntries(tables, { unpublished: ['inquiry-booking'] });
 		try {
 			const { verdict, rows } = await runAudit(tables, live.url, true);
@@ -282,6 +327,71 @@ describe('template 8: continuity self-audit', () => {
 			const body = String(rows[0].body);
 			expect(body).toContain(': FAIL\nEntry: FAIL (4 of 5)');
 			expect(body).toContain('- Booking (Calendly): answered 404, no ledger row');
+			expect(body).toContain(
+				'Setup: FAIL (1 to fix)\n- FAIL Booking (Calendly) (04-booking-to-owner) its webhook is not published (answered 404). Fix: Import 04-booking-to-owner if it is missing, open it and press Publish.',
+			);
+		} finally {
+			await live.close();
+		}
+	});
+
+	it('as shipped (settings empty, sample team), reports FAIL with the fix for each setup problem', async () => {
+		const tables = templateTables();
+		await setSettings(tables, { managerEmail: 'manager@example.com' });
+		const live = await liveEntries(tables);
+		try {
+			const { verdict, rows } = await runAudit(tables, live.url, true);
+			expect(verdict.passed).toBe(false);
+			// The chain itself works: every stage but Visibility (no sender) passes.
+			expect((verdict.stages as IDataObject[]).map((stage) => [stage.stage, stage.ok])).toEqual([
+				['entry', true],
+				['transfer', true],
+				['context', true],
+				['trigger', true],
+				['visibility', false],
+			]);
+			expect(rows[0]).toMatchObject({
+				recipient: 'manager@example.com',
+				subject: 'Continuity self-audit: some stages FAIL',
+			});
+			const lines = String(rows[0].body).split('\n');
+			expect(lines).toContain(
+				'Visibility: FAIL (5 of 5); No sender is set (emailFrom), so no owner can be e-mailed.',
+			);
+			expect(lines.filter((line) => line.startsWith('- FAIL '))).toEqual([
+				'- FAIL inquiry_settings: businessName is empty, so customers are greeted without it. Fix: In the inquiry_settings table, set the value of businessName to your business as customers know it.',
+				"- FAIL inquiry_settings: timeZone is empty, so hours and deadlines follow the n8n server's clock. Fix: In the inquiry_settings table, set the value of timeZone to your time zone, e.g. America/Chicago or Europe/Berlin.",
+				'- FAIL inquiry_settings: managerEmail is a placeholder address (manager@example.com). Fix: In the inquiry_settings table, set the value of managerEmail to the address that gets alerts.',
+				'- FAIL inquiry_settings: emailFrom is empty, so nothing can be e-mailed. Fix: In the inquiry_settings table, set the value of emailFrom to the address your e-mails are sent from, e.g. inquiries@yourdomain.',
+				'- FAIL inquiry_settings: textBackSender is empty, so missed callers get no text back. Fix: In the inquiry_settings table, set the value of textBackSender to your Twilio number in international form, e.g. +14155550123.',
+				...[1, 2, 3].map(
+					(n) =>
+						`- FAIL inquiry_team: owner-${n} is active with a placeholder e-mail ${['first', 'second', 'third'][n - 1]}.owner@team.invalid and phone +1415555010${n}. Fix: In the inquiry_team table, replace owner-${n}'s sample row with a real person's details, or uncheck active.`,
+				),
+			]);
+		} finally {
+			await live.close();
+		}
+	});
+
+	it('fails Visibility when the latest owner notifications were not delivered', async () => {
+		const tables = await readyBusiness();
+		const notice = (n: number, status?: string) => ({
+			inquiryId: `inq_${n}`,
+			kind: 'owner_assigned',
+			channel: 'email',
+			recipient: 'owner1@northsideplumbing.com',
+			dedupeKey: `inq_${n}:owner`,
+			...(status ? { status } : {}),
+		});
+		tables.seed('inquiry_notifications', [notice(1, 'sent'), notice(2, 'pending'), notice(3)]);
+		const live = await liveEntries(tables);
+		try {
+			const { verdict, rows } = await runAudit(tables, live.url, true);
+			expect(verdict.passed).toBe(false);
+			expect(String(rows[0].body)).toContain(
+				'Visibility: FAIL (5 of 5); 1 of the last 3 owner notifications were delivered (1 no status, 1 pending): an owner who is not told cannot act.\nSetup: pass\n',
+			);
 		} finally {
 			await live.close();
 		}

@@ -2,17 +2,17 @@
 // checklist, stage by stage, from the ledger rows they left.
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
-import { BUSINESS, notificationRow } from '../sections.mjs';
+import { notificationRow } from '../sections.mjs';
 import {
 	condition,
 	conditions,
 	literal,
-	MANAGER,
 	scorecard,
 	sendEmail,
 	setFields,
 } from '../scorecardSections.mjs';
 import { SYNTHETIC_INQUIRIES, TOKEN } from '../selfAuditInquiries.mjs';
+import { MANAGER_EMAIL, readBusinessSetup, SETUP_NODE, setting, TIME_ZONE } from '../setup.mjs';
 
 export const file = '08-continuity-self-audit.json';
 
@@ -30,6 +30,9 @@ export const NODE = {
 	read: 'Read Each Ledger Row',
 	summarize: 'Summarize Period',
 	match: 'Match Answers to Ledger Rows',
+	notices: 'Read Latest Owner Notifications',
+	workflows: 'Read Workflows',
+	setup: 'Check Setup',
 	verdict: 'Checklist Verdict',
 	record: 'Record Audit Result',
 	email: 'Email the Result',
@@ -76,20 +79,28 @@ const ENTRIES = `$('${NODE.signedOnly}').all().map((post, index) => {
 
 const SKIPPED = `$('${NODE.split}').all().map((item) => item.json.entry).filter((entry) => !$('${NODE.signedOnly}').all().some((post) => post.json.entry === entry))`;
 
-/** Each checklist stage: how many of the posted entries passed it. */
-const STAGES =
-	'["entry", "transfer", "context", "trigger", "visibility"].map((stage) => ({ stage, passed: $json.entries.filter((entry) => entry.checks[stage]).length, of: $json.entries.length }))';
-const ALL_PASS = `${STAGES}.every((stage) => stage.of > 0 && stage.passed === stage.of)`;
+const MATCHED = `$('${NODE.match}').first().json`;
+/** What Check Setup found; Visibility also needs owner notifications really delivered. */
+const AUDIT = '$json.setupAudit';
+
+/** Each checklist stage: how many of the posted entries passed it (and, for Visibility, whether owners are really told). */
+const STAGES = `["entry", "transfer", "context", "trigger", "visibility"].map((stage) => ({ stage, passed: ${MATCHED}.entries.filter((entry) => entry.checks[stage]).length, of: ${MATCHED}.entries.length, ok: ${MATCHED}.entries.length > 0 && ${MATCHED}.entries.every((entry) => entry.checks[stage]) && (stage !== "visibility" || ${AUDIT}.visibility.passed) }))`;
+const ALL_PASS = `${STAGES}.every((stage) => stage.ok) && ${AUDIT}.passed`;
 
 const REPORT = `[
 	"Continuity self-audit " + ${settings('runId')} + ": " + (${ALL_PASS} ? "PASS" : "FAIL"),
-	...${STAGES}.map((stage) => stage.stage.charAt(0).toUpperCase() + stage.stage.slice(1) + ": " + (stage.of > 0 && stage.passed === stage.of ? "pass" : "FAIL") + " (" + stage.passed + " of " + stage.of + ")"),
+	...${STAGES}.map((stage) => stage.stage.charAt(0).toUpperCase() + stage.stage.slice(1) + ": " + (stage.ok ? "pass" : "FAIL") + " (" + stage.passed + " of " + stage.of + ")" + (stage.stage === "visibility" ? "; " + ${AUDIT}.visibility.why : "")),
+	"Setup: " + (${AUDIT}.passed ? "pass" : "FAIL (" + ${AUDIT}.problems.length + " to fix)"),
+	...${AUDIT}.problems.map((problem) => "- FAIL " + problem.where + " " + problem.problem + ". Fix: " + problem.fix),
 	"",
-	...$json.entries.map((entry) => "- " + entry.entry + ": answered " + entry.answered + (entry.score === null ? ", no ledger row" : ", score " + entry.score + "/5")),
-	...$json.skipped.map((entry) => "- " + entry + ": skipped (its webhook checks a signature; see Sign Like Twilio)"),
+	...${MATCHED}.entries.map((entry) => "- " + entry.entry + ": answered " + entry.answered + (entry.score === null ? ", no ledger row" : ", score " + entry.score + "/5")),
+	...${MATCHED}.skipped.map((entry) => "- " + entry + ": skipped (its webhook checks a signature; see Sign Like Twilio)"),
 	"",
-	$json.text ?? "",
+	${MATCHED}.text ?? "",
 ].join("\\n")`;
+
+/** What each posted entry did, as Check Setup reads it. */
+const ENTRY_FACTS = `${MATCHED}.entries.map((entry) => ({ entry: entry.entry, template: entry.template, answered: entry.answered, onLedger: entry.score !== null }))`;
 
 export function build() {
 	const b = new TemplateBuilder('Inquiry continuity: self-audit of every entry', {
@@ -99,16 +110,17 @@ export function build() {
 		closes:
 			'Not knowing whether the setup still works after a change, until a real customer falls through.',
 		how: [
-			'**Synthetic Inquiries** holds one made-up inquiry per entry template (web form webhook, missed call, chat, booking, ad lead), plainly marked: named "Self Audit", example.com addresses, "[self-audit]" in the message.',
-			'**Post to Entry Webhook** sends each to your live entry webhooks, then waits a few seconds for the entries to finish.',
-			'**Read Each Ledger Row** fetches the ledger row of each inquiry the webhooks answered with; **Summarize Period** scores them, and **Checklist Verdict** says pass or FAIL for each stage of the checklist: Entry, Transfer, Context, Trigger, Visibility.',
-			'The result is recorded in *inquiry_notifications*. Re-run it after every change.',
+			'**Synthetic Inquiries** holds one made-up inquiry per entry template (web form webhook, missed call, chat, booking, ad lead), plainly marked: named "Self Audit", .invalid addresses, "[self-audit]" in the message, and the hub\'s test mark.',
+			'**Post to Entry Webhook** sends each to your live entry webhooks. The hub takes them down its test path: their records go to *inquiry_test_records*, nobody is told, and no round-robin turn is used.',
+			'**Read Each Ledger Row** fetches the ledger row of each inquiry the webhooks answered with; **Checklist Verdict** says pass or FAIL for each stage of the checklist: Entry, Transfer, Context, Trigger, Visibility.',
+			'**Check Setup** reads *inquiry_settings*, *inquiry_team* and the latest owner notifications, and lists every setup problem with its fix: placeholders, an empty team, no sender, an entry not linked to the hub, owner notifications not delivered.',
+			'The result goes to managerEmail (*inquiry_notifications*). Re-run it after every change.',
 		],
 		setup: [
-			'Import and publish the entry templates (01b, 02, 03, 04, 05) first.',
-			"In **Audit Settings**, set *baseUrl* to your n8n's production webhook address (ending in /webhook/) and *reportTo* to your e-mail.",
+			'Nothing to edit here: the audit reads *inquiry_settings* and *inquiry_team* like the hub. Import and publish the hub and the entry templates (01b, 02, 03, 04, 05) first.',
+			'Run it through its own webhook (publish, then open …/webhook/inquiry-self-audit): it then posts to the same n8n. Run by hand or by schedule, it posts to *baseUrl* in **Audit Settings** (http://127.0.0.1:5678/webhook/ unless you change it).',
 			"Missed calls are signed: to include them, give **Sign Like Twilio** a Crypto credential whose HMAC secret is the secret in the missed-call template's credential, and turn it on. Without it that entry is skipped and the report says so.",
-			'Press **Execute workflow**, or publish and open …/webhook/inquiry-self-audit (e.g. with curl) to run it and get the report back. To audit every morning, turn on **Every Morning at 07:00**.',
+			'To also check every workflow for send steps without a credential and entries not linked to the hub, give **Read Workflows** an n8n API credential and turn it on.',
 		],
 	});
 
@@ -122,14 +134,17 @@ export function build() {
 		{
 			disabled: true,
 			notes:
-				'Turn on and publish to run the audit every morning. Its synthetic inquiries reach your owners like real ones (marked [self-audit]).',
+				"Turn on and publish to run the audit every morning. Its synthetic inquiries take the hub's test path: no record among real ones, nobody told, no turn used.",
 		},
 	);
+	// Run through its webhook, the audit posts to the n8n that answered it (WEBHOOK_URL behind a proxy).
 	setFields(b, NODE.settings, [1, 1], {
-		baseUrl: ['string', literal('http://127.0.0.1:5678/webhook/')],
+		baseUrl: [
+			'string',
+			'$json.webhookUrl ? $json.webhookUrl.replace(/inquiry-self-audit\\/?$/, "") : "http://127.0.0.1:5678/webhook/"',
+		],
 		signedUrlForMissedCall: ['string', literal('')],
 		waitSeconds: ['number', literal(10)],
-		reportTo: ['string', literal(MANAGER)],
 		runId: ['string', '"audit-" + $now.toUTC().toFormat("yyyyLLdd-HHmmss")'],
 	});
 	b.connect(NODE.manual, NODE.settings);
@@ -150,27 +165,26 @@ export function build() {
 		{ webhookId: 'inquiry-self-audit' },
 	);
 	b.connect('Run Audit on Request', NODE.settings);
+	readBusinessSetup(b, NODE.settings, [2, 1]);
 
+	const c = 3; // the columns the business setup takes
 	b.node(
 		NODE.inquiries,
 		'n8n-nodes-base.set',
 		3.4,
 		{ mode: 'raw', jsonOutput: inquiriesJson(), options: {} },
-		[2, 1],
+		[2 + c, 1],
 	);
-	b.connect(NODE.settings, NODE.inquiries);
-	b.node(
-		NODE.split,
-		'n8n-nodes-base.splitOut',
+	b.connect(SETUP_NODE, NODE.inquiries);
+	b.node(NODE.split, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'inquiries', options: {} }, [
+		3 + c,
 		1,
-		{ fieldToSplitOut: 'inquiries', options: {} },
-		[3, 1],
-	);
+	]);
 	b.connect(NODE.inquiries, NODE.split);
 	setFields(
 		b,
 		NODE.prepare,
-		[4, 1],
+		[4 + c, 1],
 		{
 			url: ['string', `${settings('baseUrl')} + $json.path`],
 			rawBody: [
@@ -198,7 +212,7 @@ export function build() {
 			dataPropertyName: 'signature',
 			encoding: 'base64',
 		},
-		[5, 1],
+		[5 + c, 1],
 		{
 			disabled: true,
 			notes:
@@ -220,7 +234,7 @@ export function build() {
 			]),
 			options: {},
 		},
-		[6, 1],
+		[6 + c, 1],
 	);
 	b.connect(NODE.sign, NODE.signedOnly);
 
@@ -242,7 +256,7 @@ export function build() {
 			body: expr('$json.rawBody'),
 			options: { response: { response: { fullResponse: true, neverError: true } } },
 		},
-		[7, 1],
+		[7 + c, 1],
 		{ onError: 'continueRegularOutput' },
 	);
 	b.connect(NODE.signedOnly, NODE.post);
@@ -251,7 +265,7 @@ export function build() {
 		'n8n-nodes-base.wait',
 		1.1,
 		{ amount: expr(settings('waitSeconds')), unit: 'seconds' },
-		[8, 1],
+		[8 + c, 1],
 	);
 	b.connect(NODE.post, NODE.wait);
 	b.node(
@@ -270,7 +284,7 @@ export function build() {
 			},
 			limit: 1,
 		},
-		[9, 1],
+		[9 + c, 1],
 		{ alwaysOutputData: true },
 	);
 	b.connect(NODE.wait, NODE.read);
@@ -280,10 +294,10 @@ export function build() {
 		'summarizePeriod',
 		{
 			reportTitle: 'Continuity self-audit',
-			businessName: BUSINESS.name,
-			reportTimezone: BUSINESS.timezone,
+			businessName: expr(setting('businessName')),
+			reportTimezone: expr(TIME_ZONE),
 		},
-		[10, 1],
+		[10 + c, 1],
 		{ onError: 'continueRegularOutput' },
 	);
 	b.connect(NODE.read, NODE.summarize);
@@ -291,23 +305,30 @@ export function build() {
 	setFields(
 		b,
 		NODE.match,
-		[11, 1],
+		[11 + c, 1],
 		{ entries: ['array', ENTRIES], skipped: ['array', SKIPPED] },
 		{ keepOthers: true },
 	);
 	b.connect(NODE.summarize, NODE.match);
+	checkSetup(b, [12 + c, 1]);
 	setFields(
 		b,
 		NODE.verdict,
-		[12, 1],
-		{ passed: ['boolean', ALL_PASS], stages: ['array', STAGES], report: ['string', REPORT] },
+		[15 + c, 1],
+		{
+			passed: ['boolean', ALL_PASS],
+			stages: ['array', STAGES],
+			entries: ['array', `${MATCHED}.entries`],
+			skipped: ['array', `${MATCHED}.skipped`],
+			report: ['string', REPORT],
+		},
 		{ keepOthers: true },
 	);
-	b.connect(NODE.match, NODE.verdict);
-	notificationRow(b, NODE.record, [13, 1], {
+	b.connect(NODE.setup, NODE.verdict);
+	notificationRow(b, NODE.record, [16 + c, 1], {
 		kind: 'self_audit',
 		channel: 'email',
-		recipient: settings('reportTo'),
+		recipient: MANAGER_EMAIL,
 		subject:
 			'"Continuity self-audit: " + ($json.passed ? "every stage passes" : "some stages FAIL")',
 		body: '$json.report',
@@ -315,8 +336,9 @@ export function build() {
 		inquiryId: '""',
 	});
 	b.connect(NODE.verdict, NODE.record);
-	sendEmail(b, NODE.email, [13, 2.3], {
-		to: expr(settings('reportTo')),
+	sendEmail(b, NODE.email, [16 + c, 2.3], {
+		from: expr(setting('emailFrom')),
+		to: expr(MANAGER_EMAIL),
 		subject: '$json.subject',
 		text: '$json.body',
 	});
@@ -327,10 +349,10 @@ export function build() {
 		[
 			"Each inquiry follows a real vendor's shape (Typeform, Twilio, Intercom, Calendly, Google Ads) with ids new for every run, so no entry mistakes it for a replay.",
 			'',
-			'They go through your real entries: they get an owner, a record and an owner notification like any inquiry — all marked "[self-audit]". The leak sweep and the weekly report leave them out.',
+			'They go through your real entries and the hub, with the hub\'s test mark (*inquiryContinuityTest*): the record is saved and verified in **inquiry_test_records**, the owner is chosen from the shared memory without writing it back, and nobody is told or asked. Their ledger rows are named "Self Audit"; the leak sweep and the weekly report leave them out.',
 		].join('\n'),
-		[1.6, 2.3],
-		{ width: 3, height: 1.8 },
+		[4.6, 2.3],
+		{ width: 3.4, height: 2.2 },
 	);
 	b.note(
 		'Signed webhooks',
@@ -339,7 +361,7 @@ export function build() {
 			'',
 			'Other entries are posted unsigned: if you turned on **Check Signature** there, they answer 401 and the audit shows it.',
 		].join('\n'),
-		[4.7, -1.6],
+		[4.7 + c, -1.6],
 		{ width: 3.2, height: 2.1 },
 	);
 	b.note(
@@ -347,10 +369,68 @@ export function build() {
 		[
 			'A stage passes when every posted inquiry passed it. For the missed call and the chat, which cannot say which service or where, a follow-up question counts as a working Context stage.',
 			'',
-			'*waitSeconds* (Audit Settings) is how long the entries get to finish before their ledger rows are read.',
+			'Visibility also needs the latest owner notifications really delivered (status *sent*). Setup lists each problem left to fix. *waitSeconds* (Audit Settings) is how long the entries get to finish before their ledger rows are read.',
 		].join('\n'),
-		[9.6, -1.6],
-		{ width: 3.4, height: 2.1 },
+		[9.6 + c, -1.6],
+		{ width: 3.6, height: 2.3 },
 	);
 	return b;
+}
+
+/**
+ * The latest owner notifications (their delivery receipts), the workflows when an n8n API
+ * credential is given, and Check Setup over them with the business setup and what each entry did.
+ */
+function checkSetup(b, [column, row]) {
+	b.node(
+		NODE.notices,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('inquiry_notifications'),
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'kind', condition: 'eq', keyValue: 'owner_assigned' }] },
+			limit: 20,
+			orderBy: true,
+			orderByColumn: 'id',
+			orderByDirection: 'DESC',
+		},
+		[column, row],
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+	b.connect(NODE.match, NODE.notices);
+	b.node(
+		NODE.workflows,
+		'n8n-nodes-base.n8n',
+		1,
+		{ resource: 'workflow', operation: 'getAll', returnAll: true, filters: {}, requestOptions: {} },
+		[column + 1, row],
+		{
+			disabled: true,
+			executeOnce: true,
+			notes:
+				'Turn on with an n8n API credential (Settings → n8n API) to check every workflow for send steps without a credential and entries not linked to the hub.',
+		},
+	);
+	b.connect(NODE.notices, NODE.workflows);
+	scorecard(
+		b,
+		NODE.setup,
+		'checkSetup',
+		{
+			setup: expr(`$('${SETUP_NODE}').first().json`),
+			entries: expr(ENTRY_FACTS),
+			ownerNotices: expr(
+				`$('${NODE.notices}').all().map((item) => item.json).filter((row) => row.kind === "owner_assigned")`,
+			),
+			// Switched off, Read Workflows passes the notification rows through: only workflows have nodes.
+			workflows: expr(
+				`$('${NODE.workflows}').all().map((item) => item.json).filter((found) => Array.isArray(found.nodes))`,
+			),
+		},
+		[column + 2, row],
+	);
+	b.connect(NODE.workflows, NODE.setup);
 }
