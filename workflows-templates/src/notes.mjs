@@ -36,6 +36,7 @@ export function hubOverview(b, { record, swap }) {
 		setup: [
 			'Fill in **inquiry_settings** and **inquiry_team** (Data tables; `npm start` creates them with sample rows).',
 			'Press **Publish**. Then, in each entry template, pick this workflow in **Run the Hub**.',
+			'Add your e-mail, text and Slack credentials to the send steps here and turn them on; until then each message is only a row in *inquiry_notifications*, and the self-audit (08) reports it.',
 			swap,
 		],
 	});

@@ -296,3 +296,27 @@ describe('one hub, set up in one place', () => {
 		expect(rowsOf('inquiry_owner_memory')).toEqual([{ scope: 'business', state: '', version: 0 }]);
 	});
 });
+
+/** The overview note's Setup steps of every template: the setup notes a user reads. */
+const setupNotes = templates.map(({ workflow }) => {
+	const overview = workflow.nodes.find((n) => n.name === 'Note: How it works');
+	return String(overview?.parameters.content).split('### Setup')[1] ?? '';
+});
+
+describe('where a new business edits to go live', () => {
+	const readme = readFileSync(join(DIR, '../README.md'), 'utf8');
+	const list = readme.split('**Where a new business edits to go live')[1]?.split('\n\n')[1] ?? '';
+	const places = [...list.matchAll(/^\d+\. .*?\*\*(.+?)\*\*/gm)].map((match) => match[1]);
+
+	it('the README lists at most 5 places, each with its name in bold', () => {
+		expect(places.length).toBeGreaterThan(0);
+		expect(places.length).toBeLessThanOrEqual(5);
+		expect(list.match(/^\d+\. /gm)).toHaveLength(places.length);
+	});
+
+	it('names each place in a template setup note', () => {
+		expect(places.map((place) => [place, setupNotes.some((note) => note.includes(place))])).toEqual(
+			places.map((place) => [place, true]),
+		);
+	});
+});
