@@ -125,12 +125,24 @@ function auditAt(url: string, { signing }: { signing: boolean }): WorkflowJson {
 	return workflow;
 }
 
-async function runAudit(tables: InMemoryDataTables, url: string, signing: boolean) {
-	const result = await runWorkflow(auditAt(url, { signing }), {
+async function runAudit(
+	tables: InMemoryDataTables,
+	url: string,
+	signing: boolean,
+	{ workflows }: { workflows?: WorkflowJson[] } = {},
+) {
+	const workflow = auditAt(url, { signing });
+	// With an n8n API credential, Read Workflows answers with the instance's workflows.
+	const readWorkflows = workflow.nodes.find((node) => node.name === 'Read Workflows')!;
+	if (workflows) readWorkflows.disabled = false;
+	const result = await runWorkflow(workflow, {
 		now: NOW,
 		dataTables: tables,
 		startNode: 'Run Self-Audit Now',
 		credentials: { crypto: { hmacSecret: TWILIO_TOKEN } },
+		...(workflows
+			? { pinData: { 'Read Workflows': workflows.map((found) => ({ json: { ...found } })) } }
+			: {}),
 	});
 	expect(result.error).toBeUndefined();
 	const [verdict] = result.output('Checklist Verdict');
@@ -216,8 +228,14 @@ describe('template 8: continuity self-audit', () => {
 			expect(tables.rows('inquiry_records')).toEqual([]);
 			expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['self_audit']);
 			expect(memoryOf(tables)).toEqual(memoryBefore);
-			// They were still saved, read back and verified, in the scratch table, with owners.
-			const records = tables.rows('inquiry_test_records');
+			// They were still saved, read back and verified, in the scratch table, with owners;
+			// the audit cleared the scratch rows once the ledger rows were read.
+			expect(tables.rows('inquiry_test_records')).toEqual([]);
+			const records = result.output('Clear Test Records');
+			expect(records.map((record) => record.inquiryId)).toEqual(ids);
+			expect(
+				tables.rows('inquiry_ledger').map((row) => [row.handoffStatus, row.ownerId !== '']),
+			).toEqual(Array(5).fill(['verified', true]));
 			expect(
 				records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort(),
 			).toEqual([
@@ -392,6 +410,29 @@ describe('template 8: continuity self-audit', () => {
 			expect(String(rows[0].body)).toContain(
 				'Visibility: FAIL (5 of 5); 1 of the last 3 owner notifications were delivered (1 no status, 1 pending): an owner who is not told cannot act.\nSetup: pass\n',
 			);
+		} finally {
+			await live.close();
+		}
+	});
+
+	it('reads the workflows when it may: a send step on without a credential, an entry not linked to the hub', async () => {
+		const tables = await readyBusiness();
+		const hub = loadWorkflow(join(__dirname, '../00-inquiry-continuity-hub.json'));
+		for (const node of hub.nodes) if (node.name === 'Email the Owner') node.disabled = false;
+		// As imported by hand, an entry's Run the Hub points at no workflow yet.
+		const chat = loadWorkflow(join(__dirname, '../03-chat-to-owner.json'));
+		const live = await liveEntries(tables);
+		try {
+			const { verdict, rows } = await runAudit(tables, live.url, true, { workflows: [hub, chat] });
+			expect(verdict.passed).toBe(false);
+			expect(
+				String(rows[0].body)
+					.split('\n')
+					.filter((line) => line.startsWith('- FAIL ')),
+			).toEqual([
+				'- FAIL Inquiry Continuity Hub: Email the Owner is on but has no credential, so it sends nothing. Fix: Open Inquiry Continuity Hub, add an SMTP credential to Email the Owner, or turn the step off.',
+				`- FAIL ${chat.name}: Run the Hub points at no workflow, so inquiries never reach the hub. Fix: Open ${chat.name}, pick "Inquiry Continuity Hub" in Run the Hub, and publish.`,
+			]);
 		} finally {
 			await live.close();
 		}

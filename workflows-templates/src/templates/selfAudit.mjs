@@ -1,6 +1,7 @@
 // 8. Continuity self-audit: synthetic inquiries through the live entry webhooks, then the article's
 // checklist, stage by stage, from the ledger rows they left.
 import { expr, table, TemplateBuilder } from '../lib.mjs';
+import { RECORDS } from '../chain.mjs';
 import { overview } from '../notes.mjs';
 import { notificationRow } from '../sections.mjs';
 import {
@@ -288,6 +289,27 @@ export function build() {
 		{ alwaysOutputData: true },
 	);
 	b.connect(NODE.wait, NODE.read);
+	// The scratch records were only there to be verified: the audit leaves nothing behind in them.
+	b.node(
+		'Clear Test Records',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'deleteRows',
+			dataTableId: table(RECORDS.test),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.body?.inquiryId ?? ""') },
+				],
+			},
+			options: {},
+		},
+		[9 + c, 2.3],
+		{ alwaysOutputData: true },
+	);
+	b.connect(NODE.wait, 'Clear Test Records');
 	scorecard(
 		b,
 		NODE.summarize,
@@ -349,7 +371,7 @@ export function build() {
 		[
 			"Each inquiry follows a real vendor's shape (Typeform, Twilio, Intercom, Calendly, Google Ads) with ids new for every run, so no entry mistakes it for a replay.",
 			'',
-			'They go through your real entries and the hub, with the hub\'s test mark (*inquiryContinuityTest*): the record is saved and verified in **inquiry_test_records**, the owner is chosen from the shared memory without writing it back, and nobody is told or asked. Their ledger rows are named "Self Audit"; the leak sweep and the weekly report leave them out.',
+			'They go through your real entries and the hub, with the hub\'s test mark (*inquiryContinuityTest*): the record is saved and verified in **inquiry_test_records** (and cleared once read), the owner is chosen from the shared memory without writing it back, and nobody is told or asked. Their ledger rows are named "Self Audit"; the leak sweep and the weekly report leave them out.',
 		].join('\n'),
 		[4.6, 2.3],
 		{ width: 3.4, height: 2.2 },
