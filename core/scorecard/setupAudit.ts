@@ -37,13 +37,14 @@ export interface SetupAudit {
 	visibility: { passed: boolean; delivered: number; of: number; why: string };
 }
 
-/** Addresses nobody can receive: documentation domains (RFC 2606) and reserved top-level domains. */
-const PLACEHOLDER_EMAIL =
-	/@(?:[^@\s]+\.)?(?:example\.(?:com|org|net)|[^@\s]+\.(?:invalid|test|example|localhost))$/i;
+/** Domains nobody can receive at: documentation domains (RFC 2606) and reserved top-level domains. */
+const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|invalid|test|example|localhost)$/i;
+const isPlaceholderEmail = (address: string) =>
+	address.includes('@') && RESERVED_DOMAIN.test(address.slice(address.lastIndexOf('@') + 1));
 /** The all-zero sender and North America's numbers reserved for fiction, 555-0100 to 555-0199. */
 const PLACEHOLDER_PHONE = /^\+?1?(?:0{9,}|\d{3}55501\d\d)$/;
 const PLACEHOLDER_NAME = /^(?:your business( name)?|business name|acme.*)$/i;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const EMAIL = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Steps that send to a person: on, they need a credential (n8n type → what to add). */
@@ -136,7 +137,7 @@ function addressProblems(address: string, setting: string, whenEmpty: string, wh
 	const problem =
 		address === ''
 			? `is empty, so ${whenEmpty}`
-			: PLACEHOLDER_EMAIL.test(address)
+			: isPlaceholderEmail(address)
 				? `is a placeholder address (${address})`
 				: EMAIL.test(address)
 					? undefined
@@ -162,7 +163,7 @@ function teamProblems(team: SetupFacts['team']): SetupProblem[] {
 		const email = text(row.email);
 		const phone = text(row.phone).replace(/[\s()-]/g, '');
 		const fake = [
-			...(PLACEHOLDER_EMAIL.test(email) ? [`e-mail ${email}`] : []),
+			...(isPlaceholderEmail(email) ? [`e-mail ${email}`] : []),
 			...(PLACEHOLDER_PHONE.test(phone) ? [`phone ${text(row.phone)}`] : []),
 		];
 		if (email === '' && phone === '')

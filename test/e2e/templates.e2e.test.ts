@@ -581,3 +581,66 @@ describe('one business, one hub: the form, missed-call and chat entries share on
 		expect(hub.published).toBe(true);
 	});
 });
+
+describe('the self-audit (08) takes the test path and reports what is left to set up', () => {
+	const snapshot = async () => ({
+		records: await dataTableRows(n8n, 'inquiry_records'),
+		notifications: await dataTableRows(n8n, 'inquiry_notifications'),
+		memory: (await dataTableRows(n8n, 'inquiry_owner_memory')).map((row) => [
+			row.id,
+			row.version,
+			row.state,
+		]),
+	});
+
+	test('leaves no record, tells no team member, uses no turn; a placeholder manager address is a FAIL with its fix', async () => {
+		await updateDataTableRows(
+			n8n,
+			'inquiry_settings',
+			{ setting: 'managerEmail' },
+			{ value: 'manager@example.com' },
+		);
+		try {
+			const before = await snapshot();
+			// Published, the audit runs on request and answers once its report is recorded. Its
+			// own wait (10 s by default) is part of the run, so the request may take longer than a post.
+			const response = await fetch(`${n8n.baseUrl}/webhook/inquiry-self-audit`, {
+				signal: AbortSignal.timeout(120_000),
+			});
+			expect(response.status).toBe(200);
+			await response.text();
+			const after = await snapshot();
+
+			expect(after.records).toEqual(before.records);
+			expect(after.memory).toEqual(before.memory);
+			const added = after.notifications.filter(
+				(row) => !before.notifications.some((old) => old.id === row.id),
+			);
+			expect(added.map((row) => [row.kind, row.recipient])).toEqual([
+				['self_audit', 'manager@example.com'],
+			]);
+			expect(await dataTableRows(n8n, 'inquiry_test_records')).toEqual([]);
+
+			const lines = String(added[0].body).split('\n');
+			// The chain works on the test path (the missed call is skipped: its entry checks a signature)…
+			expect(lines.slice(1, 5)).toEqual([
+				'Entry: pass (4 of 4)',
+				'Transfer: pass (4 of 4)',
+				'Context: pass (4 of 4)',
+				'Trigger: pass (4 of 4)',
+			]);
+			// …and the setup as shipped is not ready: each problem comes with its fix.
+			expect(lines[0]).toMatch(/^Continuity self-audit audit-\d{8}-\d{6}: FAIL$/);
+			expect(lines).toContain(
+				'- FAIL inquiry_settings: managerEmail is a placeholder address (manager@example.com). Fix: In the inquiry_settings table, set the value of managerEmail to the address that gets alerts.',
+			);
+		} finally {
+			await updateDataTableRows(
+				n8n,
+				'inquiry_settings',
+				{ setting: 'managerEmail' },
+				{ value: '' },
+			);
+		}
+	}, 180_000);
+});
