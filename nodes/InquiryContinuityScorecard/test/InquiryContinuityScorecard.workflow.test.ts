@@ -371,3 +371,41 @@ describe('Find Stalled Inquiries: the leak sweep over a Data table ledger', () =
 		});
 	});
 });
+
+describe('Check Setup', () => {
+	const checkSetup = (parameters: IDataObject) =>
+		manualTriggerWorkflow(
+			[{ settings: { businessName: 'Northside Plumbing' } }, { team: [] }],
+			[{ name: 'Check', type: TYPE, parameters: { operation: 'checkSetup', ...parameters } }],
+		);
+
+	it('turns every input item into one verdict, paired with all of them', async () => {
+		const result = await runWorkflow(
+			checkSetup({
+				setup: '={{ { settings: $input.first().json.settings, team: [] } }}',
+				entries: '={{ [{ entry: "Form", answered: 404, onLedger: false }] }}',
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		const [item] = result.items('Check');
+		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		const audit = item.json.setupAudit as { passed: boolean; problems: { where: string }[] };
+		expect(audit.passed).toBe(false);
+		expect(audit.problems.map((problem) => problem.where)).toEqual([
+			'inquiry_settings: timeZone',
+			'inquiry_settings: managerEmail',
+			'inquiry_settings: emailFrom',
+			'inquiry_settings: textBackSender',
+			'inquiry_team',
+			'Form',
+		]);
+	});
+
+	it('stops with a fix hint when Setup is not the business setup', async () => {
+		const result = await runWorkflow(checkSetup({ setup: '={{ [] }}' }));
+		expect(result.error).toMatchObject({
+			message: expect.stringContaining('Setup must be an object { settings, team }'),
+			description: expect.stringContaining("$('Business Setup').first().json"),
+		});
+	});
+});
