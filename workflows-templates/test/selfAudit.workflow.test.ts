@@ -11,8 +11,9 @@ import { templateTables } from './tables';
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York: owners are in
 const audit = loadWorkflow(join(__dirname, '../08-continuity-self-audit.json'));
-// Each audit runs six real workflows (itself and five entries); the first also loads n8n's nodes.
-jest.setTimeout(30_000);
+// Each audit runs six real workflows (itself and five entries, each entry with the hub); the first also
+// loads n8n's nodes.
+jest.setTimeout(60_000);
 const template = (file: string) => entryTemplate(`${file}.json`);
 
 /** The entry templates behind each webhook path, and the node a request enters through. */
@@ -125,32 +126,41 @@ function auditAt(url: string, { signing }: { signing: boolean }): WorkflowJson {
 	return workflow;
 }
 
+/** Runs the audit against this instance's live entries (started and closed around it). */
 async function runAudit(
 	tables: InMemoryDataTables,
-	url: string,
-	signing: boolean,
-	{ workflows }: { workflows?: WorkflowJson[] } = {},
+	{
+		signing = true,
+		unpublished = [] as string[],
+		workflows,
+	}: { signing?: boolean; unpublished?: string[]; workflows?: WorkflowJson[] } = {},
 ) {
-	const workflow = auditAt(url, { signing });
-	// With an n8n API credential, Read Workflows answers with the instance's workflows.
-	const readWorkflows = workflow.nodes.find((node) => node.name === 'Read Workflows')!;
-	if (workflows) readWorkflows.disabled = false;
-	const result = await runWorkflow(workflow, {
-		now: NOW,
-		dataTables: tables,
-		startNode: 'Run Self-Audit Now',
-		credentials: { crypto: { hmacSecret: TWILIO_TOKEN } },
-		...(workflows
-			? { pinData: { 'Read Workflows': workflows.map((found) => ({ json: { ...found } })) } }
-			: {}),
-	});
-	expect(result.error).toBeUndefined();
-	const [verdict] = result.output('Checklist Verdict');
-	return {
-		result,
-		verdict,
-		rows: tables.rows('inquiry_notifications').filter((row) => row.kind === 'self_audit'),
-	};
+	const live = await liveEntries(tables, { unpublished });
+	try {
+		const workflow = auditAt(live.url, { signing });
+		// With an n8n API credential, Read Workflows answers with the instance's workflows.
+		const readWorkflows = workflow.nodes.find((node) => node.name === 'Read Workflows')!;
+		if (workflows) readWorkflows.disabled = false;
+		const result = await runWorkflow(workflow, {
+			now: NOW,
+			dataTables: tables,
+			startNode: 'Run Self-Audit Now',
+			credentials: { crypto: { hmacSecret: TWILIO_TOKEN } },
+			...(workflows
+				? { pinData: { 'Read Workflows': workflows.map((found) => ({ json: { ...found } })) } }
+				: {}),
+		});
+		expect(result.error).toBeUndefined();
+		const [verdict] = result.output('Checklist Verdict');
+		return {
+			result,
+			verdict,
+			posts: live.posts,
+			rows: tables.rows('inquiry_notifications').filter((row) => row.kind === 'self_audit'),
+		};
+	} finally {
+		await live.close();
+	}
 }
 
 /** Sets inquiry_settings values, as a person does in n8n's table view. */
@@ -203,193 +213,169 @@ describe('template 8: continuity self-audit', () => {
 	it('posts one synthetic inquiry per entry through the live webhooks and passes every stage', async () => {
 		const tables = await readyBusiness();
 		const memoryBefore = memoryOf(tables);
-		const live = await liveEntries(tables);
-		try {
-			const { result, verdict, rows } = await runAudit(tables, live.url, true);
+		const { result, verdict, rows, posts } = await runAudit(tables);
 
-			// Each entry got its own vendor's shape, the missed call signed the way Twilio signs.
-			// (The posts go out together, so they arrive, and finish, in any order.)
-			expect(
-				live.posts.map((post) => [post.path, post.contentType, Boolean(post.signature)]).sort(),
-			).toEqual([
-				['inquiry-ad-lead', 'application/json', false],
-				['inquiry-booking', 'application/json', false],
-				['inquiry-chat', 'application/json', false],
-				['inquiry-form', 'application/json', false],
-				['inquiry-missed-call', 'application/x-www-form-urlencoded', true],
-			]);
-			const answers = result.output('Post to Entry Webhook');
-			expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200]);
-			const ids = answers.map((answer) => (answer.body as IDataObject).inquiryId);
-			expect(ids.every((id) => /^inq_/.test(String(id)))).toBe(true);
+		// Each entry got its own vendor's shape, the missed call signed the way Twilio signs.
+		// (The posts go out together, so they arrive, and finish, in any order.)
+		expect(
+			posts.map((post) => [post.path, post.contentType, Boolean(post.signature)]).sort(),
+		).toEqual([
+			['inquiry-ad-lead', 'application/json', false],
+			['inquiry-booking', 'application/json', false],
+			['inquiry-chat', 'application/json', false],
+			['inquiry-form', 'application/json', false],
+			['inquiry-missed-call', 'application/x-www-form-urlencoded', true],
+		]);
+		const answers = result.output('Post to Entry Webhook');
+		expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200]);
+		const ids = answers.map((answer) => (answer.body as IDataObject).inquiryId);
+		expect(ids.every((id) => /^inq_/.test(String(id)))).toBe(true);
 
-			// The synthetic inquiries took the hub's test path: no row among the real records, no
-			// notification to anyone but the report, and the shared owner memory as it was.
-			expect(tables.rows('inquiry_records')).toEqual([]);
-			expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['self_audit']);
-			expect(memoryOf(tables)).toEqual(memoryBefore);
-			// They were still saved, read back and verified, in the scratch table, with owners;
-			// the audit cleared the scratch rows once the ledger rows were read.
-			expect(tables.rows('inquiry_test_records')).toEqual([]);
-			const records = result.output('Clear Test Records');
-			expect(records.map((record) => record.inquiryId)).toEqual(ids);
-			expect(
-				tables.rows('inquiry_ledger').map((row) => [row.handoffStatus, row.ownerId !== '']),
-			).toEqual(Array(5).fill(['verified', true]));
-			expect(
-				records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort(),
-			).toEqual([
-				['ad_lead', 'Self Audit', true],
-				['booking', 'Self Audit', true],
-				['chat', 'Self Audit', true],
-				['form', 'Self Audit', true],
-				['missed_call', 'Self Audit', true],
-			]);
-			expect(records.map((record) => record.email).sort()).toEqual([
-				'',
-				'self-audit+ad@self-audit.invalid',
-				'self-audit+booking@self-audit.invalid',
-				'self-audit+chat@self-audit.invalid',
-				'self-audit+form@self-audit.invalid',
-			]);
-			expect(records.every((record) => String(record.message).includes('[self-audit]'))).toBe(true);
-			// The name the leak sweep and the weekly report leave out.
-			expect(tables.rows('inquiry_ledger').map((row) => row.contactName)).toEqual(
-				Array(5).fill('Self Audit'),
-			);
+		// The synthetic inquiries took the hub's test path: no row among the real records, no
+		// notification to anyone but the report, and the shared owner memory as it was.
+		expect(tables.rows('inquiry_records')).toEqual([]);
+		expect(tables.rows('inquiry_notifications').map((row) => row.kind)).toEqual(['self_audit']);
+		expect(memoryOf(tables)).toEqual(memoryBefore);
+		// They were still saved, read back and verified, in the scratch table, with owners;
+		// the audit cleared the scratch rows once the ledger rows were read.
+		expect(tables.rows('inquiry_test_records')).toEqual([]);
+		const records = result.output('Clear Test Records');
+		expect(records.map((record) => record.inquiryId)).toEqual(ids);
+		expect(
+			tables.rows('inquiry_ledger').map((row) => [row.handoffStatus, row.ownerId !== '']),
+		).toEqual(Array(5).fill(['verified', true]));
+		expect(
+			records.map((record) => [record.channel, record.name, record.ownerId !== '']).sort(),
+		).toEqual([
+			['ad_lead', 'Self Audit', true],
+			['booking', 'Self Audit', true],
+			['chat', 'Self Audit', true],
+			['form', 'Self Audit', true],
+			['missed_call', 'Self Audit', true],
+		]);
+		expect(records.map((record) => record.email).sort()).toEqual([
+			'',
+			'self-audit+ad@self-audit.invalid',
+			'self-audit+booking@self-audit.invalid',
+			'self-audit+chat@self-audit.invalid',
+			'self-audit+form@self-audit.invalid',
+		]);
+		expect(records.every((record) => String(record.message).includes('[self-audit]'))).toBe(true);
+		// The name the leak sweep and the weekly report leave out.
+		expect(tables.rows('inquiry_ledger').map((row) => row.contactName)).toEqual(
+			Array(5).fill('Self Audit'),
+		);
 
-			// The ledger row of each answered inquiry was read back and scored.
-			expect(result.output('Read Each Ledger Row').map((row) => row.inquiryId)).toEqual(ids);
-			const [summarized] = result.output('Summarize Period');
-			expect((summarized.summary as IDataObject).inquiries).toBe(5);
-			expect(
-				(verdict.entries as IDataObject[]).map((entry) => [
-					entry.entry,
-					entry.answered,
-					entry.score,
-				]),
-			).toEqual([
-				['Web form (webhook)', 200, 5],
-				['Missed call (Twilio)', 200, 4],
-				['Chat (Intercom)', 200, 4],
-				['Booking (Calendly)', 200, 5],
-				['Ad lead (Google Ads)', 200, 5],
-			]);
-			expect(stageLine(verdict)).toEqual([
-				'entry 5/5',
-				'transfer 5/5',
-				'context 5/5',
-				'trigger 5/5',
-				'visibility 5/5',
-			]);
-			expect(verdict.passed).toBe(true);
+		// The ledger row of each answered inquiry was read back and scored.
+		expect(result.output('Read Each Ledger Row').map((row) => row.inquiryId)).toEqual(ids);
+		const [summarized] = result.output('Summarize Period');
+		expect((summarized.summary as IDataObject).inquiries).toBe(5);
+		expect(
+			(verdict.entries as IDataObject[]).map((entry) => [entry.entry, entry.answered, entry.score]),
+		).toEqual([
+			['Web form (webhook)', 200, 5],
+			['Missed call (Twilio)', 200, 4],
+			['Chat (Intercom)', 200, 4],
+			['Booking (Calendly)', 200, 5],
+			['Ad lead (Google Ads)', 200, 5],
+		]);
+		expect(stageLine(verdict)).toEqual([
+			'entry 5/5',
+			'transfer 5/5',
+			'context 5/5',
+			'trigger 5/5',
+			'visibility 5/5',
+		]);
+		expect(verdict.passed).toBe(true);
 
-			expect(rows).toHaveLength(1);
-			expect(rows[0]).toMatchObject({
-				channel: 'email',
-				recipient: 'dana@northsideplumbing.com',
-				subject: 'Continuity self-audit: every stage passes',
-			});
-			const body = String(rows[0].body);
-			expect(body).toMatch(
-				/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\); No owner notification to check yet; a sender is set\.\nSetup: pass\n/,
-			);
-			expect(body).toContain('- Missed call (Twilio): answered 200, score 4/5');
-			expect(body.endsWith(String(summarized.text))).toBe(true);
-		} finally {
-			await live.close();
-		}
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			channel: 'email',
+			recipient: 'dana@northsideplumbing.com',
+			subject: 'Continuity self-audit: every stage passes',
+		});
+		const body = String(rows[0].body);
+		expect(body).toMatch(
+			/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\); No owner notification to check yet; a sender is set\.\nSetup: pass\n/,
+		);
+		expect(body).toContain('- Missed call (Twilio): answered 200, score 4/5');
+		expect(body.endsWith(String(summarized.text))).toBe(true);
 	});
 
 	it('as imported, without a signing secret, skips the missed call and says so', async () => {
 		const tables = await readyBusiness();
-		const live = await liveEntries(tables);
-		try {
-			const { verdict, rows } = await runAudit(tables, live.url, false);
-			expect(live.posts.map((post) => post.path).sort()).toEqual([
-				'inquiry-ad-lead',
-				'inquiry-booking',
-				'inquiry-chat',
-				'inquiry-form',
-			]);
-			expect(verdict.skipped).toEqual(['Missed call (Twilio)']);
-			expect(stageLine(verdict)).toEqual([
-				'entry 4/4',
-				'transfer 4/4',
-				'context 4/4',
-				'trigger 4/4',
-				'visibility 4/4',
-			]);
-			expect(String(rows[0].body)).toContain(
-				'- Missed call (Twilio): skipped (its webhook checks a signature; see Sign Like Twilio)',
-			);
-		} finally {
-			await live.close();
-		}
+		const { verdict, rows, posts } = await runAudit(tables, { signing: false });
+		expect(posts.map((post) => post.path).sort()).toEqual([
+			'inquiry-ad-lead',
+			'inquiry-booking',
+			'inquiry-chat',
+			'inquiry-form',
+		]);
+		expect(verdict.skipped).toEqual(['Missed call (Twilio)']);
+		expect(stageLine(verdict)).toEqual([
+			'entry 4/4',
+			'transfer 4/4',
+			'context 4/4',
+			'trigger 4/4',
+			'visibility 4/4',
+		]);
+		expect(String(rows[0].body)).toContain(
+			'- Missed call (Twilio): skipped (its webhook checks a signature; see Sign Like Twilio)',
+		);
 	});
 
 	it('fails every stage for an entry that is not published, and names it', async () => {
 		const tables = await readyBusiness();
-		const live = await liveEntries(tables, { unpublished: ['inquiry-booking'] });
-		try {
-			const { verdict, rows } = await runAudit(tables, live.url, true);
-			expect(verdict.passed).toBe(false);
-			expect(stageLine(verdict)).toEqual([
-				'entry 4/5',
-				'transfer 4/5',
-				'context 4/5',
-				'trigger 4/5',
-				'visibility 4/5',
-			]);
-			expect(rows[0].subject).toBe('Continuity self-audit: some stages FAIL');
-			const body = String(rows[0].body);
-			expect(body).toContain(': FAIL\nEntry: FAIL (4 of 5)');
-			expect(body).toContain('- Booking (Calendly): answered 404, no ledger row');
-			expect(body).toContain(
-				'Setup: FAIL (1 to fix)\n- FAIL Booking (Calendly) (04-booking-to-owner) its webhook is not published (answered 404). Fix: Import 04-booking-to-owner if it is missing, open it and press Publish.',
-			);
-		} finally {
-			await live.close();
-		}
+		const { verdict, rows } = await runAudit(tables, { unpublished: ['inquiry-booking'] });
+		expect(verdict.passed).toBe(false);
+		expect(stageLine(verdict)).toEqual([
+			'entry 4/5',
+			'transfer 4/5',
+			'context 4/5',
+			'trigger 4/5',
+			'visibility 4/5',
+		]);
+		expect(rows[0].subject).toBe('Continuity self-audit: some stages FAIL');
+		const body = String(rows[0].body);
+		expect(body).toContain(': FAIL\nEntry: FAIL (4 of 5)');
+		expect(body).toContain('- Booking (Calendly): answered 404, no ledger row');
+		expect(body).toContain(
+			'Setup: FAIL (1 to fix)\n- FAIL Booking (Calendly) (04-booking-to-owner) its webhook is not published (answered 404). Fix: Import 04-booking-to-owner if it is missing, open it and press Publish.',
+		);
 	});
 
 	it('as shipped (settings empty, sample team), reports FAIL with the fix for each setup problem', async () => {
 		const tables = templateTables();
 		await setSettings(tables, { managerEmail: 'manager@example.com' });
-		const live = await liveEntries(tables);
-		try {
-			const { verdict, rows } = await runAudit(tables, live.url, true);
-			expect(verdict.passed).toBe(false);
-			// The chain itself works: every stage but Visibility (no sender) passes.
-			expect((verdict.stages as IDataObject[]).map((stage) => [stage.stage, stage.ok])).toEqual([
-				['entry', true],
-				['transfer', true],
-				['context', true],
-				['trigger', true],
-				['visibility', false],
-			]);
-			expect(rows[0]).toMatchObject({
-				recipient: 'manager@example.com',
-				subject: 'Continuity self-audit: some stages FAIL',
-			});
-			const lines = String(rows[0].body).split('\n');
-			expect(lines).toContain(
-				'Visibility: FAIL (5 of 5); No sender is set (emailFrom), so no owner can be e-mailed.',
-			);
-			expect(lines.filter((line) => line.startsWith('- FAIL '))).toEqual([
-				'- FAIL inquiry_settings: businessName is empty, so customers are greeted without it. Fix: In the inquiry_settings table, set the value of businessName to your business as customers know it.',
-				"- FAIL inquiry_settings: timeZone is empty, so hours and deadlines follow the n8n server's clock. Fix: In the inquiry_settings table, set the value of timeZone to your time zone, e.g. America/Chicago or Europe/Berlin.",
-				'- FAIL inquiry_settings: managerEmail is a placeholder address (manager@example.com). Fix: In the inquiry_settings table, set the value of managerEmail to the address that gets alerts.',
-				'- FAIL inquiry_settings: emailFrom is empty, so nothing can be e-mailed. Fix: In the inquiry_settings table, set the value of emailFrom to the address your e-mails are sent from, e.g. inquiries@yourdomain.',
-				'- FAIL inquiry_settings: textBackSender is empty, so missed callers get no text back. Fix: In the inquiry_settings table, set the value of textBackSender to your Twilio number in international form, e.g. +14155550123.',
-				...[1, 2, 3].map(
-					(n) =>
-						`- FAIL inquiry_team: owner-${n} is active with a placeholder e-mail ${['first', 'second', 'third'][n - 1]}.owner@team.invalid and phone +1415555010${n}. Fix: In the inquiry_team table, replace owner-${n}'s sample row with a real person's details, or uncheck active.`,
-				),
-			]);
-		} finally {
-			await live.close();
-		}
+		const { verdict, rows } = await runAudit(tables);
+		expect(verdict.passed).toBe(false);
+		// The chain itself works: every stage but Visibility (no sender) passes.
+		expect((verdict.stages as IDataObject[]).map((stage) => [stage.stage, stage.ok])).toEqual([
+			['entry', true],
+			['transfer', true],
+			['context', true],
+			['trigger', true],
+			['visibility', false],
+		]);
+		expect(rows[0]).toMatchObject({
+			recipient: 'manager@example.com',
+			subject: 'Continuity self-audit: some stages FAIL',
+		});
+		const lines = String(rows[0].body).split('\n');
+		expect(lines).toContain(
+			'Visibility: FAIL (5 of 5); No sender is set (emailFrom), so no owner can be e-mailed.',
+		);
+		expect(lines.filter((line) => line.startsWith('- FAIL '))).toEqual([
+			'- FAIL inquiry_settings: businessName is empty, so customers are greeted without it. Fix: In the inquiry_settings table, set the value of businessName to your business as customers know it.',
+			"- FAIL inquiry_settings: timeZone is empty, so hours and deadlines follow the n8n server's clock. Fix: In the inquiry_settings table, set the value of timeZone to your time zone, e.g. America/Chicago or Europe/Berlin.",
+			'- FAIL inquiry_settings: managerEmail is a placeholder address (manager@example.com). Fix: In the inquiry_settings table, set the value of managerEmail to the address that gets alerts.',
+			'- FAIL inquiry_settings: emailFrom is empty, so nothing can be e-mailed. Fix: In the inquiry_settings table, set the value of emailFrom to the address your e-mails are sent from, e.g. inquiries@yourdomain.',
+			'- FAIL inquiry_settings: textBackSender is empty, so missed callers get no text back. Fix: In the inquiry_settings table, set the value of textBackSender to your Twilio number in international form, e.g. +14155550123.',
+			...[1, 2, 3].map(
+				(n) =>
+					`- FAIL inquiry_team: owner-${n} is active with a placeholder e-mail ${['first', 'second', 'third'][n - 1]}.owner@team.invalid and phone +1415555010${n}. Fix: In the inquiry_team table, replace owner-${n}'s sample row with a real person's details, or uncheck active.`,
+			),
+		]);
 	});
 
 	it('fails Visibility when the latest owner notifications were not delivered', async () => {
@@ -403,16 +389,11 @@ describe('template 8: continuity self-audit', () => {
 			...(status ? { status } : {}),
 		});
 		tables.seed('inquiry_notifications', [notice(1, 'sent'), notice(2, 'pending'), notice(3)]);
-		const live = await liveEntries(tables);
-		try {
-			const { verdict, rows } = await runAudit(tables, live.url, true);
-			expect(verdict.passed).toBe(false);
-			expect(String(rows[0].body)).toContain(
-				'Visibility: FAIL (5 of 5); 1 of the last 3 owner notifications were delivered (1 no status, 1 pending): an owner who is not told cannot act.\nSetup: pass\n',
-			);
-		} finally {
-			await live.close();
-		}
+		const { verdict, rows } = await runAudit(tables);
+		expect(verdict.passed).toBe(false);
+		expect(String(rows[0].body)).toContain(
+			'Visibility: FAIL (5 of 5); 1 of the last 3 owner notifications were delivered (1 no status, 1 pending): an owner who is not told cannot act.\nSetup: pass\n',
+		);
 	});
 
 	it('reads the workflows when it may: a send step on without a credential, an entry not linked to the hub', async () => {
@@ -421,20 +402,15 @@ describe('template 8: continuity self-audit', () => {
 		for (const node of hub.nodes) if (node.name === 'Email the Owner') node.disabled = false;
 		// As imported by hand, an entry's Run the Hub points at no workflow yet.
 		const chat = loadWorkflow(join(__dirname, '../03-chat-to-owner.json'));
-		const live = await liveEntries(tables);
-		try {
-			const { verdict, rows } = await runAudit(tables, live.url, true, { workflows: [hub, chat] });
-			expect(verdict.passed).toBe(false);
-			expect(
-				String(rows[0].body)
-					.split('\n')
-					.filter((line) => line.startsWith('- FAIL ')),
-			).toEqual([
-				'- FAIL Inquiry Continuity Hub: Email the Owner is on but has no credential, so it sends nothing. Fix: Open Inquiry Continuity Hub, add an SMTP credential to Email the Owner, or turn the step off.',
-				`- FAIL ${chat.name}: Run the Hub points at no workflow, so inquiries never reach the hub. Fix: Open ${chat.name}, pick "Inquiry Continuity Hub" in Run the Hub, and publish.`,
-			]);
-		} finally {
-			await live.close();
-		}
+		const { verdict, rows } = await runAudit(tables, { workflows: [hub, chat] });
+		expect(verdict.passed).toBe(false);
+		expect(
+			String(rows[0].body)
+				.split('\n')
+				.filter((line) => line.startsWith('- FAIL ')),
+		).toEqual([
+			'- FAIL Inquiry Continuity Hub: Email the Owner is on but has no credential, so it sends nothing. Fix: Open Inquiry Continuity Hub, add an SMTP credential to Email the Owner, or turn the step off.',
+			`- FAIL ${chat.name}: Run the Hub points at no workflow, so inquiries never reach the hub. Fix: Open ${chat.name}, pick "Inquiry Continuity Hub" in Run the Hub, and publish.`,
+		]);
 	});
 });
