@@ -45,6 +45,7 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			verifiedAt: '2026-05-04T14:04:00.000Z',
 			alertedAt: '',
 			contactedAt: '',
+			open: 'yes',
 			sweepReason: '',
 			sweepAction: '',
 			sweepAt: '',
@@ -104,6 +105,8 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			transferCheck: 'fail',
 			visibilityCheck: 'pass',
 			contactedAt: '2026-05-04T14:30:00.000Z',
+			// Contacted: no longer open, so the escalation ladder does not read it.
+			open: '',
 			sweepReason: 'not_verified',
 			sweepAction: 'alert',
 			ownerId: '',

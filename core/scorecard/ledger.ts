@@ -46,6 +46,12 @@ export const LedgerRow = z.object({
 	alertedAt: text,
 	/** When someone first answered the person; set by your workflow (see the docs). */
 	contactedAt: text,
+	/**
+	 * "yes" while the inquiry is open (nobody has contacted the person yet): the escalation ladder
+	 * reads only these rows, so its read stays as small as the open work. Cleared when the person is
+	 * contacted, or when the ladder hands the inquiry to the manager.
+	 */
+	open: text,
 	sweepReason: text,
 	sweepAction: text,
 	sweepAt: text,
@@ -113,6 +119,7 @@ export function toLedgerRow(
 		verifiedAt: lastAt(trail, (e) => e.stage === 'tracking' && e.outcome === 'verified'),
 		alertedAt: lastAt(trail, (e) => e.outcome === 'alerted'),
 		contactedAt: typeof extra.contactedAt === 'string' ? extra.contactedAt : '',
+		open: typeof extra.contactedAt === 'string' && extra.contactedAt ? '' : 'yes',
 		sweepReason: sweep.reason ?? '',
 		sweepAction: sweep.action ?? '',
 		sweepAt: sweep.at ?? '',
