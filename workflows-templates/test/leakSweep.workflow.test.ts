@@ -142,6 +142,23 @@ describe('template 6: escalation ladder', () => {
 		expect(after.output('Read Open Ledger Rows')).toEqual([]);
 	});
 
+	it('an owner who lets awayAfterMisses claims pass is set inactive in inquiry_team, and only then', async () => {
+		const tables = await business();
+		await settings(tables, { awayAfterMisses: '2' });
+		await seed(tables, 'inquiry_ledger', [owned('first-miss', '2026-03-03T14:50:00.000Z')]);
+		await ladder(tables, TEN);
+		const team = () =>
+			tables.rows('inquiry_team').map((row) => [row.ownerId, row.missedClaims, row.active]);
+		expect(team()).toEqual([
+			['owner-1', 1, true],
+			['owner-2', 0, true],
+			['owner-3', 0, true],
+		]);
+		await seed(tables, 'inquiry_ledger', [owned('second-miss', '2026-03-03T14:55:00.000Z')]);
+		await ladder(tables, '2026-03-03T15:01:00.000Z');
+		expect(team()[0]).toEqual(['owner-1', 2, false]);
+	});
+
 	it('an inquiry already contacted is never escalated, even when its row still says open', async () => {
 		const tables = await business();
 		await seed(tables, 'inquiry_ledger', [
