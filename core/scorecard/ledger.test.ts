@@ -81,8 +81,21 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			triggerCheck: 'fail',
 			transferCheck: 'not_reached',
 			visibilityCheck: 'not_reached',
+			// Still open: the escalation ladder looks for someone to take it.
+			open: 'yes',
 			score: 2,
 		});
+	});
+
+	it('closes an inquiry with no way to reach the person: the ladder has nothing to escalate', () => {
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['context', 'unreachable'],
+			],
+			{ context: { outcome: 'unreachable' } },
+		);
+		expect(toLedgerRow(inquiry, NOW)).toMatchObject({ contextOutcome: 'unreachable', open: '' });
 	});
 
 	it('reads alerts, contact time and an earlier sweep flag, and ignores malformed stage results', () => {
