@@ -142,6 +142,27 @@ describe('template 6: escalation ladder', () => {
 		expect(after.output('Read Open Ledger Rows')).toEqual([]);
 	});
 
+	it('two inquiries due in one run are reassigned one at a time through the shared memory, to different people', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [
+			owned('first', '2026-03-03T14:50:00.000Z'),
+			owned('second', '2026-03-03T14:55:00.000Z'),
+		]);
+		await ladder(tables, TEN);
+		const owners = ['first', 'second'].map((id) => ledgerOf(tables, id).ownerId);
+		expect([...owners].sort()).toEqual(['owner-2', 'owner-3']);
+		expect(tables.rows('inquiry_owner_memory')[0].version).toBe(2);
+		expect(
+			tables
+				.rows('inquiry_notifications')
+				.map((row) => [row.inquiryId, row.kind])
+				.sort(),
+		).toEqual([
+			['first', 'owner_reassigned'],
+			['second', 'owner_reassigned'],
+		]);
+	});
+
 	it('an owner who lets awayAfterMisses claims pass is set inactive in inquiry_team, and only then', async () => {
 		const tables = await business();
 		await settings(tables, { awayAfterMisses: '2' });
