@@ -46,7 +46,7 @@ describe('ladderSteps', () => {
 			exclude: [],
 			reason: 'ana has not claimed it, and the deadline is 2026-03-02T15:30:00.000Z',
 			where: { inquiryId: 'inq-1', stepsRaised: '' },
-			set: { stepsRaised: 'reminder@0' },
+			set: { stepsRaised: 'reminder@0', remindedAt: '2026-03-02T15:20:00.000Z' },
 		});
 		expect(
 			ladderSteps([applied(row(), reminder.set)], settings, at('2026-03-02T15:25:00.000Z')).steps,
@@ -84,8 +84,10 @@ describe('ladderSteps', () => {
 				where: { inquiryId: 'inq-1', stepsRaised: 'reminder@0' },
 				set: {
 					stepsRaised: 'reminder@0,reassign@0',
+					reassignedAt: '2026-03-02T15:31:00.000Z',
 					ownerId: '',
 					acceptedAt: '',
+					remindedAt: '',
 					hops: 1,
 					passedBy: 'ben,ana',
 				},
@@ -114,6 +116,32 @@ describe('ladderSteps', () => {
 		expect(
 			ladderSteps([applied(tired, manager.set)], settings, at('2026-03-02T17:00:00.000Z')).steps,
 		).toEqual([]);
+	});
+
+	test('each step is written on the ledger row when raised, and the manager step takes the row out of the open read', () => {
+		const first = row();
+		const [reminder] = ladderSteps([first], settings, at('2026-03-02T15:20:00.000Z')).steps;
+		const reminded = applied(first, reminder.set);
+		const [reassign] = ladderSteps([reminded], settings, at('2026-03-02T15:30:00.000Z')).steps;
+		const moved = applied(reminded, {
+			...reassign.set,
+			ownerId: 'ben',
+			respondBy: '2026-03-02T16:30:00.000Z',
+		});
+		const [manager] = ladderSteps(
+			[moved],
+			{ ...settings, maxHops: 1 },
+			at('2026-03-02T16:30:00.000Z'),
+		).steps;
+		expect([reminder.set, reassign.set, manager.set]).toEqual([
+			expect.objectContaining({ remindedAt: '2026-03-02T15:20:00.000Z' }),
+			expect.objectContaining({ reassignedAt: '2026-03-02T15:30:00.000Z', remindedAt: '' }),
+			{
+				stepsRaised: 'reminder@0,reassign@0,manager',
+				escalatedAt: '2026-03-02T16:30:00.000Z',
+				open: '',
+			},
+		]);
 	});
 
 	test('when nobody else on the team is eligible the manager is told at once', () => {

@@ -51,6 +51,27 @@ export const LadderRow = z.object({
 });
 export type LadderRow = z.infer<typeof LadderRow>;
 
+/**
+ * The ledger columns the ladder writes besides the Scorecard's row: when each step was raised, so
+ * the ledger shows the ladder's story, and the hop state a reassignment moves on.
+ */
+export const LADDER_COLUMNS = [
+	'acceptedAt',
+	'hops',
+	'passedBy',
+	'stepsRaised',
+	'remindedAt',
+	'reassignedAt',
+	'escalatedAt',
+] as const;
+
+/** When each step was raised, on the ledger row; the nudge to contact is recorded in stepsRaised only. */
+const STEP_TIME: Partial<Record<LadderStep, (typeof LADDER_COLUMNS)[number]>> = {
+	reminder: 'remindedAt',
+	reassign: 'reassignedAt',
+	manager: 'escalatedAt',
+};
+
 export interface LadderSettings {
 	calendar: BusinessCalendar;
 	/** Business minutes before the claim deadline to remind the owner; 0 = no reminder. */
@@ -219,10 +240,16 @@ export function ladderSteps(
 		if (raised.includes(key)) continue;
 		const stepsRaised = [...raised, key].join(',');
 		const set: Record<string, string | number> = { stepsRaised };
+		const raisedAt = STEP_TIME[due.step];
+		if (raisedAt) set[raisedAt] = now.toISOString();
+		// With the manager told, nothing is left for the ladder to do: the row leaves the open read.
+		if (due.step === 'manager') set.open = '';
 		if (due.step === 'reassign') {
 			Object.assign(set, {
 				ownerId: '',
 				acceptedAt: '',
+				// The next owner gets their own reminder.
+				remindedAt: '',
 				hops: row.hops + 1,
 				passedBy: due.exclude.reduce(withPasser, ''),
 			});

@@ -45,6 +45,7 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			verifiedAt: '2026-05-04T14:04:00.000Z',
 			alertedAt: '',
 			contactedAt: '',
+			open: 'yes',
 			sweepReason: '',
 			sweepAction: '',
 			sweepAt: '',
@@ -80,8 +81,21 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			triggerCheck: 'fail',
 			transferCheck: 'not_reached',
 			visibilityCheck: 'not_reached',
+			// Still open: the escalation ladder looks for someone to take it.
+			open: 'yes',
 			score: 2,
 		});
+	});
+
+	it('closes an inquiry with no way to reach the person: the ladder has nothing to escalate', () => {
+		const inquiry = journey(
+			[
+				['entry', 'normalized'],
+				['context', 'unreachable'],
+			],
+			{ context: { outcome: 'unreachable' } },
+		);
+		expect(toLedgerRow(inquiry, NOW)).toMatchObject({ contextOutcome: 'unreachable', open: '' });
 	});
 
 	it('reads alerts, contact time and an earlier sweep flag, and ignores malformed stage results', () => {
@@ -104,6 +118,8 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			transferCheck: 'fail',
 			visibilityCheck: 'pass',
 			contactedAt: '2026-05-04T14:30:00.000Z',
+			// Contacted: no longer open, so the escalation ladder does not read it.
+			open: '',
 			sweepReason: 'not_verified',
 			sweepAction: 'alert',
 			ownerId: '',

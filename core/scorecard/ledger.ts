@@ -46,6 +46,12 @@ export const LedgerRow = z.object({
 	alertedAt: text,
 	/** When someone first answered the person; set by your workflow (see the docs). */
 	contactedAt: text,
+	/**
+	 * "yes" while the inquiry is open (nobody has contacted the person yet): the escalation ladder
+	 * reads only these rows, so its read stays as small as the open work. Cleared when the person is
+	 * contacted, when there is no way to reach them, or when the ladder hands it to the manager.
+	 */
+	open: text,
 	sweepReason: text,
 	sweepAction: text,
 	sweepAt: text,
@@ -86,6 +92,8 @@ export function toLedgerRow(
 	const owner = assignment.status === 'assigned' ? assignment.owner : undefined;
 	const status = (name: CheckName) => checks.find((c) => c.check === name)?.status ?? 'not_reached';
 	const contextEvidence = checks.find((c) => c.check === 'context')?.evidence?.outcome;
+	const contextOutcome = context.outcome ?? contextEvidence ?? '';
+	const contactedAt = typeof extra.contactedAt === 'string' ? extra.contactedAt : '';
 	return {
 		inquiryId: inquiry.id,
 		receivedAt: inquiry.receivedAt,
@@ -102,7 +110,7 @@ export function toLedgerRow(
 		contextCheck: status('context'),
 		triggerCheck: status('trigger'),
 		visibilityCheck: status('visibility'),
-		contextOutcome: context.outcome ?? contextEvidence ?? '',
+		contextOutcome,
 		ownerId: owner?.id ?? '',
 		ownerName: owner?.name ?? '',
 		assignedAt: owner ? (assignment.assignedAt ?? '') : '',
@@ -112,7 +120,9 @@ export function toLedgerRow(
 		recordId: handoff.recordId ?? '',
 		verifiedAt: lastAt(trail, (e) => e.stage === 'tracking' && e.outcome === 'verified'),
 		alertedAt: lastAt(trail, (e) => e.outcome === 'alerted'),
-		contactedAt: typeof extra.contactedAt === 'string' ? extra.contactedAt : '',
+		contactedAt,
+		// Contacted, or with no way to reach the person (the manager was alerted): nothing to escalate.
+		open: contactedAt || contextOutcome === 'unreachable' ? '' : 'yes',
 		sweepReason: sweep.reason ?? '',
 		sweepAction: sweep.action ?? '',
 		sweepAt: sweep.at ?? '',

@@ -398,6 +398,7 @@ test('the leak sweep finds an inquiry that entered the ledger a week ago and wen
 			contactEmail: 'stalled@example.com',
 			stage: 'entry',
 			entryCheck: 'pass',
+			open: 'yes',
 			score: 1,
 		},
 	]);
@@ -643,4 +644,211 @@ describe('the self-audit (08) takes the test path and reports what is left to se
 			);
 		}
 	}, 180_000);
+});
+
+describe('the escalation ladder (template 06) on the business-hours clock, reading only open inquiries', () => {
+	const MANAGER = 'manager@ladder.test';
+	const MINUTE = 60_000;
+	const ladderTemplate = () => setup.templates.find((t) => t.file.startsWith('06-'))!;
+
+	beforeAll(async () => {
+		// Always open, so the deadlines below count as wall-clock minutes whatever the hour; one move before the manager.
+		for (const [setting, value] of Object.entries({
+			businessHours: '24/7',
+			managerEmail: MANAGER,
+			maxHops: '1',
+			remindBeforeMinutes: '10',
+		}))
+			await updateDataTableRows(n8n, 'inquiry_settings', { setting }, { value });
+		for (const ownerId of ['owner-1', 'owner-2', 'owner-3'])
+			await updateDataTableRows(n8n, 'inquiry_team', { ownerId }, { active: true });
+	});
+
+	/** The ladder's finished executions, newest first, without their data (a retention run's can be large). */
+	async function finishedLadderRuns(): Promise<string[]> {
+		const page = await n8n.api<{ data: Array<{ id: string; status: string }> }>(
+			'GET',
+			`/executions?workflowId=${ladderTemplate().id}&limit=250`,
+		);
+		return page.data
+			.filter((run) => ['success', 'error', 'crashed', 'canceled'].includes(run.status))
+			.map((run) => run.id);
+	}
+
+	/** Runs the ladder once through its webhook and returns that execution, with its data. */
+	async function runLadder({ withData = true } = {}) {
+		const before = new Set(await finishedLadderRuns());
+		expect((await fetch(`${n8n.baseUrl}/webhook/inquiry-leak-sweep`)).status).toBe(200);
+		const deadline = Date.now() + 120_000;
+		let id: string | undefined;
+		while (!(id = (await finishedLadderRuns()).find((run) => !before.has(run)))) {
+			if (Date.now() > deadline) throw new Error('The ladder did not finish within 120 s');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const run = await n8n.api<{
+			status: string;
+			startedAt: string;
+			stoppedAt: string;
+			data: { resultData: { runData: Record<string, Array<{ data?: { main: unknown[][] } }>> } };
+		}>('GET', `/executions/${id}?includeData=${withData}`);
+		expect(run.status).toBe('success');
+		return run;
+	}
+
+	const ledgerRow = async (inquiryId: string) =>
+		(await dataTableRows(n8n, 'inquiry_ledger')).find((row) => row.inquiryId === inquiryId)!;
+	const messages = async (inquiryId: string) =>
+		(await dataTableRows(n8n, 'inquiry_notifications'))
+			.filter((row) => row.inquiryId === inquiryId)
+			.map((row) => [row.kind, row.recipient]);
+	/** A verified inquiry owner-1 has held for half an hour, its claim deadline `respondIn` from now. */
+	const owned = (inquiryId: string, respondIn: number, extra: Record<string, unknown> = {}) => {
+		const now = Date.now();
+		return {
+			inquiryId,
+			receivedAt: new Date(now - 30 * MINUTE).toISOString(),
+			channel: 'form',
+			contactName: `Person ${inquiryId}`,
+			stage: 'tracking',
+			entryCheck: 'pass',
+			ownerId: 'owner-1',
+			ownerName: 'First team member',
+			assignedAt: new Date(now - 30 * MINUTE).toISOString(),
+			respondBy: new Date(now + respondIn).toISOString(),
+			verifiedAt: new Date(now - 29 * MINUTE).toISOString(),
+			visibilityCheck: 'pass',
+			open: 'yes',
+			score: 4,
+			...extra,
+		};
+	};
+	/** Time passes for one inquiry: its current owner's claim deadline was a minute ago. */
+	const deadlinePassed = (inquiryId: string) =>
+		updateDataTableRows(
+			n8n,
+			'inquiry_ledger',
+			{ inquiryId },
+			{ respondBy: new Date(Date.now() - MINUTE).toISOString() },
+		);
+
+	test('an inquiry nobody claims is reminded, reassigned, then escalated to the manager, each exactly once, the ledger showing each step', async () => {
+		const id = 'inq_e2e_unclaimed';
+		await insertDataTableRows(n8n, 'inquiry_ledger', [owned(id, 5 * MINUTE)]);
+		await runLadder();
+		await runLadder();
+		expect(await messages(id)).toEqual([['owner_reminder', 'first.owner@team.invalid']]);
+		expect(await ledgerRow(id)).toMatchObject({
+			stepsRaised: 'reminder@0',
+			remindedAt: expect.stringMatching(/Z$/),
+		});
+
+		await deadlinePassed(id);
+		await runLadder();
+		await runLadder();
+		const moved = await ledgerRow(id);
+		expect(moved).toMatchObject({
+			hops: 1,
+			passedBy: 'owner-1',
+			stepsRaised: 'reminder@0,reassign@0',
+			reassignedAt: expect.stringMatching(/Z$/),
+			open: 'yes',
+		});
+		expect(['owner-2', 'owner-3']).toContain(moved.ownerId);
+		expect(Date.parse(String(moved.respondBy))).toBeGreaterThan(Date.now());
+		const newOwner = `${moved.ownerId === 'owner-2' ? 'second' : 'third'}.owner@team.invalid`;
+
+		await deadlinePassed(id);
+		await runLadder();
+		await runLadder();
+		expect(await messages(id)).toEqual([
+			['owner_reminder', 'first.owner@team.invalid'],
+			['owner_reassigned', newOwner],
+			['escalation', MANAGER],
+		]);
+		expect(await ledgerRow(id)).toMatchObject({
+			stepsRaised: 'reminder@0,reassign@0,manager',
+			remindedAt: '',
+			reassignedAt: moved.reassignedAt,
+			escalatedAt: expect.stringMatching(/Z$/),
+			open: '',
+		});
+	}, 300_000);
+
+	test('an inquiry the owner already contacted is never escalated', async () => {
+		await insertDataTableRows(n8n, 'inquiry_ledger', [
+			owned('inq_e2e_contacted', -60 * MINUTE, { contactedAt: new Date().toISOString(), open: '' }),
+			owned('inq_e2e_contacted_open', -60 * MINUTE, { contactedAt: new Date().toISOString() }),
+		]);
+		await runLadder();
+		expect(await messages('inq_e2e_contacted')).toEqual([]);
+		expect(await messages('inq_e2e_contacted_open')).toEqual([]);
+	}, 120_000);
+
+	test('the read is bounded by open inquiries: a ledger of 20k closed and 50 open rows reads the open ones only; retention then removes the closed', async () => {
+		const openBefore = (await dataTableRows(n8n, 'inquiry_ledger')).filter(
+			(row) => row.open === 'yes',
+		).length;
+		const closed = Array.from({ length: 20_000 }, (_, n) => ({
+			inquiryId: `inq_e2e_closed_${n}`,
+			receivedAt: new Date(Date.now() - 40 * 24 * 60 * MINUTE).toISOString(),
+			channel: 'form',
+			entryCheck: 'pass',
+			contactedAt: new Date(Date.now() - 39 * 24 * 60 * MINUTE).toISOString(),
+			open: '',
+			score: 5,
+		}));
+		for (let start = 0; start < closed.length; start += 5000)
+			await insertDataTableRows(n8n, 'inquiry_ledger', closed.slice(start, start + 5000));
+		await insertDataTableRows(
+			n8n,
+			'inquiry_ledger',
+			Array.from({ length: 50 }, (_, n) => owned(`inq_e2e_open_${n}`, 7 * 24 * 60 * MINUTE)),
+		);
+		const run = await runLadder();
+		const read = run.data.resultData.runData['Read Open Ledger Rows'][0].data!.main[0].length;
+		console.log(
+			JSON.stringify({
+				measured: 'ladder read over the ledger',
+				ledgerRows: 20_000 + 50 + openBefore,
+				openRows: 50 + openBefore,
+				rowsRead: read,
+				runMs: Date.parse(run.stoppedAt) - Date.parse(run.startedAt),
+			}),
+		);
+		expect(read).toBe(50 + openBefore);
+
+		// Retention 0 days: every closed row is past it; the open ones stay.
+		await updateDataTableRows(
+			n8n,
+			'inquiry_settings',
+			{ setting: 'retentionDays' },
+			{ value: '0' },
+		);
+		const retentionFrom = Date.now();
+		try {
+			// Its data holds every removed row: not fetched.
+			await runLadder({ withData: false });
+		} finally {
+			await updateDataTableRows(
+				n8n,
+				'inquiry_settings',
+				{ setting: 'managerEmail' },
+				{ value: '' },
+			);
+		}
+	}, 180_000);
+				{ setting: 'retentionDays' },
+				{ value: '90' },
+			);
+		}
+		const kept = await dataTableRows(n8n, 'inquiry_ledger');
+		expect(kept.filter((row) => row.open !== 'yes')).toEqual([]);
+		expect(kept.filter((row) => String(row.inquiryId).startsWith('inq_e2e_open_'))).toHaveLength(
+			50,
+		);
+		const notified = (await dataTableRows(n8n, 'inquiry_notifications')).map((row) =>
+			Date.parse(String(row.notifiedAt)),
+		);
+		expect(notified.filter((at) => at < retentionFrom)).toEqual([]);
+	}, 600_000);
 });

@@ -205,6 +205,42 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
  * again and decide again, up to MEMORY_TRIES times, then alert.
  */
 function assignWithSharedMemory(b, [column, row]) {
+	const { outOfTries, unassigned } = assignFromSharedMemory(b, [column, row], {
+		inquiry: `$('${NODE.context}').item.json`,
+	});
+	const busy = notificationRow(b, 'Alert: Owner Memory Busy', [column + 6, row + 1.2], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: '"An inquiry could not be given an owner"',
+		body: `"Inquiry from " + ($('${NODE.context}').item.json.contact?.name?.full ?? "someone") + " lost ${MEMORY_TRIES} tries to update inquiry_owner_memory to other executions. Please assign it by hand."`,
+		dedupeKey: `$('${NODE.context}').item.json.id + ":memory_busy"`,
+		inquiryId: `$('${NODE.context}').item.json.id`,
+	});
+	b.connect(outOfTries.node, busy, outOfTries.output);
+	ledgerAfter(b, busy, NODE.context, 'Memory Busy', [column + 7, row + 1.2], { alertSent: true });
+
+	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column + 4, row + 2.4], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: '"Inquiry without an owner"',
+		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
+	});
+	b.connect(unassigned.node, alertUnassigned, unassigned.output);
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
+		alertSent: true,
+	});
+}
+
+/**
+ * The shared owner memory's compare-and-set, for any workflow that gives an inquiry an owner (the
+ * hub, and the escalation ladder's reassignment): `inquiry` is an expression for the inquiry each
+ * item assigns, `roster` the team it may go to. The decided inquiry leaves NODE.decided; returns
+ * the outputs that need an alert: out of tries (other executions kept winning), and nobody
+ * available.
+ */
+export function assignFromSharedMemory(b, [column, row], { inquiry, roster = TEAM }) {
 	b.node(
 		NODE.readMemory,
 		'n8n-nodes-base.dataTable',
@@ -257,7 +293,7 @@ function assignWithSharedMemory(b, [column, row]) {
 		3.4,
 		{
 			mode: 'raw',
-			jsonOutput: expr(`JSON.stringify($('${NODE.context}').item.json)`),
+			jsonOutput: expr(`JSON.stringify(${inquiry})`),
 			options: {},
 		},
 		[column + 2, row],
@@ -269,7 +305,7 @@ function assignWithSharedMemory(b, [column, row]) {
 		'assignInquiryOwner',
 		{
 			rosterSource: 'json',
-			rosterJson: expr(TEAM),
+			rosterJson: expr(roster),
 			businessTimezone: expr(setting('timeZone')),
 			businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
 			holidays: expr(setting('holidays')),
@@ -358,29 +394,10 @@ function assignWithSharedMemory(b, [column, row]) {
 	);
 	b.connect('Memory Saved?', 'Tries Left?', 1);
 	b.connect('Tries Left?', NODE.readMemory, 0);
-	const busy = notificationRow(b, 'Alert: Owner Memory Busy', [column + 6, row + 1.2], {
-		kind: 'alert',
-		channel: 'email',
-		recipient: MANAGER_EMAIL,
-		subject: '"An inquiry could not be given an owner"',
-		body: `"Inquiry from " + ($('${NODE.context}').item.json.contact?.name?.full ?? "someone") + " lost ${MEMORY_TRIES} tries to update inquiry_owner_memory to other executions. Please assign it by hand."`,
-		dedupeKey: `$('${NODE.context}').item.json.id + ":memory_busy"`,
-		inquiryId: `$('${NODE.context}').item.json.id`,
-	});
-	b.connect('Tries Left?', busy, 1);
-	ledgerAfter(b, busy, NODE.context, 'Memory Busy', [column + 7, row + 1.2], { alertSent: true });
-
-	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column + 4, row + 2.4], {
-		kind: 'alert',
-		channel: 'email',
-		recipient: MANAGER_EMAIL,
-		subject: '"Inquiry without an owner"',
-		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
-	});
-	b.connect(NODE.assign, alertUnassigned, 1);
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
-		alertSent: true,
-	});
+	return {
+		outOfTries: { node: 'Tries Left?', output: 1 },
+		unassigned: { node: NODE.assign, output: 1 },
+	};
 }
 
 /** Passes an item on only while no notification row has its dedupe key: the row is the memory. */

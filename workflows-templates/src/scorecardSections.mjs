@@ -1,8 +1,8 @@
-// Sections the scorecard templates (leak sweep, weekly report, self-audit) share: reading and
-// updating the continuity ledger, the scorecard node, and the senders that sit switched off beside
-// a notification row until the user connects an account.
+// Sections the scorecard templates (escalation ladder, weekly report, self-audit) share: reading
+// and updating the continuity ledger, the scorecard node, and the sender that sits switched off
+// beside a notification row until the user connects an account.
 import { expr, PACKAGE, table } from './lib.mjs';
-import { BUSINESS, schemaColumn } from './sections.mjs';
+import { schemaColumn } from './sections.mjs';
 
 export const LEDGER = 'inquiry_ledger';
 /** Who hears about stalled inquiries and reads the reports; the overview notes say to change it. */
@@ -88,16 +88,6 @@ export function scorecard(b, name, operation, parameters, at, extra) {
 	);
 }
 
-/** The sweep's clock: the same hours and time zone as the entry templates' Assign Inquiry Owner. */
-export const SWEEP_CLOCK = {
-	assignWithinMinutes: 15,
-	verifyWithinMinutes: 30,
-	clock: 'business',
-	businessTimezone: BUSINESS.timezone,
-	businessHours: BUSINESS.hours,
-	holidays: '',
-};
-
 /** A value a person edits in the node, as opposed to an expression. */
 export const literal = (value) => ({ literal: value });
 
@@ -147,26 +137,6 @@ export function sendEmail(
 			disabled: true,
 			notes:
 				'Switched off: add your SMTP credential and set the From address, then turn it on. The row in inquiry_notifications is written either way.',
-		},
-	);
-}
-
-/** n8n's Slack node, switched off until the user adds a Slack credential. */
-export function postToSlack(b, name, at, { text }) {
-	return b.node(
-		name,
-		'n8n-nodes-base.slack',
-		2.3,
-		{
-			select: 'channel',
-			channelId: { __rl: true, mode: 'name', value: '#inquiries' },
-			text: expr(text),
-			otherOptions: {},
-		},
-		at,
-		{
-			disabled: true,
-			notes: 'Switched off: add your Slack credential and pick the channel, then turn it on.',
 		},
 	);
 }

@@ -19,8 +19,11 @@ export const TIME_ZONE = `(${setting('timeZone')} || $now.zoneName)`;
 export const localTime = (iso) =>
 	`DateTime.fromISO(${iso}).setZone(${TIME_ZONE}).toFormat("ccc d LLL, HH:mm")`;
 
+/** A number setting, or the node's own default while unset ("0" counts as set). */
+export const numberSetting = (name, fallback) => `Number(${setting(name)} || ${fallback})`;
+
 /** Business minutes for one deadline setting, or the node's own default while unset. */
-export const minutes = (name, fallback) => `Number(${setting(name)} || ${fallback})`;
+export const minutes = numberSetting;
 
 /** Alerts go to the manager the settings name; unset, the row is addressed to nobody (a setup problem the self-audit reports). */
 export const MANAGER_EMAIL = setting('managerEmail');

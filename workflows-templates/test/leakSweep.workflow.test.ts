@@ -1,5 +1,5 @@
 import { join } from 'path';
-import type { DataTableRow, IDataObject } from 'n8n-workflow';
+import type { DataTableRow } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { InMemoryDataTables } from '../../test/harness';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
@@ -7,89 +7,40 @@ import { templateTables } from './tables';
 
 const template = loadWorkflow(join(__dirname, '../06-leak-sweep.json'));
 const TICK = { 'Every 15 Minutes': [{ json: { timestamp: '2026-03-03T10:00:00.000-05:00' } }] };
-const NOW = '2026-03-03T15:00:00.000Z'; // Tuesday 10:00 in New York, inside business hours
+/** Tuesday 10:00 in New York, inside the business hours set below. */
+const TEN = '2026-03-03T15:00:00.000Z';
+const MANAGER = 'manager@rivera.test';
 
-const owned = {
-	ownerId: 'owner-1',
-	ownerName: 'First team member',
-	contactName: 'Dana Reyes',
-	stage: 'tracking' as const,
-	triggerCheck: 'pass' as const,
-};
-
-/** The ledger as the entry templates would have left it by 10:00. */
-function ledger(): DataTableRow[] {
-	return [
-		// The owner had until 09:00 and has not answered: reassign.
-		ledgerRow({
-			inquiryId: 'late-owner',
-			receivedAt: '2026-03-03T13:00:00.000Z',
-			...owned,
-			assignedAt: '2026-03-03T13:01:00.000Z',
-			respondBy: '2026-03-03T14:00:00.000Z',
-			escalateAt: '2026-03-03T16:00:00.000Z',
-			verifiedAt: '2026-03-03T13:02:00.000Z',
-			visibilityCheck: 'pass',
-		}),
-		// In at 09:00 and still nobody owns it an hour later: escalate.
-		ledgerRow({
-			inquiryId: 'no-owner',
-			receivedAt: '2026-03-03T14:00:00.000Z',
-			contactName: 'Sam Ortiz',
-			contactPhone: '+14155552671',
-		}),
-		// Owned since 09:01, but nothing confirmed the record: alert.
-		ledgerRow({
-			inquiryId: 'unverified',
-			receivedAt: '2026-03-03T14:00:00.000Z',
-			...owned,
-			contactName: 'Lee Chan',
-			assignedAt: '2026-03-03T14:01:00.000Z',
-			respondBy: '2026-03-03T16:00:00.000Z',
-			escalateAt: '2026-03-03T17:00:00.000Z',
-		}),
-		// Verified ten minutes ago, deadline ahead: healthy.
-		ledgerRow({
-			inquiryId: 'healthy',
-			receivedAt: '2026-03-03T14:50:00.000Z',
-			...owned,
-			assignedAt: '2026-03-03T14:51:00.000Z',
-			respondBy: '2026-03-03T16:00:00.000Z',
-			escalateAt: '2026-03-03T17:00:00.000Z',
-			verifiedAt: '2026-03-03T14:52:00.000Z',
-			visibilityCheck: 'pass',
-		}),
-		// Answered and verified: not even read.
-		ledgerRow({
-			inquiryId: 'answered',
-			receivedAt: '2026-03-03T13:00:00.000Z',
-			...owned,
-			respondBy: '2026-03-03T14:00:00.000Z',
-			contactedAt: '2026-03-03T13:30:00.000Z',
-			verifiedAt: '2026-03-03T13:02:00.000Z',
-		}),
-		// A synthetic inquiry of the self-audit that nobody owns: left out.
-		ledgerRow({
-			inquiryId: 'audit',
-			receivedAt: '2026-03-03T13:00:00.000Z',
-			contactName: 'Self Audit',
-		}),
-		// Already raised for this reason by an earlier sweep: quiet.
-		ledgerRow({
-			inquiryId: 'flagged-before',
-			receivedAt: '2026-03-03T13:00:00.000Z',
-			...owned,
-			respondBy: '2026-03-03T14:00:00.000Z',
-			escalateAt: '2026-03-03T16:00:00.000Z',
-			verifiedAt: '2026-03-03T13:02:00.000Z',
-			sweepReason: 'past_deadline',
-			sweepAction: 'reassign',
-			sweepAt: '2026-03-03T14:15:00.000Z',
-		}),
-	];
+/** The business as a user sets it up in inquiry_settings: one move before the manager. */
+async function settings(tables: InMemoryDataTables, values: Record<string, string>) {
+	const proxy = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
+	for (const [setting, value] of Object.entries(values))
+		await proxy.updateRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
+			},
+			data: { value },
+		} as never);
 }
 
-async function sweep(tables: InMemoryDataTables, now: string) {
+/** A verified inquiry owned by owner-1 since 09:00 with its claim deadline at `respondBy`. */
+const owned = (inquiryId: string, respondBy: string, extra: Partial<DataTableRow> = {}) =>
+	ledgerRow({
+		inquiryId,
+		receivedAt: '2026-03-03T14:00:00.000Z',
+		contactName: `Person ${inquiryId}`,
+		ownerId: 'owner-1',
+		ownerName: 'First team member',
+		assignedAt: '2026-03-03T14:00:00.000Z',
+		respondBy,
+		verifiedAt: '2026-03-03T14:01:00.000Z',
+		visibilityCheck: 'pass',
+		open: 'yes',
+		...extra,
+	});
+
+async function ladder(tables: InMemoryDataTables, now: string) {
 	const result = await runWorkflow(template, {
 		now,
 		mode: 'trigger',
@@ -100,129 +51,197 @@ async function sweep(tables: InMemoryDataTables, now: string) {
 	return result;
 }
 
-const ids = (items: IDataObject[]) => items.map((item) => item.inquiryId);
-const alerts = (tables: InMemoryDataTables) => tables.rows('inquiry_notifications');
+const ledgerOf = (tables: InMemoryDataTables, inquiryId: string) =>
+	tables.rows('inquiry_ledger').find((row) => row.inquiryId === inquiryId)!;
+const messages = (tables: InMemoryDataTables, inquiryId: string) =>
+	tables
+		.rows('inquiry_notifications')
+		.filter((row) => row.inquiryId === inquiryId)
+		.map((row) => [row.kind, row.recipient]);
 
-describe('template 6: leak sweep', () => {
-	it('writes only well-formed expressions', () => {
+async function business(): Promise<InMemoryDataTables> {
+	const tables = templateTables();
+	await settings(tables, {
+		timeZone: 'America/New_York',
+		businessHours: 'Mon-Fri 09:00-17:00',
+		managerEmail: MANAGER,
+		maxHops: '1',
+		remindBeforeMinutes: '10',
+		// In process the rows' updatedAt follows the pinned clock (March) while $now is real, so a
+		// long retention keeps retention out of the tests that are not about it.
+		retentionDays: '3650',
+	});
+	return tables;
+}
+
+describe('template 6: escalation ladder', () => {
+	it('writes only well-formed expressions, and addresses nobody by a placeholder', () => {
 		expect(brokenExpressions(template)).toEqual([]);
+		expect(JSON.stringify(template)).not.toMatch(/example\.com|America\/New_York/);
 	});
 
-	it('raises each stalled inquiry once, with the recommended action, and writes the reason back', async () => {
-		const tables = templateTables();
-		await seed(tables, 'inquiry_ledger', ledger());
+	it('an inquiry nobody claims is reminded, reassigned, then escalated to the manager, each once, on the ledger', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [owned('unclaimed', '2026-03-03T15:05:00.000Z')]);
 
-		const first = await sweep(tables, NOW);
-		expect(ids(first.output('Read Open Ledger Rows'))).toEqual([
-			'late-owner',
-			'no-owner',
-			'unverified',
-			'healthy',
-			'audit',
-			'flagged-before',
+		// 10:00, five minutes before the deadline: the owner is reminded; a second run stays quiet.
+		const first = await ladder(tables, TEN);
+		expect(first.output('Read Open Ledger Rows').map((row) => row.inquiryId)).toEqual([
+			'unclaimed',
 		]);
-		expect(ids(first.output('Leave Out Self-Audit Inquiries'))).not.toContain('audit');
-		const stalled = first.output('Find Stalled Inquiries', 0);
-		expect(
-			stalled.map((item) => [
-				item.inquiryId,
-				(item.stall as IDataObject).reason,
-				(item.stall as IDataObject).action,
-			]),
-		).toEqual([
-			['late-owner', 'past_deadline', 'reassign'],
-			['no-owner', 'not_assigned', 'escalate'],
-			['unverified', 'not_verified', 'alert'],
-		]);
-		expect(
-			first
-				.output('Find Stalled Inquiries', 1)
-				.map((item) => [item.inquiryId, (item.stall as IDataObject).status]),
-		).toEqual([
-			['healthy', 'healthy'],
-			['flagged-before', 'already_flagged'],
-		]);
-		expect(ids(first.output('Reassign Message'))).toEqual(['late-owner']);
-		expect(ids(first.output('Escalation Message'))).toEqual(['no-owner']);
-		expect(ids(first.output('Check-the-Handoff Message'))).toEqual(['unverified']);
-
-		// The Switch's outputs run in order: Escalate, Reassign, Alert.
-		expect(
-			alerts(tables).map((row) => [row.inquiryId, row.kind, row.recipient, row.dedupeKey]),
-		).toEqual([
-			['no-owner', 'escalation', 'manager@example.com', 'sweep:no-owner:not_assigned'],
-			['late-owner', 'reassign', 'manager@example.com', 'sweep:late-owner:past_deadline'],
-			['unverified', 'alert', 'manager@example.com', 'sweep:unverified:not_verified'],
-		]);
-		const [escalation, reassign] = alerts(tables);
-		expect(escalation.subject).toBe('Escalate: nobody has answered Sam Ortiz');
-		expect(escalation.body).toContain('owner: nobody');
-		expect(reassign.subject).toBe('Reassign: First team member has not answered Dana Reyes');
-		expect(reassign.body).toContain(
-			'First team member has not answered the inquiry from Dana Reyes (form), 1 h past its response deadline.',
-		);
-
-		const swept = Object.fromEntries(
-			tables
-				.rows('inquiry_ledger')
-				.map((row) => [row.inquiryId, [row.sweepReason, row.sweepAction, row.sweepAt]]),
-		);
-		expect(swept).toEqual({
-			'late-owner': ['past_deadline', 'reassign', NOW],
-			'no-owner': ['not_assigned', 'escalate', NOW],
-			unverified: ['not_verified', 'alert', NOW],
-			healthy: ['', '', ''],
-			answered: ['', '', ''],
-			audit: ['', '', ''],
-			'flagged-before': ['past_deadline', 'reassign', '2026-03-03T14:15:00.000Z'],
+		await ladder(tables, '2026-03-03T15:02:00.000Z');
+		expect(messages(tables, 'unclaimed')).toEqual([['owner_reminder', 'first.owner@team.invalid']]);
+		expect(ledgerOf(tables, 'unclaimed')).toMatchObject({
+			remindedAt: TEN,
+			stepsRaised: 'reminder@0',
 		});
-		expect(tables.rows('inquiry_ledger')).toHaveLength(7);
 
-		// Fifteen minutes later nothing new has happened: the same inquiries are stalled, nobody is told again.
-		const second = await sweep(tables, '2026-03-03T15:15:00.000Z');
-		expect(second.output('Find Stalled Inquiries', 0)).toEqual([]);
-		expect(
-			second.output('Find Stalled Inquiries', 1).map((item) => (item.stall as IDataObject).status),
-		).toEqual([
-			'already_flagged',
-			'already_flagged',
-			'already_flagged',
-			'healthy',
-			'already_flagged',
+		// 10:06, past the deadline: it moves to the next person through the shared owner memory.
+		await ladder(tables, '2026-03-03T15:06:00.000Z');
+		await ladder(tables, '2026-03-03T15:07:00.000Z');
+		const moved = ledgerOf(tables, 'unclaimed');
+		expect(moved).toMatchObject({
+			reassignedAt: '2026-03-03T15:06:00.000Z',
+			hops: 1,
+			passedBy: 'owner-1',
+			remindedAt: '',
+			stepsRaised: 'reminder@0,reassign@0',
+			assignedAt: '2026-03-03T15:06:00.000Z',
+			open: 'yes',
+		});
+		expect(['owner-2', 'owner-3']).toContain(moved.ownerId);
+		const memory = tables.rows('inquiry_owner_memory');
+		expect(memory).toHaveLength(1);
+		expect(memory[0].version).toBe(1);
+		const newOwnerEmail = `${moved.ownerId === 'owner-2' ? 'second' : 'third'}.owner@team.invalid`;
+		expect(messages(tables, 'unclaimed')).toEqual([
+			['owner_reminder', 'first.owner@team.invalid'],
+			['owner_reassigned', newOwnerEmail],
 		]);
-		expect(second.ran('Alert the Manager')).toBe(false);
-		expect(alerts(tables)).toHaveLength(3);
+
+		// The new owner gets their own reminder, lets the deadline pass too, and one move was all
+		// maxHops allows: the manager.
+		const deadline = Date.parse(String(moved.respondBy));
+		await ladder(tables, new Date(deadline - 5 * 60_000).toISOString());
+		const late = new Date(deadline + 60_000).toISOString();
+		await ladder(tables, late);
+		await ladder(tables, new Date(Date.parse(late) + 15 * 60_000).toISOString());
+		expect(messages(tables, 'unclaimed')).toEqual([
+			['owner_reminder', 'first.owner@team.invalid'],
+			['owner_reassigned', newOwnerEmail],
+			['owner_reminder', newOwnerEmail],
+			['escalation', MANAGER],
+		]);
+		expect(ledgerOf(tables, 'unclaimed')).toMatchObject({
+			escalatedAt: late,
+			open: '',
+			stepsRaised: 'reminder@0,reassign@0,reminder@1,manager',
+		});
+		// Handed to the manager, the inquiry has left the open read.
+		const after = await ladder(tables, new Date(Date.parse(late) + 60 * 60_000).toISOString());
+		expect(after.output('Read Open Ledger Rows')).toEqual([]);
 	});
 
-	it('raises an inquiry again only for a new reason', async () => {
-		const tables = templateTables();
-		await seed(tables, 'inquiry_ledger', ledger());
-		await sweep(tables, NOW);
-		// 11:30: two inquiries passed their escalation point, two more their response deadline.
-		const later = await sweep(tables, '2026-03-03T16:30:00.000Z');
-		expect(
-			later
-				.output('Find Stalled Inquiries', 0)
-				.map((item) => [item.inquiryId, (item.stall as IDataObject).reason]),
-		).toEqual([
-			['late-owner', 'past_escalation'],
-			['unverified', 'past_deadline'],
-			['healthy', 'past_deadline'],
-			['flagged-before', 'past_escalation'],
+	it('two inquiries due in one run are reassigned one at a time through the shared memory, to different people', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [
+			owned('first', '2026-03-03T14:50:00.000Z'),
+			owned('second', '2026-03-03T14:55:00.000Z'),
 		]);
-		// The inquiry nobody owns was raised at 10:00 and has no new reason: not raised again.
+		await ladder(tables, TEN);
+		const owners = ['first', 'second'].map((id) => ledgerOf(tables, id).ownerId);
+		expect([...owners].sort()).toEqual(['owner-2', 'owner-3']);
+		expect(tables.rows('inquiry_owner_memory')[0].version).toBe(2);
 		expect(
-			alerts(tables)
-				.map((row) => row.dedupeKey)
+			tables
+				.rows('inquiry_notifications')
+				.map((row) => [row.inquiryId, row.kind])
 				.sort(),
 		).toEqual([
-			'sweep:flagged-before:past_escalation',
-			'sweep:healthy:past_deadline',
-			'sweep:late-owner:past_deadline',
-			'sweep:late-owner:past_escalation',
-			'sweep:no-owner:not_assigned',
-			'sweep:unverified:not_verified',
-			'sweep:unverified:past_deadline',
+			['first', 'owner_reassigned'],
+			['second', 'owner_reassigned'],
 		]);
+	});
+
+	it('an owner who lets awayAfterMisses claims pass is set inactive in inquiry_team, and only then', async () => {
+		const tables = await business();
+		await settings(tables, { awayAfterMisses: '2' });
+		await seed(tables, 'inquiry_ledger', [owned('first-miss', '2026-03-03T14:50:00.000Z')]);
+		await ladder(tables, TEN);
+		const team = () =>
+			tables.rows('inquiry_team').map((row) => [row.ownerId, row.missedClaims, row.active]);
+		expect(team()).toEqual([
+			['owner-1', 1, true],
+			['owner-2', 0, true],
+			['owner-3', 0, true],
+		]);
+		await seed(tables, 'inquiry_ledger', [owned('second-miss', '2026-03-03T14:55:00.000Z')]);
+		await ladder(tables, '2026-03-03T15:01:00.000Z');
+		expect(team()[0]).toEqual(['owner-1', 2, false]);
+	});
+
+	it('an inquiry already contacted is never escalated, even when its row still says open', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [
+			owned('contacted', '2026-03-03T14:30:00.000Z', {
+				contactedAt: '2026-03-03T14:20:00.000Z',
+				open: '',
+			}),
+			owned('contacted-open', '2026-03-03T14:30:00.000Z', {
+				contactedAt: '2026-03-03T14:20:00.000Z',
+			}),
+		]);
+		const run = await ladder(tables, TEN);
+		expect(run.output('Read Open Ledger Rows').map((row) => row.inquiryId)).toEqual([
+			'contacted-open',
+		]);
+		expect(run.output('Find Due Escalation Steps', 4).map((row) => row.inquiryId)).toEqual([
+			'contacted-open',
+		]);
+		expect(tables.rows('inquiry_notifications')).toEqual([]);
+	});
+
+	it('an inquiry whose hub run never finished is reported to the manager once, as before', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [
+			ledgerRow({
+				inquiryId: 'cut-off',
+				receivedAt: '2026-03-03T14:00:00.000Z',
+				contactName: 'Sam Ortiz',
+				open: 'yes',
+			}),
+		]);
+		await ladder(tables, TEN);
+		await ladder(tables, '2026-03-03T15:15:00.000Z');
+		expect(messages(tables, 'cut-off')).toEqual([['alert', MANAGER]]);
+		expect(ledgerOf(tables, 'cut-off')).toMatchObject({ sweepReason: 'not_assigned' });
+	});
+
+	it('removes closed inquiries and notifications untouched for retentionDays, and keeps open ones', async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [
+			owned('open', '2099-01-01T00:00:00.000Z'),
+			owned('closed', '2026-03-03T14:30:00.000Z', { open: '' }),
+		]);
+		await seed(tables, 'inquiry_notifications', [
+			{
+				inquiryId: 'closed',
+				kind: 'owner_assigned',
+				dedupeKey: 'closed:owner',
+				notifiedAt: new Date(),
+			},
+		]);
+		// Written moments ago: a day's retention keeps them, none removes them (the run's clock is real here).
+		await settings(tables, { retentionDays: '1' });
+		await ladder(tables, TEN);
+		expect(tables.rows('inquiry_ledger').map((row) => row.inquiryId)).toEqual(['open', 'closed']);
+		expect(tables.rows('inquiry_notifications')).toHaveLength(1);
+		await settings(tables, { retentionDays: '0' });
+		const run = await ladder(tables, TEN);
+		expect(run.output('Remove Old Closed Inquiries').map((row) => row.inquiryId)).toEqual([
+			'closed',
+		]);
+		expect(tables.rows('inquiry_ledger').map((row) => row.inquiryId)).toEqual(['open']);
+		expect(tables.rows('inquiry_notifications')).toEqual([]);
 	});
 });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import type { WorkflowJson } from '../../test/harness';
 import { harnessNodeTypes } from '../../test/harness';
+import { LADDER_COLUMNS } from '../../core/loop/ladder';
 import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
 
 const DIR = join(__dirname, '..');
@@ -42,14 +43,18 @@ describe('templates (static checks)', () => {
 		expect(templates.length).toBeGreaterThanOrEqual(3);
 	});
 
-	it('declares the ledger Data table with exactly the columns a ledger row has, score as a number', () => {
+	it('declares the ledger Data table with exactly the columns a ledger row has, then the escalation ladder columns, score and hops as numbers', () => {
 		const manifest = JSON.parse(readFileSync(join(DIR, 'data-tables.json'), 'utf8')) as {
 			tables: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
 		};
 		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
-		expect(ledger?.columns.map((column) => column.name)).toEqual(LEDGER_COLUMNS);
+		expect(ledger?.columns.map((column) => column.name)).toEqual([
+			...LEDGER_COLUMNS,
+			...LADDER_COLUMNS,
+		]);
 		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([
 			{ name: 'score', type: 'number' },
+			{ name: 'hops', type: 'number' },
 		]);
 	});
 

@@ -29,6 +29,7 @@ export function ledgerRow(overrides: Partial<LedgerRow> = {}): LedgerRow {
 		verifiedAt: '2026-05-04T14:06:00.000Z',
 		alertedAt: '',
 		contactedAt: '2026-05-04T14:20:00.000Z',
+		open: '',
 		sweepReason: '',
 		sweepAction: '',
 		sweepAt: '',

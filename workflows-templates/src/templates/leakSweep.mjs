@@ -1,86 +1,370 @@
-// 6. Leak sweep: every 15 minutes, find inquiries that stalled and tell a manager, once per reason.
-import { expr, TemplateBuilder } from '../lib.mjs';
+// 6. Escalation ladder: every 15 minutes, each open inquiry moves one rung when it is due: the
+// owner is reminded before the claim deadline, it passes to the next eligible person at the
+// deadline, and the manager is told when the moves run out. Each rung is raised once.
+import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
+import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
-import { notificationRow } from '../sections.mjs';
+import { notificationRow, schemaColumn } from '../sections.mjs';
 import {
 	condition,
 	conditions,
-	literal,
-	MANAGER,
+	LEDGER,
 	readLedger,
 	scorecard,
 	SELF_AUDIT_NAME,
 	setFields,
-	postToSlack,
-	sendEmail,
-	SWEEP_CLOCK,
 	updateLedger,
 	where,
 } from '../scorecardSections.mjs';
+import {
+	localTime,
+	MANAGER_EMAIL,
+	numberSetting,
+	readBusinessSetup,
+	setting,
+	TEAM,
+	TIME_ZONE,
+} from '../setup.mjs';
 
 export const file = '06-leak-sweep.json';
 
 export const NODE = {
 	schedule: 'Every 15 Minutes',
+	onRequest: 'Sweep on Request',
 	read: 'Read Open Ledger Rows',
 	skipAudit: 'Leave Out Self-Audit Inquiries',
-	sweep: 'Find Stalled Inquiries',
-	route: 'Escalate, Reassign or Alert?',
-	nothing: 'Healthy or Already Flagged',
-	alert: 'Alert the Manager',
-	mark: 'Mark Flagged in Ledger',
+	finished: 'Handoff Finished?',
+	ladder: 'Find Due Escalation Steps',
+	loop: 'One Reassignment at a Time',
+	sweep: 'Find Stalled Handoffs',
+	flag: 'Mark Flagged in Ledger',
+	removeLedger: 'Remove Old Closed Inquiries',
+	removeNotifications: 'Remove Old Notifications',
 };
 
-/** Each action the sweep recommends, with the message the manager gets. */
-const ACTIONS = [
+const STEP = `$('${NODE.ladder}').item.json`;
+const WHO = `(${STEP}.contactName || ${STEP}.contactPhone || ${STEP}.contactEmail || "an inquiry")`;
+const teamMember = (ownerId) => `(${TEAM}.find(m => m.ownerId === ${ownerId}) ?? {})`;
+const BUSINESS_CLOCK = {
+	businessTimezone: expr(TIME_ZONE),
+	businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+	holidays: expr(setting('holidays')),
+};
+
+/**
+ * The rungs, in the ladder node's output order. `columns` are what the step writes on its ledger
+ * row (the node's `ladder.set`); the write is a compare-and-set on the stepsRaised value read, so
+ * a rung two overlapping runs both find is raised by one of them only.
+ */
+const RUNGS = [
 	{
-		action: 'escalate',
-		output: 'Escalate',
-		node: 'Escalation Message',
-		kind: 'escalation',
-		subject:
-			'"Escalate: nobody has answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
-		body: '$json.stall.message + " Inquiry " + $json.inquiryId + " (" + ($json.channel || "unknown channel") + "), owner: " + ($json.ownerName || "nobody") + ", received " + $json.receivedAt + "."',
+		output: 0,
+		name: 'Reminder',
+		columns: ['stepsRaised', 'remindedAt'],
+		message: {
+			kind: 'owner_reminder',
+			recipient: `${teamMember(`${STEP}.ownerId`)}.email ?? ""`,
+			subject: `"Reminder: please claim the inquiry from " + ${WHO} + " by " + ${localTime(`${STEP}.respondBy`)}`,
+			body: `"You have not claimed inquiry " + ${STEP}.inquiryId + " (" + (${STEP}.channel || "unknown channel") + ") yet. Claim it before " + ${localTime(`${STEP}.respondBy`)} + ", or it moves to someone else."`,
+		},
 	},
 	{
-		action: 'reassign',
-		output: 'Reassign',
-		node: 'Reassign Message',
-		kind: 'reassign',
-		subject:
-			'"Reassign: " + ($json.ownerName || $json.ownerId) + " has not answered " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
-		body: '$json.stall.message + " Their deadline was " + $json.respondBy + ". Give inquiry " + $json.inquiryId + " to someone available and tell them."',
+		output: 1,
+		name: 'Reassign',
+		columns: [
+			'stepsRaised',
+			'reassignedAt',
+			'ownerId',
+			'acceptedAt',
+			'remindedAt',
+			'hops',
+			'passedBy',
+		],
 	},
 	{
-		action: 'alert',
-		output: 'Alert',
-		node: 'Check-the-Handoff Message',
-		kind: 'alert',
-		subject:
-			'"Check the handoff: no confirmed record for " + ($json.contactName || $json.contactPhone || $json.contactEmail || "an inquiry")',
-		body: '$json.stall.message + " Inquiry " + $json.inquiryId + ", owner " + ($json.ownerName || $json.ownerId) + ". Look for it in your system of record."',
+		output: 2,
+		name: 'Manager',
+		columns: ['stepsRaised', 'escalatedAt', 'open'],
+		message: {
+			kind: 'escalation',
+			recipient: MANAGER_EMAIL,
+			subject: `"Escalation: nobody has claimed the inquiry from " + ${WHO}`,
+			body: `${STEP}.ladder.reason + ". Inquiry " + ${STEP}.inquiryId + " (" + (${STEP}.channel || "unknown channel") + "), received " + ${localTime(`${STEP}.receivedAt`)} + ". Please give it to someone or answer it yourself."`,
+		},
+	},
+	{
+		output: 3,
+		name: 'Contact Nudge',
+		columns: ['stepsRaised'],
+		message: {
+			kind: 'contact_reminder',
+			recipient: `${teamMember(`${STEP}.ownerId`)}.email ?? ""`,
+			subject: `"Please contact " + ${WHO} + ": the deadline has passed"`,
+			body: `"You claimed inquiry " + ${STEP}.inquiryId + ", but nobody has contacted the person yet and the deadline was " + ${localTime(`${STEP}.respondBy`)} + ". Please get in touch now."`,
+		},
 	},
 ];
 
+const ifNode = (b, name, list, at) =>
+	b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
+const exists = (value) =>
+	condition(expr(value), { type: 'number', operation: 'exists', singleValue: true });
+const isTrue = (value) =>
+	condition(expr(value), { type: 'boolean', operation: 'true', singleValue: true });
+
+/** A Data table update of `tableName` where `filters` hold, setting `values`; passes on the rows it changed. */
+function updateRows(b, name, tableName, at, filters, values, numbers = []) {
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'update',
+			dataTableId: table(tableName),
+			matchType: 'allConditions',
+			filters: { conditions: filters },
+			columns: {
+				mappingMode: 'defineBelow',
+				value: values,
+				matchingColumns: [],
+				schema: Object.keys(values).map((id) => ({
+					...schemaColumn(id),
+					type: numbers.includes(id)
+						? 'number'
+						: typeof values[id] === 'boolean'
+							? 'boolean'
+							: 'string',
+				})),
+			},
+			options: {},
+		},
+		at,
+		{ alwaysOutputData: true },
+	);
+}
+
+/** Writes a rung on its ledger row, only if the row still holds what the ladder read; passes on the rows that changed. */
+function raiseOnce(b, rung, [column, row]) {
+	const write = `Raise Once: ${rung.name}`;
+	updateRows(
+		b,
+		write,
+		LEDGER,
+		[column, row],
+		[
+			where('inquiryId', 'eq', expr('$json.ladder.where.inquiryId')),
+			// An empty cell reads as NULL or '', which only isEmpty matches.
+			{
+				keyName: 'stepsRaised',
+				condition: expr('$json.ladder.where.stepsRaised ? "eq" : "isEmpty"'),
+				keyValue: expr('$json.ladder.where.stepsRaised'),
+			},
+		],
+		Object.fromEntries(rung.columns.map((name) => [name, expr(`$json.ladder.set.${name}`)])),
+		['hops'],
+	);
+	b.connect(NODE.ladder, write, rung.output);
+	const raised = `${rung.name} Raised?`;
+	ifNode(b, raised, [exists('$json.id')], [column + 1, row]);
+	b.connect(write, raised);
+	if (!rung.message) return raised;
+	const tell = `Notify: ${rung.name}`;
+	notificationRow(b, tell, [column + 2, row], {
+		...rung.message,
+		channel: 'email',
+		dedupeKey: `"ladder:" + ${STEP}.inquiryId + ":" + ${STEP}.ladder.key`,
+		inquiryId: `${STEP}.inquiryId`,
+	});
+	b.connect(raised, tell);
+	return raised;
+}
+
+/**
+ * The inquiry a reassignment assigns, from its ledger row: received at the reassignment, so the
+ * next owner gets a full claim window, and without identity keys, so the shared memory's sticky owner (the one who
+ * let it go) is not chosen again.
+ */
+const ROW = `$('${NODE.loop}').item.json`;
+const INQUIRY_FROM_ROW = `({ schemaVersion: 1, id: ${ROW}.inquiryId, dedupeKey: ${ROW}.inquiryId, identityKeys: [], receivedAt: ${ROW}.reassignedAt, channel: ${ROW}.channel || "other", source: { system: ${ROW}.sourceSystem || "ledger", preset: "ledger", detectedBy: "custom" }, contact: { name: { full: ${ROW}.contactName || undefined } }, request: { urgency: ${ROW}.urgency || "normal", location: {} }, attribution: {}, consent: {}, extraFields: {}, continuity: { trail: [] } })`;
+/** The team minus everyone who passed it or let it go (the owner who missed is on the list now). */
+const ROSTER_LEFT = `${TEAM}.filter(m => !String(${ROW}.passedBy ?? "").split(",").includes(m.ownerId))`;
+
+/** Reassign: through the hub's own owner choice and shared memory, one inquiry at a time. */
+function reassign(b, raised, [column, row]) {
+	b.node(NODE.loop, 'n8n-nodes-base.splitInBatches', 3, { batchSize: 1, options: {} }, [
+		column,
+		row,
+	]);
+	b.connect(raised, NODE.loop);
+	const { outOfTries, unassigned } = assignFromSharedMemory(b, [column + 1, row + 1], {
+		inquiry: INQUIRY_FROM_ROW,
+		roster: ROSTER_LEFT,
+	});
+	b.connect(NODE.loop, HUB.readMemory, 1);
+
+	const decided = `$('${HUB.decided}').item.json`;
+	updateRows(
+		b,
+		'Save New Owner',
+		LEDGER,
+		[column + 8, row + 1],
+		[where('inquiryId', 'eq', expr('$json.id')), where('ownerId', 'isEmpty')],
+		{
+			ownerId: expr('$json.assignment.owner.id'),
+			ownerName: expr('$json.assignment.owner.name'),
+			assignedAt: expr('$json.assignment.assignedAt'),
+			respondBy: expr('$json.assignment.respondBy'),
+			escalateAt: expr('$json.assignment.escalateAt'),
+		},
+	);
+	b.connect(HUB.decided, 'Save New Owner');
+	notificationRow(b, 'Notify: New Owner', [column + 9, row + 1], {
+		kind: 'owner_reassigned',
+		channel: 'email',
+		recipient: `${decided}.assignment.owner.email ?? ""`,
+		subject: `"Inquiry passed to you: " + (${ROW}.contactName || "a new customer") + " — respond by " + ${localTime(`${decided}.assignment.respondBy`)}`,
+		body: `"Inquiry " + ${decided}.id + " (" + ${decided}.channel + ") moved to you because " + (${ROW}.passedBy || "the previous owner") + " did not claim it in time.\\nWhy you: " + ${decided}.assignment.reason + "\\nRespond by: " + ${localTime(`${decided}.assignment.respondBy`)}`,
+		dedupeKey: `"ladder:" + ${decided}.id + ":owner@" + ${ROW}.hops`,
+		inquiryId: `${decided}.id`,
+	});
+	b.connect('Save New Owner', 'Notify: New Owner');
+	b.connect('Notify: New Owner', NODE.loop);
+
+	// Nobody left who can take it, or the shared memory stayed busy: the manager steps in.
+	setFields(b, 'Nobody to Pass It To', [column + 8, row + 2.4], {
+		inquiryId: ['string', `${ROW}.inquiryId`],
+		stepsRaised: ['string', `${ROW}.stepsRaised + ",manager"`],
+		reason: [
+			'string',
+			`"Nobody else could take it (" + ($json.assignment?.reason ?? "the owner memory stayed busy") + ")"`,
+		],
+	});
+	b.connect(unassigned.node, 'Nobody to Pass It To', unassigned.output);
+	b.connect(outOfTries.node, 'Nobody to Pass It To', outOfTries.output);
+	updateLedger(b, 'Save Escalation', [column + 9, row + 2.4], {
+		inquiryId: expr('$json.inquiryId'),
+		stepsRaised: expr('$json.stepsRaised'),
+		escalatedAt: expr('$now.toUTC().toISO()'),
+		open: '',
+	});
+	b.connect('Nobody to Pass It To', 'Save Escalation');
+	notificationRow(b, 'Notify: Manager (Nobody Left)', [column + 10, row + 2.4], {
+		kind: 'escalation',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: `"Escalation: nobody can take the inquiry from " + (${ROW}.contactName || "a customer")`,
+		body: `$('Nobody to Pass It To').item.json.reason + ". " + (${ROW}.passedBy || "The owner") + " did not claim inquiry " + ${ROW}.inquiryId + " in time. Please give it to someone or answer it yourself."`,
+		dedupeKey: `"ladder:" + ${ROW}.inquiryId + ":manager"`,
+		inquiryId: `${ROW}.inquiryId`,
+	});
+	b.connect('Save Escalation', 'Notify: Manager (Nobody Left)');
+	b.connect('Notify: Manager (Nobody Left)', NODE.loop);
+}
+
+/** An owner who let a claim deadline pass: the count goes on their team row, and past the limit they are set inactive. */
+function countMissedClaims(b, raised, [column, row]) {
+	ifNode(b, 'Owner Missed It?', [exists(`${STEP}.ownerMissedInARow`)], [column, row]);
+	b.connect(raised, 'Owner Missed It?');
+	const owner = [where('ownerId', 'eq', expr(`${STEP}.ownerId`))];
+	updateRows(
+		b,
+		'Count Missed Claim',
+		'inquiry_team',
+		[column + 1, row],
+		owner,
+		{ missedClaims: expr(`${STEP}.ownerMissedInARow`) },
+		['missedClaims'],
+	);
+	b.connect('Owner Missed It?', 'Count Missed Claim');
+	ifNode(b, 'Set Away Now?', [isTrue(`${STEP}.setOwnerAway === true`)], [column + 2, row]);
+	b.connect('Count Missed Claim', 'Set Away Now?');
+	updateRows(b, 'Set Owner Away', 'inquiry_team', [column + 3, row], owner, { active: false });
+	b.connect('Set Away Now?', 'Set Owner Away');
+}
+
+/** Inquiries whose hub run never finished (n8n stopped mid-chain): the manager is told, once per reason. */
+function stalledHandoffs(b, [column, row]) {
+	scorecard(
+		b,
+		NODE.sweep,
+		'findStalled',
+		{ assignWithinMinutes: 15, verifyWithinMinutes: 30, clock: 'business', ...BUSINESS_CLOCK },
+		[column, row],
+	);
+	b.connect(NODE.finished, NODE.sweep, 1);
+	notificationRow(b, 'Notify: Stalled Handoff', [column + 1, row], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: `"Check the handoff of the inquiry from " + ($json.contactName || $json.contactPhone || $json.contactEmail || "someone")`,
+		body: '$json.stall.message + " Inquiry " + $json.inquiryId + " (" + ($json.channel || "unknown channel") + "), received " + $json.receivedAt + "."',
+		// One message per inquiry and reason, however often the ladder runs.
+		dedupeKey: '"sweep:" + $json.inquiryId + ":" + $json.stall.reason',
+	});
+	b.connect(NODE.sweep, 'Notify: Stalled Handoff', 0);
+	updateLedger(b, NODE.flag, [column + 2, row], {
+		inquiryId: expr(`$('${NODE.sweep}').item.json.inquiryId`),
+		sweepReason: expr(`$('${NODE.sweep}').item.json.sweepReason`),
+		sweepAction: expr(`$('${NODE.sweep}').item.json.sweepAction`),
+		sweepAt: expr(`$('${NODE.sweep}').item.json.sweepAt`),
+	});
+	b.connect('Notify: Stalled Handoff', NODE.flag);
+}
+
+const RETENTION_CUTOFF = `$now.minus({ days: ${numberSetting('retentionDays', 90)} }).toUTC().toISO()`;
+
+/** Retention: closed inquiries and notifications untouched for retentionDays are removed. */
+function retention(b, setup, [column, row]) {
+	const remove = (name, tableName, filters, at) =>
+		b.node(
+			name,
+			'n8n-nodes-base.dataTable',
+			1.1,
+			{
+				resource: 'row',
+				operation: 'deleteRows',
+				dataTableId: table(tableName),
+				matchType: 'allConditions',
+				filters: { conditions: filters },
+				options: {},
+			},
+			at,
+			{ executeOnce: true },
+		);
+	remove(
+		NODE.removeLedger,
+		LEDGER,
+		[where('open', 'neq', 'yes'), where('updatedAt', 'lt', expr(RETENTION_CUTOFF))],
+		[column, row],
+	);
+	remove(
+		NODE.removeNotifications,
+		'inquiry_notifications',
+		[where('notifiedAt', 'lt', expr(RETENTION_CUTOFF))],
+		[column, row + 1],
+	);
+	b.connect(setup, NODE.removeLedger);
+	b.connect(setup, NODE.removeNotifications);
+}
+
 export function build() {
 	const b = new TemplateBuilder(
-		'Inquiry continuity: leak sweep (escalate, reassign or alert, once)',
+		'Inquiry continuity: escalation ladder (remind, reassign, tell the manager, once each)',
 		{ tags: ['inquiry-continuity'] },
 	);
 	overview(b, {
 		closes:
-			'Inquiries that entered but then stalled silently: nobody owns them, the owner missed the deadline, or nothing confirmed the record arrived.',
+			'Inquiries nobody claims: the owner is reminded, then it moves to the next person, then the manager is told. Also inquiries whose handoff never finished.',
 		how: [
-			'Every 15 minutes **Read Open Ledger Rows** reads the continuity ledger (the *inquiry_ledger* Data table the entry templates write): every inquiry not yet both answered and verified.',
-			'**Find Stalled Inquiries** checks each against its deadlines on your business hours and says why it stalled and what to do: **escalate** (nobody answered by the escalation point, or still no owner), **reassign** (the owner missed the response deadline) or **alert** (nothing confirmed the record arrived).',
-			'The manager gets one message per inquiry and reason, recorded in *inquiry_notifications*; the reason is then written back to the ledger row, so the next sweep stays quiet about it.',
+			'Every 15 minutes **Read Open Ledger Rows** reads the *inquiry_ledger* rows whose *open* is "yes" (not contacted yet): the read grows with the open work, not with history.',
+			'**Find Due Escalation Steps** finds, on your business hours, the one rung each inquiry is due for: a **reminder** to the owner *remindBeforeMinutes* before the claim deadline; at the deadline a **reassignment** to the next eligible person (never back to one who let it go), up to *maxHops* times; then the **manager**.',
+			'Each rung is written on the ledger row (*remindedAt*, *reassignedAt*, *escalatedAt*) with a compare-and-set, so it is raised once however often the ladder runs, and each message is a row in *inquiry_notifications*.',
+			'Closed inquiries and notifications older than *retentionDays* are removed on each run.',
 		],
 		setup: [
-			'Open **Find Stalled Inquiries**: use the same business hours and time zone as in Assign Inquiry Owner, and set how long an inquiry may wait for an owner and for a confirmed record.',
-			'In the three message nodes, replace manager@example.com with the person who should hear about stalled inquiries.',
-			'Optional: turn on **Email the Manager** or **Post to Slack** with your credential to send the messages for real.',
-			'When someone answers an inquiry, set *contactedAt* on its ledger row (your CRM or inbox workflow can do it); until then every inquiry past its deadline counts as unanswered.',
-			'Press **Publish**. To sweep right away (after a restart, say), open …/webhook/inquiry-leak-sweep.',
+			'In *inquiry_settings*, set **managerEmail**, and if you like **remindBeforeMinutes**, **maxHops**, **awayAfterMisses** and **retentionDays**. Business hours, holidays and time zone are the ones the hub uses.',
+			'Press **Publish**. To run it right away, open …/webhook/inquiry-leak-sweep.',
 		],
 	});
 
@@ -91,21 +375,21 @@ export function build() {
 		{ rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } },
 		[0, 1],
 	);
-	readLedger(b, NODE.read, [1, 1], {
-		matchType: 'anyCondition',
-		filters: [where('contactedAt', 'isEmpty'), where('verifiedAt', 'isEmpty')],
-	});
-	b.connect(NODE.schedule, NODE.read);
-	// Published, the sweep also runs on request (GET …/webhook/inquiry-leak-sweep), e.g. after a restart.
+	// Published, the ladder also runs on request (GET …/webhook/inquiry-leak-sweep), e.g. after a restart.
 	b.node(
-		'Sweep on Request',
+		NODE.onRequest,
 		'n8n-nodes-base.webhook',
 		2.1,
 		{ httpMethod: 'GET', path: 'inquiry-leak-sweep', responseMode: 'onReceived', options: {} },
 		[0, 0],
 		{ webhookId: 'inquiry-leak-sweep' },
 	);
-	b.connect('Sweep on Request', NODE.read);
+	const setup = readBusinessSetup(b, NODE.schedule, [1, 0.5]);
+	b.connect(NODE.onRequest, 'Read Settings');
+
+	readLedger(b, NODE.read, [4, 1], { filters: [where('open', 'eq', 'yes')] });
+	b.connect(setup, NODE.read);
+	retention(b, setup, [4, -1]);
 	b.node(
 		NODE.skipAudit,
 		'n8n-nodes-base.filter',
@@ -120,91 +404,73 @@ export function build() {
 			]),
 			options: {},
 		},
-		[2, 1],
+		[5, 1],
 	);
 	b.connect(NODE.read, NODE.skipAudit);
-	scorecard(b, NODE.sweep, 'findStalled', { ...SWEEP_CLOCK }, [3, 1]);
-	b.connect(NODE.skipAudit, NODE.sweep);
-	b.node(NODE.nothing, 'n8n-nodes-base.noOp', 1, {}, [4, 2.6]);
-	b.connect(NODE.sweep, NODE.nothing, 1);
-
-	b.node(
-		NODE.route,
-		'n8n-nodes-base.switch',
-		3.2,
-		{
-			rules: {
-				values: ACTIONS.map(({ action, output }) => ({
-					conditions: conditions([
-						condition(expr('$json.stall.action'), { type: 'string', operation: 'equals' }, action),
-					]),
-					renameOutput: true,
-					outputKey: output,
-				})),
-			},
-			options: {},
-		},
-		[4, 1],
+	// The hub closes its run with a verified record or an alert; a row with neither stopped mid-chain.
+	ifNode(
+		b,
+		NODE.finished,
+		[
+			condition(expr('$json.verifiedAt || $json.alertedAt || ""'), {
+				type: 'string',
+				operation: 'notEmpty',
+				singleValue: true,
+			}),
+		],
+		[6, 1],
 	);
-	b.connect(NODE.sweep, NODE.route, 0);
+	b.connect(NODE.skipAudit, NODE.finished);
 
-	notificationRow(b, NODE.alert, [6, 1], {
-		kind: expr('$json.kind'),
-		channel: 'email',
-		recipient: '$json.recipient',
-		subject: '$json.subject',
-		body: '$json.body',
-		dedupeKey: '$json.dedupeKey',
-	});
-	ACTIONS.forEach(({ node, kind, subject, body }, index) => {
-		setFields(b, node, [5, index], {
-			inquiryId: ['string', '$json.inquiryId'],
-			kind: ['string', literal(kind)],
-			recipient: ['string', literal(MANAGER)],
-			subject: ['string', subject],
-			body: ['string', body],
-			// One message per inquiry and reason, however often the sweep runs.
-			dedupeKey: ['string', '"sweep:" + $json.inquiryId + ":" + $json.stall.reason'],
-		});
-		b.connect(NODE.route, node, index);
-		b.connect(node, NODE.alert);
-	});
-
-	updateLedger(b, NODE.mark, [7, 1], {
-		inquiryId: expr(`$('${NODE.sweep}').item.json.inquiryId`),
-		sweepReason: expr(`$('${NODE.sweep}').item.json.sweepReason`),
-		sweepAction: expr(`$('${NODE.sweep}').item.json.sweepAction`),
-		sweepAt: expr(`$('${NODE.sweep}').item.json.sweepAt`),
-	});
-	b.connect(NODE.alert, NODE.mark);
-	sendEmail(b, 'Email the Manager', [7, 2.3], {
-		to: expr('$json.recipient'),
-		subject: '$json.subject',
-		text: '$json.body',
-	});
-	postToSlack(b, 'Post to Slack', [7, 3.3], { text: '"*" + $json.subject + "*\\n" + $json.body' });
-	b.connect(NODE.alert, 'Email the Manager');
-	b.connect(NODE.alert, 'Post to Slack');
+	b.ours(
+		NODE.ladder,
+		'inquiryClaimLinks',
+		{
+			operation: 'ladder',
+			...BUSINESS_CLOCK,
+			remindBeforeMinutes: expr(numberSetting('remindBeforeMinutes', 10)),
+			maxHops: expr(numberSetting('maxHops', 2)),
+			team: expr(
+				`${TEAM}.filter(m => m.ownerId && m.active !== false && String(m.active) !== "false").map(m => m.ownerId).join(",")`,
+			),
+			awayAfterMisses: expr(numberSetting('awayAfterMisses', 0)),
+			missedInARow: expr(
+				`JSON.stringify(Object.fromEntries(${TEAM}.filter(m => m.ownerId).map(m => [m.ownerId, Number(m.missedClaims) || 0])))`,
+			),
+		},
+		[7, 1],
+	);
+	b.connect(NODE.finished, NODE.ladder, 0);
+	const raised = RUNGS.map((rung, index) => raiseOnce(b, rung, [8, index * 1.4 - 1]));
+	reassign(b, raised[1], [11, 4.6]);
+	countMissedClaims(b, raised[1], [11, 3.3]);
+	stalledHandoffs(b, [7, 7]);
 
 	b.note(
 		'Which inquiries are read',
 		[
-			'Every ledger row whose inquiry is not yet **both** answered (*contactedAt*) and verified (*verifiedAt*). The self-audit\'s synthetic inquiries (named "Self Audit") are left out.',
+			'Only ledger rows with *open* = "yes": the hub writes it when the inquiry enters, and it is cleared when someone contacts the person or the manager is told. The self-audit\'s synthetic inquiries (named "Self Audit") are left out.',
 			'',
-			'Using a CRM or a sheet as the ledger? Replace **Read Open Ledger Rows** with its search node; each item needs the ledger columns (at least *inquiryId* and *receivedAt*).',
+			'A row whose hub run never finished (no verified record, no alert) goes to **Find Stalled Handoffs**, which tells the manager once per reason.',
 		].join('\n'),
-		[0.6, 2.4],
-		{ width: 3, height: 1.8 },
+		[3.6, 2.4],
+		{ width: 3.3, height: 1.8 },
 	);
 	b.note(
-		'Once per inquiry and reason',
+		'Once per inquiry and rung',
 		[
-			'Each message row is keyed by `sweep:<inquiryId>:<reason>`, and **Mark Flagged in Ledger** writes the reason back, so a stalled inquiry is raised once — and again only for a new reason (a missed deadline that later also passes its escalation point).',
+			"**Raise Once** writes the rung on the ledger row only where *stepsRaised* still holds what was read, so two overlapping runs never raise it twice. A reassignment goes through the hub's own owner choice and shared owner memory (**Read Owner Memory** … **Save Owner Memory**), one inquiry at a time.",
 			'',
-			"**Reassign** asks the manager to pick someone; to reassign automatically, add your CRM's update call on that branch. The email and Slack nodes are switched off until you add a credential.",
+			"The messages are rows in *inquiry_notifications*; delivering them is the outbox's job.",
 		].join('\n'),
-		[4.6, -2.1],
-		{ width: 3.6, height: 1.9 },
+		[8, -3.3],
+		{ width: 4, height: 1.9 },
+	);
+	b.note(
+		'Retention',
+		"Closed inquiries (not open) and notifications untouched for *retentionDays* (90 by default) are removed, so the Data tables stay far below n8n's size limit (50 MB by default). The weekly report has counted them long before.",
+		[4, -3.3],
+		{ width: 3.3, height: 1.4 },
 	);
 	return b;
 }
