@@ -16,6 +16,7 @@ import {
 	TIME_ZONE,
 } from './setup.mjs';
 import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
+import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
 
 export const NODE = {
 	trigger: 'Hub Trigger',
@@ -60,7 +61,9 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		{ inputSource: 'passthrough' },
 		[0, row],
 	);
-	const setup = readBusinessSetup(b, NODE.trigger, [1, row - 1.5]);
+	// The ledger rows of the same person are read first, so the match after "Is an Inquiry?" has them.
+	findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
+	const setup = readBusinessSetup(b, 'Find Earlier Inquiries', [2, row - 1.5]);
 	b.node(
 		NODE.ready,
 		'n8n-nodes-base.merge',
@@ -110,7 +113,9 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		dedupeKey: '"invalid:" + $execution.id + ":" + $itemIndex',
 	});
 	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
-	ledgerAtEntry(b, NODE.isInquiry, [5.5, row - 3]);
+	// A repeat contact joins its open inquiry there; only a new one goes on (output 1).
+	const match = joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]);
+	ledgerAtEntry(b, match, [6.4, row - 3], 1);
 
 	b.ours(
 		NODE.context,
@@ -131,7 +136,7 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		},
 		[6, row],
 	);
-	b.connect(NODE.isInquiry, NODE.context, 0);
+	b.connect(match, NODE.context, 1);
 	askFollowUp(b, [7, row - 1.3]);
 	b.connect(NODE.context, 'Follow-Up Not Sent Yet?', 1);
 
@@ -433,7 +438,7 @@ function sectionNotes(b, row) {
 	);
 	b.note(
 		'Context and owner',
-		'Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.',
+		'Someone whose inquiry is still open (owned, not yet contacted) and who gets in touch again within repeatContactWindowHours, on any channel, joins it: the owner is told they called or wrote again; no new turn, record or text back. Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.',
 		[5, top],
 		span(5, 14),
 	);

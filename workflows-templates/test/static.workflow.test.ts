@@ -4,6 +4,7 @@ import type { INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import type { WorkflowJson } from '../../test/harness';
 import { harnessNodeTypes } from '../../test/harness';
 import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
+import { JOIN_COLUMNS } from '../../core/scorecard/repeat';
 
 const DIR = join(__dirname, '..');
 const templates = readdirSync(DIR)
@@ -42,13 +43,17 @@ describe('templates (static checks)', () => {
 		expect(templates.length).toBeGreaterThanOrEqual(3);
 	});
 
-	it('declares the ledger Data table with exactly the columns a ledger row has, score as a number', () => {
+	it('declares the ledger Data table with the columns a ledger row has and those joining writes, counts as numbers', () => {
 		const manifest = JSON.parse(readFileSync(join(DIR, 'data-tables.json'), 'utf8')) as {
 			tables: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
 		};
 		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
-		expect(ledger?.columns.map((column) => column.name)).toEqual(LEDGER_COLUMNS);
+		const names = ledger?.columns.map((column) => column.name) ?? [];
+		const joined: readonly string[] = JOIN_COLUMNS;
+		expect(names.filter((name) => !joined.includes(name))).toEqual(LEDGER_COLUMNS);
+		expect(names.filter((name) => joined.includes(name))).toEqual(JOIN_COLUMNS);
 		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([
+			{ name: 'contactCount', type: 'number' },
 			{ name: 'score', type: 'number' },
 		]);
 	});
