@@ -188,13 +188,16 @@ afterAll(async () => {
 	await sim?.stop();
 });
 
+/** Each post is another person (own phone): one person's second post would join the first inquiry. */
+let postCount = 0;
+
 async function postForm(
 	path: string,
 	fields: Row,
 ): Promise<{ status: number; inquiryId: string; receipt: string }> {
 	const body = {
 		name: 'Sam Lee',
-		phone: '(415) 555-2673',
+		phone: `(415) 555-${3500 + postCount++}`,
 		service: 'Repair',
 		message: 'The heater makes a noise',
 		postal_code: '94110',
