@@ -291,6 +291,13 @@ test('Meta’s subscription handshake is answered with hub.challenge', async () 
 });
 
 test('a Google Ads lead becomes a record; a replay of it does not create a second one', async () => {
+	// The Calendly sample books test@example.com too: once its owner has contacted them, the lead is a new inquiry.
+	await updateDataTableRows(
+		n8n,
+		'inquiry_ledger',
+		{ contactEmail: 'test@example.com' },
+		{ contactedAt: new Date().toISOString() },
+	);
 	const lead = vendorRequest(loadVendorPayload('google_ads__lead_form_webhook__1'));
 	expect((await n8n.postWebhook('inquiry-ad-lead', lead)).status).toBe(200);
 	expect((await n8n.postWebhook('inquiry-ad-lead', lead)).status).toBe(200);
@@ -408,14 +415,15 @@ describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses 
 		await crm?.close();
 	});
 
+	// Two people (own phones): one person's second post would join the first inquiry.
 	test.each([
-		['lossy@example.com', 'mismatch', 'phone lost'],
-		['broken@example.com', 'error', 'HTTP 500'],
-	])('%s → Failed receipt (%s) and an alert row', async (email, status, says) => {
+		['lossy@example.com', 'mismatch', 'phone lost', '(415) 555-2683'],
+		['broken@example.com', 'error', 'HTTP 500', '(415) 555-2684'],
+	])('%s → Failed receipt (%s) and an alert row', async (email, status, says, phone) => {
 		const body = {
 			name: 'Sam Lee',
 			email,
-			phone: '(415) 555-2673',
+			phone,
 			service: 'Repair',
 			message: 'Broken handoff on purpose',
 			postal_code: '94110',
