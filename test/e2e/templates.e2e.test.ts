@@ -61,6 +61,20 @@ function signedTwilio(path: string, fields: Record<string, string>, secret = SEC
 	};
 }
 
+/** A signed Twilio status callback: a call from `phone` to the business that nobody answered. */
+function missedCallFrom(phone: string, callSid: string) {
+	return signedTwilio('inquiry-missed-call', {
+		AccountSid: 'AC00000000000000000000000000000000',
+		CallSid: callSid,
+		CallStatus: 'no-answer',
+		Direction: 'inbound',
+		From: phone,
+		Caller: phone,
+		To: '+14155550100',
+		Called: '+14155550100',
+	});
+}
+
 /** The inquiry's ledger rows once its final row is written (the handoff status is set), or as they are after 30 s. */
 async function ledgerRowOnceClosed(inquiryId: string) {
 	const deadline = Date.now() + 30_000;
@@ -197,19 +211,7 @@ test('a caller who rings three times is one inquiry with one text back; a forged
 
 test('a caller who then fills in the form with the same phone joins the open inquiry: one record, one owner, told it wrote again', async () => {
 	const phone = '+14155552682';
-	const called = await n8n.postWebhook(
-		'inquiry-missed-call',
-		signedTwilio('inquiry-missed-call', {
-			AccountSid: 'AC00000000000000000000000000000000',
-			CallSid: 'CAe2ejoin',
-			CallStatus: 'no-answer',
-			Direction: 'inbound',
-			From: phone,
-			Caller: phone,
-			To: '+14155550100',
-			Called: '+14155550100',
-		}),
-	);
+	const called = await n8n.postWebhook('inquiry-missed-call', missedCallFrom(phone, 'CAe2ejoin'));
 	expect(called.status).toBe(200);
 	const filled = await n8n.postWebhook('inquiry-form', {
 		rawBody: JSON.stringify({
@@ -529,19 +531,7 @@ describe('one business, one hub: the form, missed-call and chat entries share on
 						headers: {},
 					})
 				: kind === 1
-					? n8n.postWebhook(
-							'inquiry-missed-call',
-							signedTwilio('inquiry-missed-call', {
-								AccountSid: 'AC00000000000000000000000000000000',
-								CallSid: `CAhub${n}`,
-								CallStatus: 'no-answer',
-								Direction: 'inbound',
-								From: phone,
-								Caller: phone,
-								To: '+14155550100',
-								Called: '+14155550100',
-							}),
-						)
+					? n8n.postWebhook('inquiry-missed-call', missedCallFrom(phone, `CAhub${n}`))
 					: n8n.postWebhook('inquiry-chat', {
 							rawBody: JSON.stringify({
 								...intercom,

@@ -15,7 +15,13 @@ import {
 	TEAM,
 	TIME_ZONE,
 } from './setup.mjs';
-import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
+import {
+	notificationRow,
+	notSentYet,
+	readRecordBack,
+	saveRecord,
+	schemaColumn,
+} from './sections.mjs';
 import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
 
 export const NODE = {
@@ -352,25 +358,6 @@ function assignWithSharedMemory(b, [column, row]) {
 	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
 		alertSent: true,
 	});
-}
-
-/** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
-function notSentYet(b, name, dedupeKey, at) {
-	return b.node(
-		name,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'rowNotExists',
-			dataTableId: table('inquiry_notifications'),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }],
-			},
-		},
-		at,
-	);
 }
 
 /** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */

@@ -4,7 +4,7 @@
 // turn, no record, no second text-back). The decision itself is the Scorecard node's Match Open
 // Inquiry operation (core/scorecard/repeat.ts).
 import { expr, table } from './lib.mjs';
-import { notificationRow, schemaColumn } from './sections.mjs';
+import { notificationRow, notSentYet, schemaColumn } from './sections.mjs';
 import { setting, TEAM } from './setup.mjs';
 
 export const FIND_EARLIER = 'Find Earlier Inquiries';
@@ -82,22 +82,7 @@ export function joinOpenInquiry(b, from, [column, row]) {
 	b.connect(from, MATCH_OPEN, 0);
 
 	// The contacted-again row is the memory: a replayed contact neither counts nor tells twice.
-	const againKey = '$json.id + ":contacted_again"';
-	b.node(
-		'Not Joined Yet?',
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'rowNotExists',
-			dataTableId: table('inquiry_notifications'),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(againKey) }],
-			},
-		},
-		[column + 0.8, row - 1],
-	);
+	notSentYet(b, 'Not Joined Yet?', '$json.id + ":contacted_again"', [column + 0.8, row - 1]);
 	b.connect(MATCH_OPEN, 'Not Joined Yet?', 0);
 
 	const update = '$json.repeat.update';
