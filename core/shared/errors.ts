@@ -93,6 +93,10 @@ export const ERROR_CATALOG = {
 		message: 'The stall thresholds have a problem',
 		hint: 'To fix this, give each "within" setting as a number of minutes of 1 or more, and check the business hours, holidays and time zone named in the message.',
 	},
+	REPEAT_WINDOW_INVALID: {
+		message: 'The repeat-contact window is not a number of hours',
+		hint: 'To fix this, give Repeat Contact Window as a number of hours, 0 or more (0 turns joining off). In the templates it is repeatContactWindowHours in the inquiry_settings Data table.',
+	},
 	// --- loop (core/loop) -----------------------------------------------------
 	LINK_SECRET_INVALID: {
 		message: 'The link signing secret is missing or too short',

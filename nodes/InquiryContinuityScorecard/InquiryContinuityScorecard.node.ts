@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { checkSetup } from './operations/checkSetup';
 import { findStalled } from './operations/findStalled';
+import { matchOpenInquiry } from './operations/matchOpenInquiry';
 import { scoreInquiry } from './operations/scoreInquiry';
 import { summarizePeriod } from './operations/summarizePeriod';
 import type { Operation } from './inquiryContinuityScorecard.description';
@@ -25,6 +26,7 @@ const RUN: Record<
 	[OPERATIONS.summarize]: summarizePeriod,
 	[OPERATIONS.findStalled]: findStalled,
 	[OPERATIONS.checkSetup]: checkSetup,
+	[OPERATIONS.matchOpen]: matchOpenInquiry,
 };
 
 export class InquiryContinuityScorecard implements INodeType {
@@ -38,9 +40,9 @@ export class InquiryContinuityScorecard implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { scoreInquiry: "Score inquiry", summarizePeriod: "Summarize period", findStalled: "Find stalled inquiries", checkSetup: "Check setup" }[$parameter.operation] }}',
+			'={{ { scoreInquiry: "Score inquiry", summarizePeriod: "Summarize period", findStalled: "Find stalled inquiries", checkSetup: "Check setup", matchOpenInquiry: "Match open inquiry" }[$parameter.operation] }}',
 		description:
-			'Score each inquiry on the five continuity checks, send a period report with charts, and sweep for inquiries that stalled',
+			'Score each inquiry on the five continuity checks, send a period report with charts, sweep for inquiries that stalled, check the setup, and join repeat contacts to their open inquiry',
 		defaults: { name: 'Inquiry Continuity Scorecard' },
 		// An AI agent can call it: with Inquiry set to $fromAI(), Score Inquiry scores the inquiry the agent hands over.
 		usableAsTool: true,

@@ -6,19 +6,23 @@ export const OPERATIONS = {
 	summarize: 'summarizePeriod',
 	findStalled: 'findStalled',
 	checkSetup: 'checkSetup',
+	matchOpen: 'matchOpenInquiry',
 } as const;
 export type Operation = (typeof OPERATIONS)[keyof typeof OPERATIONS];
 
 /** Find Stalled Inquiries' output order; the other operations have one output. */
 export const SWEEP_OUTPUT = { stalled: 0, healthy: 1 } as const;
+/** Match Open Inquiry's output order. */
+export const MATCH_OUTPUT = { repeat: 0, new: 1 } as const;
 
-/** Outputs follow the operation: Stalled and Healthy for the sweep, one output otherwise. */
-export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.operation === "${OPERATIONS.findStalled}" ? [{ "type": "main", "displayName": "Stalled" }, { "type": "main", "displayName": "Healthy" }] : [{ "type": "main", "displayName": "Result" }] }}`;
+/** Outputs follow the operation: Stalled and Healthy for the sweep, Repeat and New for the match, one output otherwise. */
+export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.operation === "${OPERATIONS.findStalled}" ? [{ "type": "main", "displayName": "Stalled" }, { "type": "main", "displayName": "Healthy" }] : $parameter.operation === "${OPERATIONS.matchOpen}" ? [{ "type": "main", "displayName": "Repeat" }, { "type": "main", "displayName": "New" }] : [{ "type": "main", "displayName": "Result" }] }}`;
 
 const onScore = { show: { operation: [OPERATIONS.score] } };
 const onSummarize = { show: { operation: [OPERATIONS.summarize] } };
 const onSweep = { show: { operation: [OPERATIONS.findStalled] } };
 const onCheckSetup = { show: { operation: [OPERATIONS.checkSetup] } };
+const onMatch = { show: { operation: [OPERATIONS.matchOpen] } };
 const onBusinessClock = { show: { operation: [OPERATIONS.findStalled], clock: ['business'] } };
 
 export const scorecardProperties: INodeProperties[] = [
@@ -54,6 +58,13 @@ export const scorecardProperties: INodeProperties[] = [
 					'Check the business settings, the team and the entries for anything left to fill in, each with its fix',
 				action: 'Check the setup',
 			},
+			{
+				name: 'Match Open Inquiry',
+				value: OPERATIONS.matchOpen,
+				description:
+					'Find whether the person behind a new contact already has an open inquiry it should join',
+				action: 'Match an open inquiry',
+			},
 		],
 		default: 'scoreInquiry',
 	},
@@ -70,7 +81,7 @@ export const scorecardProperties: INodeProperties[] = [
 		name: 'inquiry',
 		type: 'json',
 		default: '={{ $json }}',
-		displayOptions: onScore,
+		displayOptions: { show: { operation: [OPERATIONS.score, OPERATIONS.matchOpen] } },
 		description:
 			"The inquiry to score, evaluated for each item. Keep the default when the input item is the inquiry. After a node that replaces the item (a Data table or an e-mail node), point at an earlier one of this package's nodes, e.g. the item of Verify Inquiry Handoff.",
 	},
@@ -230,4 +241,31 @@ export const scorecardProperties: INodeProperties[] = [
 		displayOptions: onBusinessClock,
 	},
 	...checkSetupProperties(onCheckSetup),
+	{
+		displayName:
+			'Repeat: the same person (identity key, phone or e-mail) has an open inquiry from the window below: owned, not yet contacted, not closed. The item gets "repeat" with that inquiry, its owner, how to word the update ("called again") and the ledger columns to write (contactCount, channels, lastContactAt). New: anything else, unchanged.',
+		name: 'matchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: onMatch,
+	},
+	{
+		displayName: 'Earlier Inquiries',
+		name: 'earlierInquiries',
+		type: 'json',
+		default: '={{ [] }}',
+		description:
+			"Rows of your continuity ledger to look in, as a list: usually every row a Data table node found for the contact's phone or identity keys (the Inquiry Continuity Hub template shows how)",
+		displayOptions: onMatch,
+	},
+	{
+		displayName: 'Repeat Contact Window (Hours)',
+		name: 'repeatWindowHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 72,
+		description:
+			'A contact joins an open inquiry received this many hours ago or less. 0 turns joining off.',
+		displayOptions: onMatch,
+	},
 ];

@@ -188,13 +188,16 @@ afterAll(async () => {
 	await sim?.stop();
 });
 
+/** Each post is another person (own phone): one person's second post would join the first inquiry. */
+let postCount = 0;
+
 async function postForm(
 	path: string,
 	fields: Row,
 ): Promise<{ status: number; inquiryId: string; receipt: string }> {
 	const body = {
 		name: 'Sam Lee',
-		phone: '(415) 555-2673',
+		phone: `(415) 555-${3500 + postCount++}`,
 		service: 'Repair',
 		message: 'The heater makes a noise',
 		postal_code: '94110',
@@ -421,7 +424,14 @@ test('n8n killed in the middle of a burst: every post answered 200 had been thro
 	const answered = answers
 		.filter((answer) => answer?.status === 200)
 		.map((answer) => answer!.inquiryId);
+	// The slow posts are one person (slow@…): a later one may join the first's open inquiry, which closes it.
+	const joined = new Set(
+		(await rows('inquiry_notifications'))
+			.filter((row) => row.kind === 'contacted_again')
+			.map((row) => String(row.dedupeKey).replace(/:contacted_again$/, '')),
+	);
 	const closed = (id: string) =>
+		joined.has(id) ||
 		ledger.some((row) => row.inquiryId === id && (row.verifiedAt || row.alertedAt));
 	expect(answered.filter((id) => !closed(id))).toEqual([]);
 	const open = ledger.filter((row) => !row.verifiedAt && !row.alertedAt);

@@ -86,7 +86,8 @@ test('n8n restarted behind the front: vendors get 503 and retry, never a 200 "st
 			const body = JSON.stringify({
 				name: `Front Caller ${n}`,
 				email: `front.${n}@example.com`,
-				phone: '(415) 555-2674',
+				// Another person each time: one person's second contact would join the first inquiry.
+				phone: `(415) 555-${3800 + n}`,
 				message: `Front inquiry ${n}`,
 				postal_code: '94110',
 			});

@@ -83,7 +83,8 @@ const formBody = (n: number, tag: string) =>
 	JSON.stringify({
 		name: `Queue Caller ${tag} ${n}`,
 		email: `queue.${tag}.${n}@example.com`,
-		phone: '(415) 555-2673',
+		// Another person each time: one person's second contact would join the first inquiry.
+		phone: `(415) 555-${(tag === 'kill' ? 7000 : 4000) + n}`,
 		service: 'Repair',
 		message: `Heater ${tag} ${n} makes a noise`,
 		postal_code: '94110',

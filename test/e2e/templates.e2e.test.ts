@@ -61,6 +61,20 @@ function signedTwilio(path: string, fields: Record<string, string>, secret = SEC
 	};
 }
 
+/** A signed Twilio status callback: a call from `phone` to the business that nobody answered. */
+function missedCallFrom(phone: string, callSid: string) {
+	return signedTwilio('inquiry-missed-call', {
+		AccountSid: 'AC00000000000000000000000000000000',
+		CallSid: callSid,
+		CallStatus: 'no-answer',
+		Direction: 'inbound',
+		From: phone,
+		Caller: phone,
+		To: '+14155550100',
+		Called: '+14155550100',
+	});
+}
+
 /** The inquiry's ledger rows once its final row is written (the handoff status is set), or as they are after 30 s. */
 async function ledgerRowOnceClosed(inquiryId: string) {
 	const deadline = Date.now() + 30_000;
@@ -137,7 +151,7 @@ test('the HTTP CRM template writes to the demo CRM, reads the contact back over 
 	).toEqual([['ana.ortiz@example.com', inquiryId]]);
 });
 
-test('a caller who rings three times gets one text back; a forged post gets 401 and no record', async () => {
+test('a caller who rings three times is one inquiry with one text back; a forged post gets 401 and no record', async () => {
 	const busy = loadVendorPayload('twilio__voice_status_callback__busy__1').body as Record<
 		string,
 		string
@@ -174,18 +188,65 @@ test('a caller who rings three times gets one text back; a forged post gets 401 
 		notifications.filter((row) => row.kind === 'alert' && String(row.body).includes('signature')),
 	).toHaveLength(1);
 	const calls = (await dataTableRows(n8n, 'inquiry_records')).filter(
-		(row) => row.channel === 'missed_call',
+		(row) => row.phone === '+14155552671',
 	);
-	expect(calls).toHaveLength(3);
-	const callIds = new Set(calls.map((row) => row.inquiryId));
-	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter((row) =>
-		callIds.has(row.inquiryId),
+	expect(calls.map((row) => row.channel)).toEqual(['missed_call']);
+	const [{ inquiryId }] = calls;
+	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter(
+		(row) => row.contactPhone === '+14155552671',
 	);
-	expect(ledger.map((row) => row.handoffStatus)).toEqual(['verified', 'verified', 'verified']);
+	expect(
+		ledger.map((row) => [row.inquiryId, row.handoffStatus, row.contactCount, row.channels]),
+	).toEqual([[inquiryId, 'verified', 3, 'missed_call']]);
+	expect(
+		notifications
+			.filter((row) => row.inquiryId === inquiryId && row.kind !== 'text_back')
+			.map((row) => [row.kind, row.subject]),
+	).toEqual([
+		['owner_assigned', expect.stringContaining('New inquiry for you')],
+		['contacted_again', `Your customer called again — inquiry ${String(inquiryId)}`],
+		['contacted_again', `Your customer called again — inquiry ${String(inquiryId)}`],
+	]);
+});
+
+test('a caller who then fills in the form with the same phone joins the open inquiry: one record, one owner, told it wrote again', async () => {
+	const phone = '+14155552682';
+	const called = await n8n.postWebhook('inquiry-missed-call', missedCallFrom(phone, 'CAe2ejoin'));
+	expect(called.status).toBe(200);
+	const filled = await n8n.postWebhook('inquiry-form', {
+		rawBody: JSON.stringify({
+			name: 'Rosa Diaz',
+			email: 'rosa.diaz@customers.test',
+			phone: '(415) 555-2682',
+			service: 'Repair',
+			message: 'I called earlier about the boiler',
+			postal_code: '94110',
+		}),
+		contentType: 'application/json',
+		headers: {},
+	});
+	expect(filled.status).toBe(200);
+
+	const records = (await dataTableRows(n8n, 'inquiry_records')).filter(
+		(row) => row.phone === phone,
+	);
+	expect(records.map((row) => row.channel)).toEqual(['missed_call']);
+	const [{ inquiryId, ownerId }] = records;
+	const ledger = (await dataTableRows(n8n, 'inquiry_ledger')).filter(
+		(row) => row.contactPhone === phone || row.contactEmail === 'rosa.diaz@customers.test',
+	);
+	expect(ledger.map((row) => [row.inquiryId, row.ownerId, row.contactCount, row.channels])).toEqual(
+		[[inquiryId, ownerId, 2, 'missed_call, other']],
+	);
 	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter(
-		(row) => row.kind === 'owner_assigned' && callIds.has(row.inquiryId),
+		(row) => row.inquiryId === inquiryId && row.kind !== 'text_back',
 	);
-	expect(told).toHaveLength(3);
+	expect(told.map((row) => [row.kind, row.subject])).toEqual([
+		['owner_assigned', expect.stringContaining('New inquiry for you')],
+		['contacted_again', `Rosa Diaz wrote again — inquiry ${String(inquiryId)}`],
+	]);
+	expect(told[0].recipient).toBe(told[1].recipient);
+	expect(String(told[1].body)).toContain('Said now: I called earlier about the boiler');
 });
 
 test.each([
@@ -232,6 +293,13 @@ test('Meta’s subscription handshake is answered with hub.challenge', async () 
 });
 
 test('a Google Ads lead becomes a record; a replay of it does not create a second one', async () => {
+	// The Calendly sample books test@example.com too: once its owner has contacted them, the lead is a new inquiry.
+	await updateDataTableRows(
+		n8n,
+		'inquiry_ledger',
+		{ contactEmail: 'test@example.com' },
+		{ contactedAt: new Date().toISOString() },
+	);
 	const lead = vendorRequest(loadVendorPayload('google_ads__lead_form_webhook__1'));
 	expect((await n8n.postWebhook('inquiry-ad-lead', lead)).status).toBe(200);
 	expect((await n8n.postWebhook('inquiry-ad-lead', lead)).status).toBe(200);
@@ -349,14 +417,15 @@ describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses 
 		await crm?.close();
 	});
 
+	// Two people (own phones): one person's second post would join the first inquiry.
 	test.each([
-		['lossy@example.com', 'mismatch', 'phone lost'],
-		['broken@example.com', 'error', 'HTTP 500'],
-	])('%s → Failed receipt (%s) and an alert row', async (email, status, says) => {
+		['lossy@example.com', 'mismatch', 'phone lost', '(415) 555-2683'],
+		['broken@example.com', 'error', 'HTTP 500', '(415) 555-2684'],
+	])('%s → Failed receipt (%s) and an alert row', async (email, status, says, phone) => {
 		const body = {
 			name: 'Sam Lee',
 			email,
-			phone: '(415) 555-2673',
+			phone,
 			service: 'Repair',
 			message: 'Broken handoff on purpose',
 			postal_code: '94110',
@@ -463,19 +532,7 @@ describe('one business, one hub: the form, missed-call and chat entries share on
 						headers: {},
 					})
 				: kind === 1
-					? n8n.postWebhook(
-							'inquiry-missed-call',
-							signedTwilio('inquiry-missed-call', {
-								AccountSid: 'AC00000000000000000000000000000000',
-								CallSid: `CAhub${n}`,
-								CallStatus: 'no-answer',
-								Direction: 'inbound',
-								From: phone,
-								Caller: phone,
-								To: '+14155550100',
-								Called: '+14155550100',
-							}),
-						)
+					? n8n.postWebhook('inquiry-missed-call', missedCallFrom(phone, `CAhub${n}`))
 					: n8n.postWebhook('inquiry-chat', {
 							rawBody: JSON.stringify({
 								...intercom,

@@ -186,6 +186,24 @@ describe('reportDay', () => {
 		);
 	});
 
+	it('counts a contact that joined its open inquiry as that inquiry, not as a leak', () => {
+		const joinedDay = reportDay(
+			[event(1, 'missed_call', {}), event(2, 'form', {})],
+			[sent(1, 200, 'A'), sent(2, 200, 'K')],
+			{
+				ledger: [ledger[0]],
+				records: [{ inquiryId: 'A' }],
+				notifications: [
+					{ inquiryId: 'A', kind: 'owner_assignment' },
+					{ inquiryId: 'A', kind: 'contacted_again', dedupeKey: 'K:contacted_again' },
+				],
+			},
+		);
+		expect([joinedDay.inquiriesIn, joinedDay.recordsVerified, joinedDay.silentLeaks]).toEqual([
+			1, 1, 0,
+		]);
+	});
+
 	it('finds every duplicate: records, assignments, repeated alerts and a second text back in one burst', () => {
 		expect(report.duplicatesCreated).toEqual({
 			total: 4,

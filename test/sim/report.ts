@@ -83,7 +83,16 @@ export function reportDay(
 		const sent = delivery?.sentAtMs;
 		if (sent !== undefined && sent < (firstSent.get(id) ?? Infinity)) firstSent.set(id, sent);
 	}
-	const entered = new Set([...inquiryOfSeq.values(), ...ledgerOf.keys()]);
+	// A contact that joined its person's open inquiry (a contacted_again row keyed by its id) is that inquiry, not a new one.
+	const joined = new Set(
+		tables.notifications
+			.filter((row) => text(row.kind) === 'contacted_again')
+			.map((row) => (text(row.dedupeKey) ?? '').replace(/:contacted_again$/, '')),
+	);
+	const entered = new Set([
+		...[...inquiryOfSeq.values()].filter((id) => ledgerOf.has(id) || !joined.has(id)),
+		...ledgerOf.keys(),
+	]);
 
 	// An alert is on the ledger row (alertedAt) or in the notifications table (kind alert or escalation).
 	const alertNotified = new Map<string, number>();

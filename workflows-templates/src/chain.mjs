@@ -15,7 +15,14 @@ import {
 	TEAM,
 	TIME_ZONE,
 } from './setup.mjs';
-import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
+import {
+	notificationRow,
+	notSentYet,
+	readRecordBack,
+	saveRecord,
+	schemaColumn,
+} from './sections.mjs';
+import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
 
 export const NODE = {
 	trigger: 'Hub Trigger',
@@ -80,7 +87,9 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		{ inputSource: 'passthrough' },
 		[0, row],
 	);
-	const setup = readBusinessSetup(b, NODE.trigger, [1, row - 1.5]);
+	// The ledger rows of the same person are read first, so the match after "Is an Inquiry?" has them.
+	findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
+	const setup = readBusinessSetup(b, 'Find Earlier Inquiries', [2, row - 1.5]);
 	b.node(
 		NODE.ready,
 		'n8n-nodes-base.merge',
@@ -130,7 +139,9 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		dedupeKey: '"invalid:" + $execution.id + ":" + $itemIndex',
 	});
 	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
-	ledgerAtEntry(b, NODE.isInquiry, [5.5, row - 3]);
+	// A repeat contact joins its open inquiry there; only a new one goes on (output 1).
+	const match = joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]);
+	ledgerAtEntry(b, match, [6.4, row - 3], 1);
 
 	b.ours(
 		NODE.context,
@@ -151,7 +162,7 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		},
 		[6, row],
 	);
-	b.connect(NODE.isInquiry, NODE.context, 0);
+	b.connect(match, NODE.context, 1);
 	askFollowUp(b, [7, row - 1.3]);
 	// A synthetic customer is never asked anything.
 	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.3, row - 1.9]);
@@ -400,25 +411,6 @@ export function assignFromSharedMemory(b, [column, row], { inquiry, roster = TEA
 	};
 }
 
-/** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
-function notSentYet(b, name, dedupeKey, at) {
-	return b.node(
-		name,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'rowNotExists',
-			dataTableId: table('inquiry_notifications'),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }],
-			},
-		},
-		at,
-	);
-}
-
 /** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */
 const FOLLOW_UP_BY_TEXT = '$json.channel === "missed_call"';
 const FOLLOW_UP_KEY = `${FOLLOW_UP_BY_TEXT} ? "text_back:" + ($json.contact.phone?.e164 ?? $json.id) + ":" + $now.setZone(${TIME_ZONE}).toISODate() : $json.id + ":follow_up"`;
@@ -484,7 +476,7 @@ function sectionNotes(b, row) {
 	);
 	b.note(
 		'Context and owner',
-		'Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.',
+		'Someone whose inquiry is still open (owned, not yet contacted) and who gets in touch again within repeatContactWindowHours, on any channel, joins it: the owner is told they called or wrote again; no new turn, record or text back. Missing details get one follow-up question, and the inquiry is still routed. The owner comes from one memory shared by every channel (**inquiry_owner_memory**), saved with a compare-and-set: if another inquiry got there first, the hub reads again and decides again.',
 		[5, top],
 		span(5, 14),
 	);

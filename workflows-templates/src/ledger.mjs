@@ -44,9 +44,9 @@ function upsertLedger(b, name, at) {
  * later stage's row is never overwritten by this one. It sits above the chain, so n8n (which runs
  * the topmost branch first) writes it before the sender is answered.
  */
-export function ledgerAtEntry(b, normalize, [column, row]) {
+export function ledgerAtEntry(b, from, [column, row], fromOutput = 0) {
 	const row1 = ledgerRow(b, 'Ledger Row: Received', null, [column, row]);
-	b.connect(normalize, row1, 0);
+	b.connect(from, row1, fromOutput);
 	b.node(
 		'New on the Ledger?',
 		'n8n-nodes-base.dataTable',

@@ -28,7 +28,8 @@ export function hubOverview(b, { record, swap }) {
 		closes: 'Each channel with its own copy of the rules, its own roster and its own round robin.',
 		how: [
 			'Every entry template (form, missed call, chat, booking, ad lead) hands its inquiries to this workflow through **Run the Hub** (Execute Workflow).',
-			'It reads your **inquiry_settings** and **inquiry_team** tables, writes the ledger row, checks the context and sends one follow-up question (a missed call gets one text back per caller per day).',
+			'It reads your **inquiry_settings** and **inquiry_team** tables. Someone whose inquiry is still open (within **repeatContactWindowHours**) joins it: the owner is told they called or wrote again, and nothing new is opened.',
+			'Otherwise it writes the ledger row, checks the context and sends one follow-up question (a missed call gets one text back).',
 			'**Assign Inquiry Owner** picks the owner from one memory shared by every channel (*inquiry_owner_memory*), saved with a compare-and-set so two inquiries at the same moment never take the same turn.',
 			record,
 			'Anything that fails (unreadable, forged, unreachable, nobody free, record lost) becomes an alert row for managerEmail — never silence.',

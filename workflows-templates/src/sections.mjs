@@ -90,6 +90,25 @@ export function notificationRow(
 	);
 }
 
+/** Passes an item on only while no notification row has its dedupe key: the row is the memory. */
+export function notSentYet(b, name, dedupeKey, at) {
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'rowNotExists',
+			dataTableId: table('inquiry_notifications'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [{ keyName: 'dedupeKey', condition: 'eq', keyValue: expr(dedupeKey) }],
+			},
+		},
+		at,
+	);
+}
+
 export function schemaColumn(id) {
 	return {
 		id,

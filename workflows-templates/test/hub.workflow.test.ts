@@ -67,10 +67,10 @@ function request(entry: Entry, n: number): IDataObject {
 	});
 }
 
-async function post(tables: InMemoryDataTables, entry: Entry, n: number) {
+async function post(tables: InMemoryDataTables, entry: Entry, n: number, now = NOW) {
 	const { workflow, node } = ENTRIES[entry];
 	const result = await runEntry(workflow, {
-		now: NOW,
+		now,
 		mode: 'webhook',
 		dataTables: tables,
 		credentials,
@@ -88,6 +88,14 @@ const ownerOf = (result: Awaited<ReturnType<typeof post>>) =>
 			| undefined
 	)?.owner?.id;
 const memoryRow = (tables: InMemoryDataTables) => tables.rows('inquiry_owner_memory')[0];
+
+async function setSetting(tables: InMemoryDataTables, setting: string, value: string) {
+	const settings = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
+	await settings.updateRows({
+		filter: { type: 'and', filters: [{ columnName: 'setting', condition: 'eq', value: setting }] },
+		data: { value },
+	});
+}
 
 describe('the Inquiry Continuity Hub', () => {
 	it('gives turns from one memory across the form, missed-call and chat entries, one version per inquiry', async () => {
@@ -219,6 +227,71 @@ describe('the Inquiry Continuity Hub', () => {
 			assigned: 2,
 			daily: { counts: { [owner]: owner === 'owner-1' ? 2 : 1 } },
 		});
+	});
+
+	it('joins a call and the form the caller fills in later: one inquiry, one owner, one record, and the owner told it wrote again', async () => {
+		const tables = templateTables();
+		const call = await post(tables, 'missedCall', 5);
+		// The generic form webhook reads a plain JSON post as channel "other".
+		const form = await post(tables, 'form', 5, '2026-03-04T09:30:00.000Z');
+		expect(ownerOf(call)).toBe('owner-1');
+		expect(form.hub.ran('Check Inquiry Context')).toBe(false);
+		const [ledger] = tables.rows('inquiry_ledger');
+		expect(tables.rows('inquiry_ledger')).toHaveLength(1);
+		expect(ledger).toMatchObject({
+			channel: 'missed_call',
+			ownerId: 'owner-1',
+			contactCount: 2,
+			channels: 'missed_call, other',
+			lastContactAt: '2026-03-04T09:30:00.000Z',
+		});
+		expect(tables.rows('inquiry_records').map((row) => row.inquiryId)).toEqual([ledger.inquiryId]);
+		expect(
+			tables.rows('inquiry_notifications').map((row) => [row.kind, row.inquiryId, row.recipient]),
+		).toEqual([
+			['text_back', ledger.inquiryId, '+14155553005'],
+			['owner_assigned', ledger.inquiryId, 'first.owner@team.invalid'],
+			['contacted_again', ledger.inquiryId, 'first.owner@team.invalid'],
+		]);
+		const again = tables.rows('inquiry_notifications')[2];
+		expect(again.subject).toBe(`Person 5 wrote again — inquiry ${String(ledger.inquiryId)}`);
+		expect(String(again.body)).toContain('Contacts so far: 2 (missed_call, other)');
+		expect(String(again.body)).toContain('Said now: A leaking tap');
+		// The form delivered again (a retry) is the same contact: not counted, not told twice.
+		const replay = await post(tables, 'form', 5, '2026-03-04T09:31:00.000Z');
+		expect(replay.hub.ran('Join Open Inquiry')).toBe(false);
+		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({ contactCount: 2 });
+		expect(tables.rows('inquiry_notifications')).toHaveLength(3);
+		// The repeat used no turn: the next person takes owner-2's.
+		expect(memoryRow(tables)).toMatchObject({ version: 1 });
+		expect(ownerOf(await post(tables, 'chat', 6))).toBe('owner-2');
+	});
+
+	it('opens a new inquiry after repeatContactWindowHours, or once the owner has contacted the person', async () => {
+		const tables = templateTables();
+		await setSetting(tables, 'repeatContactWindowHours', '2');
+		await post(tables, 'missedCall', 5);
+		const late = await post(tables, 'form', 5, '2026-03-03T17:00:01.000Z');
+		expect(late.hub.ran('Check Inquiry Context')).toBe(true);
+		expect(tables.rows('inquiry_ledger')).toHaveLength(2);
+
+		const ledger = await tables.provider().getDataTableProxy(null, null, 'inquiry_ledger');
+		await ledger.updateRows({
+			filter: { type: 'and', filters: [] },
+			data: { contactedAt: '2026-03-03T17:05:00.000Z' },
+		});
+		const answered = await post(tables, 'chat', 5, '2026-03-03T17:10:00.000Z');
+		expect(answered.hub.ran('Check Inquiry Context')).toBe(true);
+		expect(tables.rows('inquiry_ledger')).toHaveLength(3);
+		expect(tables.rows('inquiry_notifications').map((row) => row.kind)).not.toContain(
+			'contacted_again',
+		);
+		// Still the same owner for the same person: sticky routing in the shared memory.
+		expect(tables.rows('inquiry_ledger').map((row) => row.ownerId)).toEqual([
+			'owner-1',
+			'owner-1',
+			'owner-1',
+		]);
 	});
 
 	it('creates the owner memory row when the table is empty, then assigns', async () => {

@@ -26,7 +26,7 @@ function missedCall(callSid: string) {
 }
 
 describe('template 2: missed call → text back → owner', () => {
-	it('texts a caller who rings three times exactly once, and gives each call a callback owner', async () => {
+	it('makes three calls from one caller one inquiry: one text back, one record, the owner told twice it rang again', async () => {
 		const tables = templateTables();
 		for (const sid of ['CA1', 'CA2', 'CA3']) {
 			const result = await runEntry(template, {
@@ -47,11 +47,30 @@ describe('template 2: missed call → text back → owner', () => {
 		expect(String(texts[0].body).length).toBeLessThanOrEqual(160);
 		expect(
 			tables.rows('inquiry_records').map((row) => [row.channel, row.phone, row.ownerId]),
-		).toEqual([
-			['missed_call', '+14155552671', 'owner-1'],
-			['missed_call', '+14155552671', 'owner-1'],
-			['missed_call', '+14155552671', 'owner-1'],
+		).toEqual([['missed_call', '+14155552671', 'owner-1']]);
+		const [ledger] = tables.rows('inquiry_ledger');
+		expect(tables.rows('inquiry_ledger')).toHaveLength(1);
+		expect(ledger).toMatchObject({
+			channel: 'missed_call',
+			ownerId: 'owner-1',
+			contactCount: 3,
+			channels: 'missed_call',
+			lastContactAt: NOW,
+		});
+		const told = tables
+			.rows('inquiry_notifications')
+			.filter((row) => row.kind !== 'text_back')
+			.map((row) => [row.kind, row.inquiryId, row.recipient]);
+		expect(told).toEqual([
+			['owner_assigned', ledger.inquiryId, 'first.owner@team.invalid'],
+			['contacted_again', ledger.inquiryId, 'first.owner@team.invalid'],
+			['contacted_again', ledger.inquiryId, 'first.owner@team.invalid'],
 		]);
+		expect(
+			tables.rows('inquiry_notifications').find((row) => row.kind === 'contacted_again')?.subject,
+		).toBe(`Your customer called again — inquiry ${String(ledger.inquiryId)}`);
+		// One turn of the shared owner memory: the repeats took none.
+		expect(tables.rows('inquiry_owner_memory')[0]).toMatchObject({ version: 1 });
 	});
 
 	it('refuses a forged post: 401, an alert, and no record', async () => {

@@ -5,6 +5,7 @@ import type { WorkflowJson } from '../../test/harness';
 import { harnessNodeTypes } from '../../test/harness';
 import { LADDER_COLUMNS } from '../../core/loop/ladder';
 import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
+import { JOIN_COLUMNS } from '../../core/scorecard/repeat';
 
 const DIR = join(__dirname, '..');
 const templates = readdirSync(DIR)
@@ -43,16 +44,20 @@ describe('templates (static checks)', () => {
 		expect(templates.length).toBeGreaterThanOrEqual(3);
 	});
 
-	it('declares the ledger Data table with exactly the columns a ledger row has, then the escalation ladder columns, score and hops as numbers', () => {
+	it('declares the ledger Data table with the columns a ledger row has, those joining writes, then the escalation ladder columns; counts, score and hops as numbers', () => {
 		const manifest = JSON.parse(readFileSync(join(DIR, 'data-tables.json'), 'utf8')) as {
 			tables: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
 		};
 		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
-		expect(ledger?.columns.map((column) => column.name)).toEqual([
+		const names = ledger?.columns.map((column) => column.name) ?? [];
+		const joined: readonly string[] = JOIN_COLUMNS;
+		expect(names.filter((name) => !joined.includes(name))).toEqual([
 			...LEDGER_COLUMNS,
 			...LADDER_COLUMNS,
 		]);
+		expect(names.filter((name) => joined.includes(name))).toEqual(JOIN_COLUMNS);
 		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([
+			{ name: 'contactCount', type: 'number' },
 			{ name: 'score', type: 'number' },
 			{ name: 'hops', type: 'number' },
 		]);

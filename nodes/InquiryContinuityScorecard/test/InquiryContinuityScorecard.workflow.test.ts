@@ -3,6 +3,7 @@ import type { DataTableColumnType, IDataObject } from 'n8n-workflow';
 import { LEDGER_COLUMNS, LedgerRow } from '../../../core/scorecard/ledger';
 import { InquiryScorecard } from '../../../core/scorecard/scoreInquiry';
 import { PeriodSummary } from '../../../core/scorecard/summary';
+import { journey } from '../../../core/scorecard/test/journey';
 import { ledgerRow } from '../../../core/scorecard/test/rows';
 import {
 	InMemoryDataTables,
@@ -407,5 +408,79 @@ describe('Check Setup', () => {
 			message: expect.stringContaining('Setup must be an object { settings, team }'),
 			description: expect.stringContaining("$('Business Setup').first().json"),
 		});
+describe('Match Open Inquiry', () => {
+	const open = {
+		inquiryId: 'inq_open',
+		receivedAt: '2026-05-04T09:00:00.000Z',
+		channel: 'missed_call',
+		identityKey: 'phone:+14155550123',
+		contactPhone: '+14155550123',
+		ownerId: 'ana',
+		ownerName: 'Ana Lopez',
+		contactedAt: null,
+	};
+	const match = (earlierInquiries: unknown, onError?: 'continueRegularOutput') => ({
+		name: 'Match',
+		type: TYPE,
+		parameters: {
+			operation: 'matchOpenInquiry',
+			earlierInquiries: `={{ ${JSON.stringify(earlierInquiries)} }}`,
+			repeatWindowHours: 24,
+		},
+		...(onError ? { onError } : {}),
+	});
+	const form = journey(
+		[['entry', 'normalized']],
+		{ id: 'inq_form', identityKeys: ['email:jane@example.com', 'phone:+14155550123'] },
+		'2026-05-04T14:00:00.000Z',
+	);
+	const stranger = journey([['entry', 'normalized']], {
+		id: 'inq_other',
+		identityKeys: ['email:someone@example.com'],
+		contact: { name: {}, email: { address: 'someone@example.com', valid: true, raw: 'x' } },
+	});
+
+	it('sends the same person to Repeat with the open inquiry, and anyone else to New unchanged', async () => {
+		const items = [form, stranger] as unknown as IDataObject[];
+		const result = await runWorkflow(manualTriggerWorkflow(items, [match([open])]), {
+			now: '2026-05-04T14:00:00.000Z',
+		});
+		expect(result.error).toBeUndefined();
+		const [repeat] = result.items('Match', 0);
+		expect(repeat.pairedItem).toEqual({ item: 0 });
+		expect(repeat.json.repeat).toEqual({
+			status: 'repeat',
+			open: {
+				inquiryId: 'inq_open',
+				ownerId: 'ana',
+				ownerName: 'Ana Lopez',
+				receivedAt: '2026-05-04T09:00:00.000Z',
+			},
+			update: {
+				contactCount: 2,
+				channels: 'missed_call, form',
+				lastContactAt: '2026-05-04T14:00:00.000Z',
+			},
+			said: 'wrote again',
+		});
+		expect(result.items('Match', 1)).toEqual([
+			expect.objectContaining({ json: stranger, pairedItem: { item: 1 } }),
+		]);
+	});
+
+	it('fails an item whose Earlier Inquiries is not a list, with the fix; On Error → Continue sends it to New', async () => {
+		const items = [form] as unknown as IDataObject[];
+		const stopped = await runWorkflow(manualTriggerWorkflow(items, [match('rows')]));
+		expect(stopped.error).toMatchObject({
+			node: 'Match',
+			message: expect.stringContaining('Earlier Inquiries is not a list of ledger rows'),
+		});
+		const continued = await runWorkflow(
+			manualTriggerWorkflow(items, [match('rows', 'continueRegularOutput')]),
+		);
+		expect(continued.error).toBeUndefined();
+		expect(continued.output('Match', 1)).toEqual([
+			expect.objectContaining({ id: 'inq_form', errorCode: 'SCORECARD_INPUT_INVALID' }),
+		]);
 	});
 });
