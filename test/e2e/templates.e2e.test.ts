@@ -889,11 +889,6 @@ describe('the escalation ladder (template 06) on the business-hours clock, readi
 			await updateDataTableRows(
 				n8n,
 				'inquiry_settings',
-				{ setting: 'managerEmail' },
-				{ value: '' },
-			);
-		}
-	}, 180_000);
 				{ setting: 'retentionDays' },
 				{ value: '90' },
 			);

@@ -408,6 +408,9 @@ describe('Check Setup', () => {
 			message: expect.stringContaining('Setup must be an object { settings, team }'),
 			description: expect.stringContaining("$('Business Setup').first().json"),
 		});
+	});
+});
+
 describe('Match Open Inquiry', () => {
 	const open = {
 		inquiryId: 'inq_open',
