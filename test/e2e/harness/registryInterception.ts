@@ -90,7 +90,10 @@ export async function interceptPublicRegistry(registryUrl: string): Promise<Regi
 				registryAnswer.pipe(answer);
 			},
 		);
-		upstream.on('error', (error) => answer.writeHead(502).end(error.message));
+		upstream.on('error', (error) => {
+			if (answer.headersSent) answer.destroy(error);
+			else answer.writeHead(502).end(error.message);
+		});
 		incoming.pipe(upstream);
 	};
 	const registryFront = createTlsServer({ key, cert }, forward);
