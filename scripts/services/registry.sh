@@ -9,6 +9,8 @@
 # Verdaccio is installed once into the cache, outside the project's dev dependencies (its tree is
 # large): 6.8.0 with node-fetch overridden to 2.7.0 (newer ones do not install here, or need Node 22).
 # The registry has no uplink: it serves this package and nothing else, so nothing leaves the machine.
+# The community-install test puts it behind registry.npmjs.org with a throwaway CA made by Debian's
+# openssl (test/e2e/harness/registryInterception.ts), so `ensure` installs openssl too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if [ -z "${INQUIRY_CACHE:-}" ]; then
@@ -80,6 +82,6 @@ YAML
 case "${1:-}" in
 start) start_registry "${2:?folder}" "${3:?tarball}" ;;
 stop) stop_service "${2:?folder}" "$2/verdaccio.pid" ;;
-ensure) ensure_verdaccio && echo "Verdaccio: $VERDACCIO_BIN" ;;
+ensure) ensure_debian_packages /usr/bin/openssl openssl && ensure_verdaccio && echo "Verdaccio: $VERDACCIO_BIN" ;;
 *) echo "usage: $0 start <folder> <tarball> | stop <folder> | ensure" >&2; exit 2 ;;
 esac

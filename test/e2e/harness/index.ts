@@ -15,6 +15,8 @@ export {
 } from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
+export { interceptPublicRegistry, PUBLIC_REGISTRY_HOST } from './registryInterception';
+export type { RegistryInterception } from './registryInterception';
 export { startQueueN8n } from './queueMode';
 export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
 export { startFront, startPostgres, startRedis, startRegistry } from './services';
