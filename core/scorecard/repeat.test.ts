@@ -110,11 +110,12 @@ describe('findOpenInquiry: does a new contact join an open inquiry?', () => {
 		expect(findOpenInquiry(form, [edge], WINDOW).status).toBe('repeat');
 	});
 
-	it('does not join an inquiry someone has answered, one marked closed, or one nobody owns', () => {
+	it('does not join an inquiry someone has answered, one marked closed (the ladder clears open to empty), or one nobody owns', () => {
 		for (const row of [
 			callRow({ contactedAt: '2026-03-05T16:00:00.000Z' }),
 			callRow({ open: false }),
 			callRow({ open: 'false' }),
+			callRow({ open: '' }),
 			callRow({ ownerId: '' }),
 		])
 			expect(findOpenInquiry(form, [row], WINDOW)).toEqual({ status: 'new', reason: 'none_open' });

@@ -104,11 +104,12 @@ function samePerson(row: EarlierRow, keys: ReadonlySet<string>): boolean {
 /**
  * Open means someone owns it and is still to answer: an owner was assigned, nobody has been
  * recorded as contacting the person (contactedAt), and the row is not marked closed (an `open`
- * column set to false, where the ledger has one). An inquiry nobody owns is not joined: the new
+ * column the escalation ladder cleared to '' or set to false; a ledger without the column counts
+ * as open). An inquiry nobody owns is not joined: the new
  * contact gets its own chance at an owner.
  */
 export function isOpenRow(row: Pick<EarlierRow, 'ownerId' | 'contactedAt' | 'open'>): boolean {
-	const closed = row.open === false || row.open === 'false' || row.open === 0;
+	const closed = row.open === false || row.open === 'false' || row.open === 0 || row.open === '';
 	return row.ownerId !== '' && row.contactedAt === '' && !closed;
 }
 
