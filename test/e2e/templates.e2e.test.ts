@@ -678,6 +678,11 @@ describe('the self-audit (08) takes the test path and reports what is left to se
 				['self_audit', 'manager@example.com'],
 			]);
 			expect(await dataTableRows(n8n, 'inquiry_test_records')).toEqual([]);
+			expect(
+				(await dataTableRows(n8n, 'inquiry_ledger')).filter(
+					(row) => row.contactName === 'Self Audit',
+				),
+			).toEqual([]);
 
 			const lines = String(added[0].body).split('\n');
 			// The chain works on the test path (the missed call is skipped: its entry checks a signature)…

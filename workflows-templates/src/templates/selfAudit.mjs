@@ -310,6 +310,27 @@ export function build() {
 		{ alwaysOutputData: true },
 	);
 	b.connect(NODE.wait, 'Clear Test Records');
+	// Its ledger rows too, once read: no sweep, ladder, report or repeat contact ever meets them.
+	b.node(
+		'Clear Test Ledger Rows',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'deleteRows',
+			dataTableId: table('inquiry_ledger'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.inquiryId ?? ""') },
+				],
+			},
+			options: {},
+		},
+		[10 + c, 2.3],
+		{ alwaysOutputData: true },
+	);
+	b.connect(NODE.read, 'Clear Test Ledger Rows');
 	scorecard(
 		b,
 		NODE.summarize,
@@ -371,7 +392,7 @@ export function build() {
 		[
 			"Each inquiry follows a real vendor's shape (Typeform, Twilio, Intercom, Calendly, Google Ads) with ids new for every run, so no entry mistakes it for a replay.",
 			'',
-			'They go through your real entries and the hub, with the hub\'s test mark (*inquiryContinuityTest*): the record is saved and verified in **inquiry_test_records** (and cleared once read), the owner is chosen from the shared memory without writing it back, and nobody is told or asked. Their ledger rows are named "Self Audit"; the leak sweep and the weekly report leave them out.',
+			"They go through your real entries and the hub, with the hub's test mark (*inquiryContinuityTest*): the record is saved and verified in **inquiry_test_records**, the owner is chosen from the shared memory without writing it back, and nobody is told or asked. Once their ledger rows are read, the audit clears them and the scratch records: nothing is left among real work.",
 		].join('\n'),
 		[4.6, 2.3],
 		{ width: 3.4, height: 2.2 },
