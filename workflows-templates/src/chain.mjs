@@ -165,7 +165,7 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 	b.connect(match, NODE.context, 1);
 	askFollowUp(b, [7, row - 1.3]);
 	// A synthetic customer is never asked anything.
-	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.3, row - 1.9]);
+	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.5, row - 0.7]);
 	b.connect(NODE.context, 'Self-Audit? (Ask Nobody)', 1);
 	b.connect('Self-Audit? (Ask Nobody)', 'Follow-Up Not Sent Yet?', 1);
 

@@ -176,7 +176,7 @@ const isNote = (node: WorkflowJson['nodes'][number]) => node.type === 'n8n-nodes
  * manager and the report's time zone with samples of their own, until they read inquiry_settings
  * like the hub: they are listed here until then, so the exception stays visible.
  */
-const STILL_WITH_PLACEHOLDERS = ['06-leak-sweep.json', '07-weekly-continuity-report.json'];
+const STILL_WITH_PLACEHOLDERS = ['07-weekly-continuity-report.json'];
 const placeholderFiles = templates
 	.map((t) => t.file)
 	.filter((file) => !STILL_WITH_PLACEHOLDERS.includes(file));
