@@ -7,7 +7,7 @@ import type { CompiledOwner } from './eligibility';
 import { EligibilityContext } from './eligibility';
 import type { Choice, Considered, TooLateToHold } from './choose';
 import type { OwnerClaim } from './claim';
-import { claimOf, reasonsNaming } from './claim';
+import { claimOf, isTurn, reasonsNaming } from './claim';
 import { consider, holdFor, pickIn } from './choose';
 import { deadlineOf, holdLimitOf } from './deadline';
 import {
@@ -223,15 +223,17 @@ export class AssignmentSession {
 		};
 		const result = resultFor(chosen.owner);
 		if (!withClaim) return { result };
-		const weighted = config.strategy === 'weighted';
+		// As in choose.ts: a rule's named owner, the fallback owner and a hash keep no turns.
+		const stateless = pool.kind === 'fallback_owner' || pool.named || config.strategy === 'hash';
 		return {
 			result,
 			claim: claimOf(
 				today,
-				chosen.strategy,
+				pool.key,
+				isTurn(chosen.strategy, stateless),
 				chosen.owner,
 				chosen.considered.eligible,
-				weighted,
+				chosen.strategy === 'weighted',
 				resultFor,
 			),
 		};

@@ -66,3 +66,19 @@ describe('assignForClaim', () => {
 		expect(claim).toBeUndefined();
 	});
 });
+
+describe('a hold', () => {
+	it('offers everyone back first as the turn, so held inquiries rotate too', () => {
+		const evening = new Date('2026-03-02T23:00:00.000Z');
+		const session = new AssignmentSession(
+			config([owner('ana'), owner('ben')], { holdUntilAvailable: true, maxHoldMinutes: 24 * 60 }),
+		);
+		const { result, claim } = session.assignForClaim(
+			inquiry({ receivedAt: evening.toISOString() }),
+			{ now: evening },
+		);
+		expect(result.strategy).toBe('next_available');
+		expect(claim?.pool).toBe('*');
+		expect(claim?.candidates.map((c) => c.ownerKey)).toEqual(['ana', 'ben']);
+	});
+});

@@ -22,29 +22,31 @@ export interface ClaimCandidate {
 export interface OwnerClaim {
 	/** The business day the counts are kept for (YYYY-MM-DD in the business time zone). */
 	day: string;
+	/** Whose rotation the turn belongs to: a team id, or "*" for the whole roster. */
+	pool: string;
 	/** In the stage's order of preference; one entry when the choice was not a rotation. */
 	candidates: ClaimCandidate[];
 }
 
-/** Strategies whose pick is a turn the store may give to any eligible owner. */
-const ROTATIONS: ReadonlySet<StrategyUsed> = new Set(['round_robin', 'weighted']);
-
 /**
- * The claim for an assigned inquiry: every eligible owner of the chosen pool for a rotation, in
- * roster order, or the one owner a rule, sticky memory, the fallback, a hash or a hold named.
- * `resultFor` gives the assignment as it reads for a given owner.
+ * The claim for an assigned inquiry. A turn (round robin, weighted, or a hold among those back
+ * first) offers every owner the stage found eligible, in roster order; a rule's named owner,
+ * sticky memory, the fallback owner, a contact hash or the fewest open inquiries offers the one
+ * owner they named. `resultFor` gives the assignment as it reads for a given owner.
  */
 export function claimOf(
 	day: string,
-	strategy: StrategyUsed,
+	pool: string,
+	turn: boolean,
 	picked: CompiledOwner,
 	eligible: readonly CompiledOwner[],
 	weighted: boolean,
 	resultFor: (owner: CompiledOwner) => AssignmentResult,
 ): OwnerClaim {
-	const owners = ROTATIONS.has(strategy) ? [...eligible] : [picked];
+	const owners = turn ? [...eligible] : [picked];
 	return {
 		day,
+		pool,
 		candidates: owners.map((owner) => ({
 			ownerKey: owner.key,
 			weight: weighted ? owner.weight : 1,
@@ -52,6 +54,14 @@ export function claimOf(
 			assignment: resultFor(owner),
 		})),
 	};
+}
+
+/** Whether a choice was a turn of the rotation, which the store may give to any of the eligible. */
+export function isTurn(strategy: StrategyUsed, statelessPool: boolean): boolean {
+	return (
+		!statelessPool &&
+		(strategy === 'round_robin' || strategy === 'weighted' || strategy === 'next_available')
+	);
 }
 
 /** The reasons with the "picked" entry naming `owner`: what the list says when that owner is claimed. */

@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { QueueStack, TemplateResult } from './harness';
 import {
 	createDemoCrmCredential,
+	createStoreCredential,
 	deliverLikeAVendor,
 	dataTableRows,
 	dataTablesNeeded,
@@ -13,6 +14,7 @@ import {
 	startQueueN8n,
 	startsByItself,
 } from './harness';
+import { describePostgresStore } from './queue-mode.postgres';
 import {
 	lastExecutionId,
 	SECRET_CREDENTIAL,
@@ -45,6 +47,7 @@ jest.setTimeout(5 * 60_000);
 type Row = Record<string, unknown>;
 let stack: QueueStack;
 let published: TemplateResult[];
+let store: { id: string; name: string };
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const rows = async (table: string): Promise<Row[]> => await dataTableRows(stack.main, table);
 
@@ -68,6 +71,7 @@ beforeAll(async () => {
 	published = await importTemplates(stack.main, templates, {
 		[SECRET_CREDENTIAL]: secret,
 		handoffDestinationApi: await createDemoCrmCredential(stack.main),
+		postgres: (store = await createStoreCredential(stack.main, stack.postgres)),
 	});
 }, 20 * 60_000);
 
@@ -200,6 +204,12 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
 	});
 });
+
+// The hub on its Postgres store (template 00p), on this same stack, before a worker is killed.
+describePostgresStore(
+	() => stack,
+	() => store,
+);
 
 test('n8n 2.41.1 queue mode starts every execution with empty static data: a static-data round robin gives each inquiry the first owner', async () => {
 	const text = readFileSync(join(__dirname, 'workflows/assign-round-robin.json'), 'utf8')

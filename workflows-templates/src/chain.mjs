@@ -16,6 +16,7 @@ import {
 	TIME_ZONE,
 } from './setup.mjs';
 import { notificationRow, readRecordBack, saveRecord, schemaColumn } from './sections.mjs';
+import { assignByClaim, onPostgres } from './postgresStore.mjs';
 
 export const NODE = {
 	trigger: 'Hub Trigger',
@@ -49,9 +50,11 @@ const ifNode = (b, name, list, at) =>
 
 /**
  * Builds the hub into `b`. `record` is 'dataTable' (the embedded default) or 'httpCrm' (the worked
- * CRM swap, template 00b). Returns the grid column after the last stage.
+ * CRM swap, template 00b); `store` is 'dataTable' or 'postgres' (template 00p: records, ledger,
+ * notifications and owner counts in Postgres, postgresStore.mjs). Returns the grid column after
+ * the last stage.
  */
-export function addHubChain(b, { record = 'dataTable' } = {}) {
+export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {}) {
 	const row = 1;
 	b.node(
 		NODE.trigger,
@@ -148,9 +151,18 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 	});
 
 	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
-	assignWithSharedMemory(b, [7, row]);
-	b.connect(NODE.context, NODE.readMemory, 0);
-	b.connect(NODE.context, NODE.readMemory, 1);
+	const assignFrom = store === 'postgres' ? 'Read Owner Counts' : NODE.readMemory;
+	if (store === 'postgres')
+		assignByClaim(b, [7, row], {
+			context: NODE.context,
+			assign: NODE.assign,
+			decided: NODE.decided,
+			assignSettings: ASSIGN_SETTINGS,
+			alertNobodyAssigned,
+		});
+	else assignWithSharedMemory(b, [7, row]);
+	b.connect(NODE.context, assignFrom, 0);
+	b.connect(NODE.context, assignFrom, 1);
 
 	const verifyColumn = 16;
 	if (record === 'httpCrm') {
@@ -165,8 +177,27 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
 	sectionNotes(b, row);
+	if (store === 'postgres') onPostgres(b);
 	return verifyColumn + 4;
 }
+
+/** Assign Inquiry Owner's settings, whichever store holds its memory. */
+const ASSIGN_SETTINGS = {
+	rosterSource: 'json',
+	rosterJson: expr(TEAM),
+	businessTimezone: expr(setting('timeZone')),
+	businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+	holidays: expr(setting('holidays')),
+	strategy: 'round_robin',
+	holdUntilAvailable: true,
+	deadlines: {
+		emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
+		highMinutes: expr(minutes('highMinutes', 60)),
+		normalMinutes: expr(minutes('normalMinutes', 240)),
+		lowMinutes: expr(minutes('lowMinutes', 480)),
+		escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
+	},
+};
 
 /**
  * The owner is chosen from one memory shared by every channel: read the row, decide, and write
@@ -238,20 +269,7 @@ function assignWithSharedMemory(b, [column, row]) {
 		NODE.assign,
 		'assignInquiryOwner',
 		{
-			rosterSource: 'json',
-			rosterJson: expr(TEAM),
-			businessTimezone: expr(setting('timeZone')),
-			businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
-			holidays: expr(setting('holidays')),
-			strategy: 'round_robin',
-			holdUntilAvailable: true,
-			deadlines: {
-				emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
-				highMinutes: expr(minutes('highMinutes', 60)),
-				normalMinutes: expr(minutes('normalMinutes', 240)),
-				lowMinutes: expr(minutes('lowMinutes', 480)),
-				escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
-			},
+			...ASSIGN_SETTINGS,
 			routingMemory: 'input',
 			routingState: expr(`$('${NODE.readMemory}').item.json.state`),
 			routingVersion: expr(`$('${NODE.readMemory}').item.json.version`),
@@ -335,8 +353,12 @@ function assignWithSharedMemory(b, [column, row]) {
 	});
 	b.connect('Tries Left?', busy, 1);
 	ledgerAfter(b, busy, NODE.context, 'Memory Busy', [column + 7, row + 1.2], { alertSent: true });
+	alertNobodyAssigned(b, [column + 4, row + 2.4]);
+}
 
-	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column + 4, row + 2.4], {
+/** Assign Inquiry Owner's second output: nobody could take the inquiry. */
+function alertNobodyAssigned(b, [column, row]) {
+	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column, row], {
 		kind: 'alert',
 		channel: 'email',
 		recipient: MANAGER_EMAIL,
@@ -344,7 +366,7 @@ function assignWithSharedMemory(b, [column, row]) {
 		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
 	});
 	b.connect(NODE.assign, alertUnassigned, 1);
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 1, row], {
 		alertSent: true,
 	});
 }

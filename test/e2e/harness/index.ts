@@ -15,6 +15,7 @@ export {
 } from './dataTables';
 export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
+export { createStoreCredential, runSql, sqlRows, STORE_CREDENTIAL } from './postgresStore';
 export { startQueueN8n } from './queueMode';
 export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
 export { startFront, startPostgres, startRedis, startRegistry } from './services';
