@@ -35,11 +35,8 @@ function psqlBinary(): string {
 	return `/usr/lib/postgresql/${versions[versions.length - 1]}/bin/psql`;
 }
 
-/** The rows a query returns, as JSON objects. */
-export async function sqlRows(
-	postgres: PostgresService,
-	query: string,
-): Promise<Array<Record<string, unknown>>> {
+/** Runs `sql` through psql against `postgres` and returns what it printed (unaligned, tuples only). */
+async function psql(postgres: PostgresService, sql: string): Promise<string> {
 	const { stdout } = await promisify(execFile)(
 		psqlBinary(),
 		[
@@ -55,14 +52,26 @@ export async function sqlRows(
 			'-v',
 			'ON_ERROR_STOP=1',
 			'-c',
-			`SELECT coalesce(json_agg(row_to_json(q)), '[]') FROM (${query}) q`,
+			sql,
 		],
 		{ env: { ...process.env, PGPASSWORD: postgres.password }, maxBuffer: 64 * 1024 * 1024 },
 	);
-	return JSON.parse(stdout) as Array<Record<string, unknown>>;
+	return stdout;
+}
+
+/** The rows a query returns, as JSON objects. */
+export async function sqlRows(
+	postgres: PostgresService,
+	query: string,
+): Promise<Array<Record<string, unknown>>> {
+	const printed = await psql(
+		postgres,
+		`SELECT coalesce(json_agg(row_to_json(q)), '[]') FROM (${query}) q`,
+	);
+	return JSON.parse(printed) as Array<Record<string, unknown>>;
 }
 
 /** Runs one statement (a test's own set-up, such as starting a new day of counts). */
 export async function runSql(postgres: PostgresService, statement: string): Promise<void> {
-	await sqlRows(postgres, `WITH done AS (${statement} RETURNING 1) SELECT count(*) FROM done`);
+	await psql(postgres, statement);
 }
