@@ -14,7 +14,7 @@ import {
 	startQueueN8n,
 	startsByItself,
 } from './harness';
-import { describePostgresStore } from './queue-mode.postgres';
+import { countBy, describePostgresStore, perInquiry } from './queue-mode.postgres';
 import {
 	lastExecutionId,
 	SECRET_CREDENTIAL,
@@ -124,12 +124,6 @@ async function ledgerOnceClosed(ids: string[], waitMs = 120_000): Promise<Row[]>
 	}
 }
 
-const countBy = (values: unknown[]) =>
-	values.reduce<Record<string, number>>(
-		(acc, value) => ({ ...acc, [String(value)]: (acc[String(value)] ?? 0) + 1 }),
-		{},
-	);
-
 test('every template that starts by itself is published on the queue-mode main', () => {
 	const templates = new Map(loadTemplates().map((template) => [template.file, template.workflow]));
 	expect(
@@ -182,17 +176,13 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 
 	test('every inquiry reaches exactly one verified ledger row, one record and one owner notice', async () => {
 		expect(new Set(ids).size).toBe(INQUIRIES);
-		const records = countBy((await rows('inquiry_records')).map((row) => row.inquiryId));
-		const told = countBy(
-			(await rows('inquiry_notifications'))
-				.filter((row) => row.kind === 'owner_assigned')
-				.map((row) => row.inquiryId),
+		const outcomes = perInquiry(
+			ids,
+			ledger,
+			await rows('inquiry_records'),
+			await rows('inquiry_notifications'),
 		);
-		const perInquiry = ids.map((id) => {
-			const mine = ledger.filter((row) => row.inquiryId === id);
-			return [mine.length, mine[0]?.handoffStatus, records[id] ?? 0, told[id] ?? 0];
-		});
-		expect(perInquiry).toEqual(ids.map(() => [1, 'verified', 1, 1]));
+		expect(outcomes).toEqual(ids.map(() => [1, 'verified', 1, 1]));
 	});
 
 	// The hub keeps owner memory in the inquiry_owner_memory Data table and writes it back with a

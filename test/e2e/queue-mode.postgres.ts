@@ -73,11 +73,23 @@ async function atConcurrency<T>(count: number, size: number, send: (n: number) =
 	return results;
 }
 
-const countBy = (values: unknown[]) =>
+export const countBy = (values: unknown[]) =>
 	values.reduce<Record<string, number>>(
 		(acc, value) => ({ ...acc, [String(value)]: (acc[String(value)] ?? 0) + 1 }),
 		{},
 	);
+
+/** Per inquiry: its ledger rows, the first one's handoff status, its records and its owner notices. */
+export function perInquiry(ids: string[], ledger: Row[], records: Row[], notifications: Row[]) {
+	const recordCount = countBy(records.map((r) => r.inquiryId));
+	const told = countBy(
+		notifications.filter((r) => r.kind === 'owner_assigned').map((r) => r.inquiryId),
+	);
+	return ids.map((id) => {
+		const mine = ledger.filter((r) => r.inquiryId === id);
+		return [mine.length, mine[0]?.handoffStatus, recordCount[id] ?? 0, told[id] ?? 0];
+	});
+}
 const spread = (counts: number[]) => Math.max(...counts) - Math.min(...counts);
 const idList = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
 
@@ -154,18 +166,13 @@ export function describePostgresStore(
 
 			test('each inquiry has one record, one verified ledger row and one owner notice', async () => {
 				expect(new Set(ids).size).toBe(DISTINCT);
-				const records = countBy((await rowsFor('inquiry_records', ids)).map((r) => r.inquiryId));
-				const ledger = await rowsFor('inquiry_ledger', ids);
-				const told = countBy(
-					(await rowsFor('inquiry_notifications', ids))
-						.filter((r) => r.kind === 'owner_assigned')
-						.map((r) => r.inquiryId),
+				const outcomes = perInquiry(
+					ids,
+					await rowsFor('inquiry_ledger', ids),
+					await rowsFor('inquiry_records', ids),
+					await rowsFor('inquiry_notifications', ids),
 				);
-				const perInquiry = ids.map((id) => {
-					const mine = ledger.filter((r) => r.inquiryId === id);
-					return [mine.length, mine[0]?.handoffStatus, records[id] ?? 0, told[id] ?? 0];
-				});
-				expect(perInquiry).toEqual(ids.map(() => [1, 'verified', 1, 1]));
+				expect(outcomes).toEqual(ids.map(() => [1, 'verified', 1, 1]));
 			});
 
 			test('each owner gets within 1 of 100, across both workers', async () => {

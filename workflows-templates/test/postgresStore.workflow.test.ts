@@ -55,7 +55,10 @@ describe('the hub on Postgres (template 00p)', () => {
 		expect(queryOf('Notify Owner')).toMatch(
 			/^WITH claimed AS \(\nINSERT INTO inquiry_notifications[\s\S]*ON CONFLICT \("dedupeKey"\) DO NOTHING\nRETURNING \*\n\)\nSELECT \* FROM claimed$/,
 		);
-		const connections = hub.connections as unknown as Record<string, { main: Array<Array<{ node: string }>> }>;
+		const connections = hub.connections as unknown as Record<
+			string,
+			{ main: Array<Array<{ node: string }>> }
+		>;
 		const told = connections['Owner Not Told Yet?'].main[0].map((c) => c.node);
 		expect(told).toEqual(['Notify Owner']);
 		expect(hub.nodes.find((n) => n.name === 'Owner Not Told Yet?')?.type).toBe(
