@@ -420,6 +420,14 @@ export function assignByClaim(
 	alertNobodyAssigned(b, [column + 3, row + 2.4]);
 }
 
+/** The section notes that say where things are kept, as they read on Postgres. */
+const POSTGRES_NOTES = {
+	'Note: Context and owner':
+		'Missing details get one follow-up question, and the inquiry is still routed. Assign Inquiry Owner decides who may take it; **Claim Owner** takes the turn in Postgres in one locked transaction (inquiry_claim_owner), so every worker continues one rotation and daily caps hold.',
+	'Note: Record: swap in your CRM':
+		"Save Record and Read Record Back use the inquiry_records Postgres table, one row per inquiry id (INSERT … ON CONFLICT). To use a CRM instead, use its create and get nodes and set Verify's field prefix; see template 00b for any HTTP CRM.",
+};
+
 /**
  * The hub on Postgres: the store check before anything else, then every Data table step on
  * records, ledger and notifications rewritten as a Postgres step, and the notes saying so.
@@ -428,6 +436,11 @@ export function onPostgres(b) {
 	ensureStore(b);
 	rewriteDataTableSteps(b);
 	for (const node of b.nodes) {
+		if (node.name in POSTGRES_NOTES)
+			node.parameters.content = node.parameters.content.replace(
+				/\n[\s\S]*/,
+				`\n${POSTGRES_NOTES[node.name]}`,
+			);
 		if (node.type.endsWith('.verifyInquiryHandoff') && node.parameters.destination)
 			node.parameters.destination = node.parameters.destination.replace(
 				'(Data table)',
