@@ -284,6 +284,11 @@ function rewriteDataTableSteps(b) {
 	for (const node of b.nodes) {
 		const table = storeTableOf(node);
 		if (!table || node.parameters.operation !== 'rowNotExists') continue;
+		const keys = node.parameters.filters.conditions.map((c) => c.keyName);
+		if (keys.join() !== STORE_TABLES[table])
+			throw new Error(
+				`${node.name}: a "row does not exist" check on ${keys.join(', ')} has no Postgres form yet (postgresStore.mjs)`,
+			);
 		gates.add(node.name);
 		node.type = 'n8n-nodes-base.noOp';
 		node.typeVersion = 1;
@@ -298,11 +303,16 @@ function rewriteDataTableSteps(b) {
 		node.type = POSTGRES;
 		node.typeVersion = POSTGRES_VERSION;
 		if (operation === 'get') {
-			const filter = node.parameters.filters.conditions.find((c) => c.keyName === key);
+			const filters = node.parameters.filters.conditions;
+			if (filters.some((c) => (c.condition ?? 'eq') !== 'eq'))
+				throw new Error(`${node.name}: only "equals" filters have a Postgres form yet`);
+			const where = filters.map((c, i) => `${q(c.keyName)} = $${i + 1}`).join(' AND ');
 			node.parameters = {
 				operation: 'executeQuery',
-				query: `SELECT * FROM ${table} WHERE ${q(key)} = $1 ORDER BY id LIMIT ${node.parameters.limit ?? 50}`,
-				options: { queryReplacement: expr(`[${codeOf(filter.keyValue)}]`) },
+				query: `SELECT * FROM ${table} WHERE ${where} ORDER BY id LIMIT ${node.parameters.limit ?? 50}`,
+				options: {
+					queryReplacement: expr(`[${filters.map((c) => codeOf(c.keyValue)).join(', ')}]`),
+				},
 			};
 			continue;
 		}
