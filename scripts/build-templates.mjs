@@ -1,7 +1,7 @@
 // Writes every template in workflows-templates/src/templates/ as importable workflow JSON.
 // `--check` writes nothing and fails when a committed JSON differs from what the source builds.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
@@ -13,11 +13,15 @@ for (const name of readdirSync(sources)
 	.filter((f) => f.endsWith('.mjs'))
 	.sort()) {
 	const template = await import(pathToFileURL(join(sources, name)).href);
-	const json = `${JSON.stringify(template.build().toJSON(), null, '\t')}\n`;
+	// A template module gives a workflow (build) or, like the Postgres store's SQL, plain text.
+	const json = template.text
+		? template.text()
+		: `${JSON.stringify(template.build().toJSON(), null, '\t')}\n`;
 	const target = join(root, 'workflows-templates', template.file);
 	if (check) {
 		if (!existsSync(target) || readFileSync(target, 'utf8') !== json) stale.push(template.file);
 	} else {
+		mkdirSync(dirname(target), { recursive: true });
 		writeFileSync(target, json);
 		console.log(`wrote workflows-templates/${template.file}`);
 	}

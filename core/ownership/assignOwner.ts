@@ -6,6 +6,8 @@ import type { AssignConfigInput } from './config';
 import type { CompiledOwner } from './eligibility';
 import { EligibilityContext } from './eligibility';
 import type { Choice, Considered, TooLateToHold } from './choose';
+import type { OwnerClaim } from './claim';
+import { claimOf, isTurn, reasonsNaming } from './claim';
 import { consider, holdFor, pickIn } from './choose';
 import { deadlineOf, holdLimitOf } from './deadline';
 import {
@@ -58,6 +60,25 @@ export class AssignmentSession {
 	}
 
 	assign(inquiry: Inquiry, options: AssignOptions): AssignmentResult {
+		return this.decide(inquiry, options, false).result;
+	}
+
+	/**
+	 * Assigns like `assign`, and for an assigned inquiry also says what a shared store may claim
+	 * instead of the pick made from this session's memory (see claim.ts).
+	 */
+	assignForClaim(
+		inquiry: Inquiry,
+		options: AssignOptions,
+	): { result: AssignmentResult; claim?: OwnerClaim } {
+		return this.decide(inquiry, options, true);
+	}
+
+	private decide(
+		inquiry: Inquiry,
+		options: AssignOptions,
+		withClaim: boolean,
+	): { result: AssignmentResult; claim?: OwnerClaim } {
 		const { config, calendar } = this.compiled;
 		const nowMs = options.now.getTime();
 		const facts = factsOf(inquiry);
@@ -135,7 +156,7 @@ export class AssignmentSession {
 				? unassignedReasonOf(excluded)
 				: 'empty_roster';
 			trace.add('unassigned', unassignedReason);
-			return {
+			const result: AssignmentResult = {
 				...base,
 				status: 'unassigned',
 				strategy: 'none',
@@ -158,38 +179,63 @@ export class AssignmentSession {
 						}
 					: {}),
 			};
+			return { result };
 		}
 
 		this.record(pick.owner, today, facts);
-		const owner = pick.owner.owner;
-		const { pool } = pick.considered;
+		const chosen = pick;
+		const { pool } = chosen.considered;
 		const heldUntil =
-			pick.heldUntilMs === undefined ? undefined : new Date(pick.heldUntilMs).toISOString();
-		const reason = assignedSentence({
-			name: owner.name,
-			strategy: pick.strategy,
-			pool,
-			available: pick.considered.eligible.length,
-			excluded: pick.considered.excluded,
-			skipped: considered
-				.filter((c) => c !== pick.considered)
-				.map((c) => ({ pool: c.pool, excluded: c.excluded })),
-			rule: route.rule,
-			heldUntil:
-				pick.heldUntilMs === undefined ? undefined : localText(pick.heldUntilMs, pick.owner),
-			respondBy: respondByText,
-		});
+			chosen.heldUntilMs === undefined ? undefined : new Date(chosen.heldUntilMs).toISOString();
+		const reasons = trace.reasons();
+		const resultFor = (picked: CompiledOwner): AssignmentResult => {
+			const owner = picked.owner;
+			const reason = assignedSentence({
+				name: owner.name,
+				strategy: chosen.strategy,
+				pool,
+				available: chosen.considered.eligible.length,
+				excluded: chosen.considered.excluded,
+				skipped: considered
+					.filter((c) => c !== chosen.considered)
+					.map((c) => ({ pool: c.pool, excluded: c.excluded })),
+				rule: route.rule,
+				heldUntil:
+					chosen.heldUntilMs === undefined ? undefined : localText(chosen.heldUntilMs, picked),
+				respondBy: respondByText,
+			});
+			return {
+				...base,
+				status: 'assigned',
+				owner: {
+					id: owner.id,
+					name: owner.name,
+					...pickDefined(owner, ['email', 'phone', 'chat']),
+				},
+				...(pool.team ? { team: pool.team } : {}),
+				strategy: chosen.strategy,
+				...(route.rule ? { rule: route.rule.name } : {}),
+				reason,
+				reasons: picked === chosen.owner ? reasons : reasonsNaming(reasons, picked),
+				fallbackUsed: pool.kind !== 'primary',
+				...(heldUntil ? { heldUntil } : {}),
+			};
+		};
+		const result = resultFor(chosen.owner);
+		if (!withClaim) return { result };
+		// As in choose.ts: a rule's named owner, the fallback owner and a hash keep no turns.
+		const stateless = pool.kind === 'fallback_owner' || pool.named || config.strategy === 'hash';
 		return {
-			...base,
-			status: 'assigned',
-			owner: { id: owner.id, name: owner.name, ...pickDefined(owner, ['email', 'phone', 'chat']) },
-			...(pool.team ? { team: pool.team } : {}),
-			strategy: pick.strategy,
-			...(route.rule ? { rule: route.rule.name } : {}),
-			reason,
-			reasons: trace.reasons(),
-			fallbackUsed: pool.kind !== 'primary',
-			...(heldUntil ? { heldUntil } : {}),
+			result,
+			claim: claimOf(
+				today,
+				pool.key,
+				isTurn(chosen.strategy, stateless),
+				chosen.owner,
+				chosen.considered.eligible,
+				chosen.strategy === 'weighted',
+				resultFor,
+			),
 		};
 	}
 

@@ -1,4 +1,5 @@
 import { InquiryError } from '../shared/errors';
+import type { OwnerClaim } from './claim';
 import { readJsonText } from './json';
 import type { RoutingState } from './state';
 import { readRoutingState } from './state';
@@ -18,10 +19,15 @@ export interface StoredMemory {
 	basedOnVersion: number;
 }
 
-/** What the node puts on each item: the state after that item's assignment, and the version it was based on. */
+/**
+ * What the node puts on each item: the state after that item's assignment and the version it was
+ * based on (for a compare-and-set), and for an assigned inquiry the claim a store can take in one
+ * locked statement instead (claim.ts).
+ */
 export interface MemoryToStore {
 	basedOnVersion: number;
 	state: RoutingState;
+	claim?: OwnerClaim;
 }
 
 const isBlank = (value: unknown) =>

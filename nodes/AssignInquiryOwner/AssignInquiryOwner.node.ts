@@ -109,10 +109,18 @@ export class AssignInquiryOwner implements INodeType {
 					lastLoad = readOpenLoad(loadParameter);
 					lastLoadParameter = loadParameter;
 				}
-				const result = session.assign(inquiry, { now, openLoad: lastLoad, dryRun });
+				const { result, claim } = session.assignForClaim(inquiry, {
+					now,
+					openLoad: lastLoad,
+					dryRun,
+				});
 				const json = withAssignment(inquiry, result, node) as unknown as IDataObject;
 				if (fromInput && !dryRun) {
-					const routingMemory: MemoryToStore = { basedOnVersion, state: session.state(now) };
+					const routingMemory: MemoryToStore = {
+						basedOnVersion,
+						state: session.state(now),
+						...(claim ? { claim } : {}),
+					};
 					json.routingMemory = routingMemory as unknown as IDataObject;
 				}
 				return {

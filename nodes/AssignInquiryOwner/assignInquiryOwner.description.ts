@@ -158,7 +158,7 @@ const ownerFields: INodeProperties[] = [
 export const assignInquiryOwnerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Rotation, daily caps and returning contacts are remembered between production runs. Test runs in the editor never save them, and two runs at the same moment can overwrite each other (a turn may repeat): see the node docs. Contact Hash needs no memory; for queue mode, prefer it or Fewest Open Inquiries. The settings below hold for the whole run: an expression must give every item the same value.',
+			'Static data holds rotation, daily caps and returning contacts for one n8n instance only: test runs never save it, two runs at the same moment overwrite each other, and in queue mode every worker execution starts from nothing (n8n 2.x), so the rotation restarts each time. For anything shared or in queue mode choose From Input (Your Store): the Inquiry Continuity Hub keeps the memory in a Data table or in Postgres. The settings below hold for the whole run: an expression must give every item the same value.',
 		name: 'stateNotice',
 		type: 'notice',
 		default: '',
@@ -174,13 +174,13 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 				name: 'Workflow Static Data (Single Instance Only)',
 				value: 'staticData',
 				description:
-					'Kept by n8n inside this workflow. Each workflow has its own, and runs at the same moment can overwrite each other.',
+					'Kept by n8n inside this workflow. Each workflow has its own, runs at the same moment can overwrite each other, and queue-mode workers start without it.',
 			},
 			{
 				name: 'From Input (Your Store)',
 				value: 'input',
 				description:
-					'Read from your store (e.g. a Data table row) by expression. Each item then carries the new state and the version it was based on, to write back with a compare-and-set.',
+					'Read from your store (a Data table row, or Postgres counts) by expression. Each item carries the new state and version for a compare-and-set, and the candidates a database can claim atomically.',
 			},
 		],
 		default: 'staticData',
@@ -188,7 +188,7 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Every item leaves with routingMemory: the state to store and the version it was read at. Write it back only where the stored version still equals that version, and add 1; if nothing was updated, read again and run this node again. The Inquiry Continuity Hub template does this with a Data table.',
+			'Your store holds the memory; this node only decides. Every item leaves with routingMemory: the state and the version it was read at (Data table: write it back only where the version is unchanged, add 1, else read again and rerun) and, when assigned, routingMemory.claim: the eligible owners in order, each with their assignment, for a database to claim in one locked statement (Postgres: the hub calls inquiry_claim_owner). Safe in queue mode either way.',
 		name: 'inputMemoryNotice',
 		type: 'notice',
 		default: '',

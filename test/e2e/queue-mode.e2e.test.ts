@@ -3,6 +3,7 @@ import { join } from 'path';
 import type { QueueStack, TemplateResult } from './harness';
 import {
 	createDemoCrmCredential,
+	createStoreCredential,
 	deliverLikeAVendor,
 	dataTableRows,
 	dataTablesNeeded,
@@ -13,6 +14,7 @@ import {
 	startQueueN8n,
 	startsByItself,
 } from './harness';
+import { countBy, describePostgresStore, perInquiry } from './queue-mode.postgres';
 import {
 	lastExecutionId,
 	SECRET_CREDENTIAL,
@@ -45,6 +47,7 @@ jest.setTimeout(5 * 60_000);
 type Row = Record<string, unknown>;
 let stack: QueueStack;
 let published: TemplateResult[];
+let store: { id: string; name: string };
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const rows = async (table: string): Promise<Row[]> => await dataTableRows(stack.main, table);
 
@@ -68,6 +71,7 @@ beforeAll(async () => {
 	published = await importTemplates(stack.main, templates, {
 		[SECRET_CREDENTIAL]: secret,
 		handoffDestinationApi: await createDemoCrmCredential(stack.main),
+		postgres: (store = await createStoreCredential(stack.main, stack.postgres)),
 	});
 }, 20 * 60_000);
 
@@ -121,12 +125,6 @@ async function ledgerOnceClosed(ids: string[], waitMs = 120_000): Promise<Row[]>
 	}
 }
 
-const countBy = (values: unknown[]) =>
-	values.reduce<Record<string, number>>(
-		(acc, value) => ({ ...acc, [String(value)]: (acc[String(value)] ?? 0) + 1 }),
-		{},
-	);
-
 test('every template that starts by itself is published on the queue-mode main', () => {
 	const templates = new Map(loadTemplates().map((template) => [template.file, template.workflow]));
 	expect(
@@ -179,17 +177,13 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 
 	test('every inquiry reaches exactly one verified ledger row, one record and one owner notice', async () => {
 		expect(new Set(ids).size).toBe(INQUIRIES);
-		const records = countBy((await rows('inquiry_records')).map((row) => row.inquiryId));
-		const told = countBy(
-			(await rows('inquiry_notifications'))
-				.filter((row) => row.kind === 'owner_assigned')
-				.map((row) => row.inquiryId),
+		const outcomes = perInquiry(
+			ids,
+			ledger,
+			await rows('inquiry_records'),
+			await rows('inquiry_notifications'),
 		);
-		const perInquiry = ids.map((id) => {
-			const mine = ledger.filter((row) => row.inquiryId === id);
-			return [mine.length, mine[0]?.handoffStatus, records[id] ?? 0, told[id] ?? 0];
-		});
-		expect(perInquiry).toEqual(ids.map(() => [1, 'verified', 1, 1]));
+		expect(outcomes).toEqual(ids.map(() => [1, 'verified', 1, 1]));
 	});
 
 	// The hub keeps owner memory in the inquiry_owner_memory Data table and writes it back with a
@@ -201,6 +195,12 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
 	});
 });
+
+// The hub on its Postgres store (template 00p), on this same stack, before a worker is killed.
+describePostgresStore(
+	() => stack,
+	() => store,
+);
 
 test('n8n 2.41.1 queue mode starts every execution with empty static data: a static-data round robin gives each inquiry the first owner', async () => {
 	const text = readFileSync(join(__dirname, 'workflows/assign-round-robin.json'), 'utf8')

@@ -23,6 +23,7 @@ import {
 	schemaColumn,
 } from './sections.mjs';
 import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
+import { assignByClaim, onPostgres } from './postgresStore.mjs';
 
 export const NODE = {
 	trigger: 'Hub Trigger',
@@ -76,9 +77,11 @@ const ifNode = (b, name, list, at) =>
 
 /**
  * Builds the hub into `b`. `record` is 'dataTable' (the embedded default) or 'httpCrm' (the worked
- * CRM swap, template 00b). Returns the grid column after the last stage.
+ * CRM swap, template 00b); `store` is 'dataTable' or 'postgres' (template 00p: records, ledger,
+ * notifications and owner counts in Postgres, postgresStore.mjs). Returns the grid column after
+ * the last stage.
  */
-export function addHubChain(b, { record = 'dataTable' } = {}) {
+export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {}) {
 	const row = 1;
 	b.node(
 		NODE.trigger,
@@ -182,9 +185,18 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 	});
 
 	// Incomplete inquiries get the follow-up question AND are routed: asking never delays the owner.
-	assignWithSharedMemory(b, [7, row]);
-	b.connect(NODE.context, NODE.readMemory, 0);
-	b.connect(NODE.context, NODE.readMemory, 1);
+	const assignFrom = store === 'postgres' ? 'Read Owner Counts' : NODE.readMemory;
+	if (store === 'postgres')
+		assignByClaim(b, [7, row], {
+			context: NODE.context,
+			assign: NODE.assign,
+			decided: NODE.decided,
+			assignSettings: ASSIGN_SETTINGS,
+			alertNobodyAssigned,
+		});
+	else assignWithSharedMemory(b, [7, row]);
+	b.connect(NODE.context, assignFrom, 0);
+	b.connect(NODE.context, assignFrom, 1);
 
 	const verifyColumn = 16;
 	if (record === 'httpCrm') {
@@ -206,8 +218,27 @@ export function addHubChain(b, { record = 'dataTable' } = {}) {
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
 	sectionNotes(b, row);
+	if (store === 'postgres') onPostgres(b);
 	return verifyColumn + 4;
 }
+
+/** Assign Inquiry Owner's settings, whichever store holds its memory. */
+const ASSIGN_SETTINGS = {
+	rosterSource: 'json',
+	rosterJson: expr(TEAM),
+	businessTimezone: expr(setting('timeZone')),
+	businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+	holidays: expr(setting('holidays')),
+	strategy: 'round_robin',
+	holdUntilAvailable: true,
+	deadlines: {
+		emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
+		highMinutes: expr(minutes('highMinutes', 60)),
+		normalMinutes: expr(minutes('normalMinutes', 240)),
+		lowMinutes: expr(minutes('lowMinutes', 480)),
+		escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
+	},
+};
 
 /**
  * The owner is chosen from one memory shared by every channel: read the row, decide, and write
@@ -231,17 +262,7 @@ function assignWithSharedMemory(b, [column, row]) {
 	b.connect(outOfTries.node, busy, outOfTries.output);
 	ledgerAfter(b, busy, NODE.context, 'Memory Busy', [column + 7, row + 1.2], { alertSent: true });
 
-	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column + 4, row + 2.4], {
-		kind: 'alert',
-		channel: 'email',
-		recipient: MANAGER_EMAIL,
-		subject: '"Inquiry without an owner"',
-		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
-	});
-	b.connect(unassigned.node, alertUnassigned, unassigned.output);
-	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 5, row + 2.4], {
-		alertSent: true,
-	});
+	alertNobodyAssigned(b, [column + 4, row + 2.4], unassigned);
 }
 
 /**
@@ -315,20 +336,8 @@ export function assignFromSharedMemory(b, [column, row], { inquiry, roster = TEA
 		NODE.assign,
 		'assignInquiryOwner',
 		{
-			rosterSource: 'json',
+			...ASSIGN_SETTINGS,
 			rosterJson: expr(roster),
-			businessTimezone: expr(setting('timeZone')),
-			businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
-			holidays: expr(setting('holidays')),
-			strategy: 'round_robin',
-			holdUntilAvailable: true,
-			deadlines: {
-				emergencyMinutes: expr(minutes('emergencyMinutes', 15)),
-				highMinutes: expr(minutes('highMinutes', 60)),
-				normalMinutes: expr(minutes('normalMinutes', 240)),
-				lowMinutes: expr(minutes('lowMinutes', 480)),
-				escalateAfterMinutes: expr(minutes('escalateAfterMinutes', 60)),
-			},
 			routingMemory: 'input',
 			routingState: expr(`$('${NODE.readMemory}').item.json.state`),
 			routingVersion: expr(`$('${NODE.readMemory}').item.json.version`),
@@ -409,6 +418,21 @@ export function assignFromSharedMemory(b, [column, row], { inquiry, roster = TEA
 		outOfTries: { node: 'Tries Left?', output: 1 },
 		unassigned: { node: NODE.assign, output: 1 },
 	};
+}
+
+/** Assign Inquiry Owner's second output: nobody could take the inquiry. */
+function alertNobodyAssigned(b, [column, row], from = { node: NODE.assign, output: 1 }) {
+	const alertUnassigned = notificationRow(b, 'Alert: Nobody Assigned', [column, row], {
+		kind: 'alert',
+		channel: 'email',
+		recipient: MANAGER_EMAIL,
+		subject: '"Inquiry without an owner"',
+		body: '"Nobody could take inquiry " + $json.id + ": " + ($json.assignment?.reason ?? $json.error ?? "") + ". Please assign it by hand."',
+	});
+	b.connect(from.node, alertUnassigned, from.output);
+	ledgerAfter(b, alertUnassigned, NODE.assign, 'Unassigned', [column + 1, row], {
+		alertSent: true,
+	});
 }
 
 /** Missed calls are asked by text (one text back per caller per day); chats in the chat; the rest by e-mail. */

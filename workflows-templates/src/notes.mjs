@@ -23,18 +23,27 @@ export const ENTRY_SETUP = [
 ];
 
 /** The overview of a hub template: what it does for every entry, and where to change things. */
-export function hubOverview(b, { record, swap }) {
+export function hubOverview(
+	b,
+	{
+		record,
+		swap,
+		owner = '**Assign Inquiry Owner** picks the owner from one memory shared by every channel (*inquiry_owner_memory*), saved with a compare-and-set so two inquiries at the same moment never take the same turn.',
+		setup = [],
+	},
+) {
 	return overview(b, {
 		closes: 'Each channel with its own copy of the rules, its own roster and its own round robin.',
 		how: [
 			'Every entry template (form, missed call, chat, booking, ad lead) hands its inquiries to this workflow through **Run the Hub** (Execute Workflow).',
 			'It reads your **inquiry_settings** and **inquiry_team** tables. Someone whose inquiry is still open (within **repeatContactWindowHours**) joins it: the owner is told they called or wrote again, and nothing new is opened.',
 			'Otherwise it writes the ledger row, checks the context and sends one follow-up question (a missed call gets one text back).',
-			'**Assign Inquiry Owner** picks the owner from one memory shared by every channel (*inquiry_owner_memory*), saved with a compare-and-set so two inquiries at the same moment never take the same turn.',
+			owner,
 			record,
 			'Anything that fails (unreadable, forged, unreachable, nobody free, record lost) becomes an alert row for managerEmail — never silence.',
 		],
 		setup: [
+			...setup,
 			'Fill in **inquiry_settings** and **inquiry_team** (Data tables; `npm start` creates them with sample rows).',
 			'Press **Publish**. Then, in each entry template, pick this workflow in **Run the Hub**.',
 			'Add your e-mail, text and Slack credentials to the send steps here and turn them on; until then each message is only a row in *inquiry_notifications*, and the self-audit (08) reports it.',

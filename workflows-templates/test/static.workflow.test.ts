@@ -210,6 +210,7 @@ describe('one hub, set up in one place', () => {
 		expect(hubFiles).toEqual([
 			'00-inquiry-continuity-hub.json',
 			'00b-inquiry-continuity-hub-http-crm.json',
+			'00p-inquiry-continuity-hub-postgres.json',
 		]);
 		expect(entryFiles.length).toBeGreaterThanOrEqual(7);
 	});

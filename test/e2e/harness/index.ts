@@ -17,6 +17,7 @@ export type { DataTableSpec, EnsuredTable } from './dataTables';
 export { packedTarball } from './pack';
 export { interceptPublicRegistry, PUBLIC_REGISTRY_HOST } from './registryInterception';
 export type { RegistryInterception } from './registryInterception';
+export { createStoreCredential, runSql, sqlRows, STORE_CREDENTIAL } from './postgresStore';
 export { startQueueN8n } from './queueMode';
 export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
 export { startFront, startPostgres, startRedis, startRegistry } from './services';

@@ -127,8 +127,11 @@ function withLocalCredentials(
 ): WorkflowDefinition {
 	const secret = refs.inquiryWebhookSecretApi;
 	const destination = refs.handoffDestinationApi;
+	const store = refs.postgres;
 	const nodes = workflow.nodes.map((node) => {
 		if (node.credentials) return node;
+		if (store && node.type === 'n8n-nodes-base.postgres')
+			return { ...node, credentials: { postgres: store } };
 		if (
 			secret &&
 			node.type === `${PACKAGE_NAME}.normalizeInquiry` &&

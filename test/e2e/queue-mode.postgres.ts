@@ -1,0 +1,323 @@
+import type { CredentialRefs, QueueStack, TemplateFile } from './harness';
+import {
+	dataTableRows,
+	deliverLikeAVendor,
+	importTemplates,
+	loadTemplates,
+	runSql,
+	sqlRows,
+	updateDataTableRows,
+} from './harness';
+
+/**
+ * The hub on its Postgres store (template 00p) in queue mode: records, ledger, notifications and
+ * owner counts in Postgres tables the hub creates on its first run, the owner claimed in one
+ * locked transaction. Runs on the queue-mode suite's stack (main + 2 workers), through a copy of
+ * the form entry that calls this hub.
+ */
+const HUB = 'Inquiry Continuity Hub (Postgres)';
+const FORM = 'inquiry-form-pg';
+const CONCURRENCY = 16;
+const DISTINCT = 300;
+const AWAY_BURST = 40;
+const CAP = 40;
+const CAP_BURST = 60;
+const REPLAY_PAIRS = 60;
+const OWNERS = ['owner-1', 'owner-2', 'owner-3'];
+/**
+ * How long one phase may take. On the 2-core machine these were measured on, shared with other
+ * work, an inquiry took 0.3–1.6 s end to end at concurrency 16 (the suite logs each phase's time).
+ */
+const PHASE_MS = 20 * 60_000;
+
+type Row = Record<string, unknown>;
+type CredentialRef = CredentialRefs[string];
+
+/** Template 01b, renamed, on its own path, with Run the Hub naming the Postgres hub. */
+function formEntryOnPostgres(): TemplateFile {
+	const entry = loadTemplates().find((t) => t.file.startsWith('01b-'))!;
+	const text = JSON.stringify(entry.workflow)
+		.split('"inquiry-form"')
+		.join(`"${FORM}"`)
+		.split('"cachedResultName":"Inquiry Continuity Hub"')
+		.join(`"cachedResultName":"${HUB}"`);
+	const workflow = JSON.parse(text) as TemplateFile['workflow'];
+	return {
+		file: 'queue-mode-form-on-postgres',
+		workflow: { ...workflow, name: `${workflow.name} (Postgres store)` },
+	};
+}
+
+const formBody = (n: number, tag: string) =>
+	JSON.stringify({
+		name: `Store Caller ${tag} ${n}`,
+		email: `store.${tag}.${n}@example.com`,
+		phone: '(415) 555-2673',
+		service: 'Repair',
+		message: `Boiler ${tag} ${n} leaks`,
+		postal_code: '94110',
+	});
+
+/** Sends `count` posts, `size` at a time; each slot sends the next as soon as it is answered. */
+async function atConcurrency<T>(count: number, size: number, send: (n: number) => Promise<T>) {
+	const results: T[] = new Array<T>(count);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: size }, async () => {
+			while (next < count) {
+				const n = next++;
+				results[n] = await send(n);
+			}
+		}),
+	);
+	return results;
+}
+
+export const countBy = (values: unknown[]) =>
+	values.reduce<Record<string, number>>(
+		(acc, value) => ({ ...acc, [String(value)]: (acc[String(value)] ?? 0) + 1 }),
+		{},
+	);
+
+/** Per inquiry: its ledger rows, the first one's handoff status, its records and its owner notices. */
+export function perInquiry(ids: string[], ledger: Row[], records: Row[], notifications: Row[]) {
+	const recordCount = countBy(records.map((r) => r.inquiryId));
+	const told = countBy(
+		notifications.filter((r) => r.kind === 'owner_assigned').map((r) => r.inquiryId),
+	);
+	return ids.map((id) => {
+		const mine = ledger.filter((r) => r.inquiryId === id);
+		return [mine.length, mine[0]?.handoffStatus, recordCount[id] ?? 0, told[id] ?? 0];
+	});
+}
+const spread = (counts: number[]) => Math.max(...counts) - Math.min(...counts);
+const idList = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
+
+/** `getStack` and `getStore` (n8n's Postgres credential for the stack) are read once the suite's set-up ran. */
+export function describePostgresStore(
+	getStack: () => QueueStack,
+	getStore: () => CredentialRef,
+): void {
+	describe('the hub on its Postgres store (template 00p), main + 2 workers', () => {
+		let stack: QueueStack;
+		const timings: Record<string, number> = {};
+		const setTeam = async (ownerId: string, data: Row) =>
+			await updateDataTableRows(stack.main, 'inquiry_team', { ownerId }, data);
+		const rowsFor = async (table: string, ids: string[]) =>
+			await sqlRows(stack.postgres, `SELECT * FROM ${table} WHERE "inquiryId" IN (${idList(ids)})`);
+		const post = async (n: number, tag: string) =>
+			await deliverLikeAVendor(stack.main, FORM, formBody(n, tag), 20);
+		const timed = async <T>(label: string, run: () => Promise<T>) => {
+			const started = Date.now();
+			const result = await run();
+			timings[label] = Math.round((Date.now() - started) / 100) / 10;
+			return result;
+		};
+		let team: Row[] = [];
+
+		beforeAll(async () => {
+			stack = getStack();
+			const hub = loadTemplates().find((t) => t.workflow.name === HUB)!;
+			const imported = await importTemplates(stack.main, [hub, formEntryOnPostgres()], {
+				postgres: getStore(),
+			});
+			expect(imported.map((t) => [t.name, t.published, t.note ?? ''])).toEqual(
+				imported.map((t) => [t.name, true, '']),
+			);
+			// Always available: open around the clock, nobody away or capped.
+			team = await dataTableRows(stack.main, 'inquiry_team');
+			for (const ownerId of OWNERS) await setTeam(ownerId, { hours: '24/7' });
+		});
+
+		afterAll(async () => {
+			for (const row of team)
+				await setTeam(String(row.ownerId), {
+					hours: row.hours,
+					awayFrom: row.awayFrom,
+					awayUntil: row.awayUntil,
+					capPerDay: row.capPerDay,
+				});
+			console.log(JSON.stringify({ measured: 'Postgres store, seconds per phase', ...timings }));
+		});
+
+		describe(`${DISTINCT} distinct inquiries, ${CONCURRENCY} at a time, 3 owners always available`, () => {
+			let ids: string[] = [];
+			beforeAll(async () => {
+				const answers = await timed(
+					`${DISTINCT} distinct`,
+					async () =>
+						await atConcurrency(DISTINCT, CONCURRENCY, async (n) => await post(n, 'spread')),
+				);
+				expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+				ids = answers.map((a) => a.inquiryId);
+			}, PHASE_MS);
+
+			test('the first run created the tables, with UNIQUE keys on inquiry id and dedupe key', async () => {
+				const unique = await sqlRows(
+					stack.postgres,
+					`SELECT tablename, indexdef FROM pg_indexes WHERE indexdef LIKE 'CREATE UNIQUE INDEX%' AND tablename LIKE 'inquiry_%' AND indexname NOT LIKE '%pkey' ORDER BY tablename`,
+				);
+				expect(unique.map((r) => [r.tablename, String(r.indexdef).replace(/.*\(/, '(')])).toEqual([
+					['inquiry_ledger', '("inquiryId")'],
+					['inquiry_notifications', '("dedupeKey")'],
+					['inquiry_records', '("inquiryId")'],
+				]);
+			});
+
+			test('each inquiry has one record, one verified ledger row and one owner notice', async () => {
+				expect(new Set(ids).size).toBe(DISTINCT);
+				const outcomes = perInquiry(
+					ids,
+					await rowsFor('inquiry_ledger', ids),
+					await rowsFor('inquiry_records', ids),
+					await rowsFor('inquiry_notifications', ids),
+				);
+				expect(outcomes).toEqual(ids.map(() => [1, 'verified', 1, 1]));
+			});
+
+			test('each owner gets within 1 of 100, across both workers', async () => {
+				const owners = countBy((await rowsFor('inquiry_records', ids)).map((r) => r.ownerId));
+				console.log(
+					JSON.stringify({ measured: `${DISTINCT} at ${CONCURRENCY}, Postgres store`, owners }),
+				);
+				expect(Object.keys(owners).sort()).toEqual(OWNERS);
+				expect(Object.values(owners).every((n) => Math.abs(n - DISTINCT / 3) <= 1)).toBe(true);
+			});
+		});
+
+		test(
+			`with one owner away, the other two take ${AWAY_BURST} inquiries within 1 of each other`,
+			async () => {
+				const day = 24 * 3600_000;
+				const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+				await setTeam('owner-3', {
+					awayFrom: iso(Date.now() - day),
+					awayUntil: iso(Date.now() + day),
+				});
+				const answers = await timed(
+					'one away',
+					async () =>
+						await atConcurrency(AWAY_BURST, CONCURRENCY, async (n) => await post(n, 'away')),
+				);
+				await setTeam('owner-3', { awayFrom: '', awayUntil: '' });
+				const owners = countBy(
+					(
+						await rowsFor(
+							'inquiry_records',
+							answers.map((a) => a.inquiryId),
+						)
+					).map((r) => r.ownerId),
+				);
+				console.log(JSON.stringify({ measured: 'one owner away', owners }));
+				expect(Object.keys(owners).sort()).toEqual(['owner-1', 'owner-2']);
+				expect(spread(Object.values(owners))).toBeLessThanOrEqual(1);
+			},
+			PHASE_MS,
+		);
+
+		test(
+			`a daily cap of ${CAP} is never exceeded: ${CAP_BURST} at once for the one owner on duty`,
+			async () => {
+				// A new day of counts; owner-1 alone on duty, capped.
+				await runSql(stack.postgres, 'DELETE FROM inquiry_owner_counts');
+				await setTeam('owner-1', { capPerDay: CAP });
+				await setTeam('owner-2', { active: false });
+				await setTeam('owner-3', { active: false });
+				const answers = await timed(
+					'cap',
+					async () =>
+						await atConcurrency(CAP_BURST, CONCURRENCY, async (n) => await post(n, 'cap')),
+				);
+				await setTeam('owner-1', { capPerDay: null });
+				await setTeam('owner-2', { active: true });
+				await setTeam('owner-3', { active: true });
+				const ids = answers.map((a) => a.inquiryId);
+				const records = await rowsFor('inquiry_records', ids);
+				const ledger = await rowsFor('inquiry_ledger', ids);
+				const alerts = (await rowsFor('inquiry_notifications', ids)).filter(
+					(r) => r.kind === 'alert',
+				);
+				const counts = await sqlRows(
+					stack.postgres,
+					'SELECT "ownerKey", assigned FROM inquiry_owner_counts',
+				);
+				console.log(
+					JSON.stringify({
+						measured: 'cap 40',
+						assigned: records.length,
+						alerted: alerts.length,
+						counts,
+					}),
+				);
+				expect(counts).toEqual([{ ownerKey: 'owner-1', assigned: CAP }]);
+				expect(countBy(records.map((r) => r.ownerId))).toEqual({ 'owner-1': CAP });
+				// Every other inquiry is on the ledger as alerted, with its alert: none silent.
+				const alerted = new Set(alerts.map((r) => r.inquiryId));
+				expect(
+					ledger.filter((r) => !r.verifiedAt && !(r.alertedAt && alerted.has(r.inquiryId))),
+				).toEqual([]);
+				expect(ledger).toHaveLength(CAP_BURST);
+			},
+			PHASE_MS,
+		);
+
+		test(
+			`${REPLAY_PAIRS} same-instant replay pairs: 0 duplicate records, ledger rows or notifications`,
+			async () => {
+				const pairs = await timed(
+					'replay pairs',
+					async () =>
+						await atConcurrency(REPLAY_PAIRS, CONCURRENCY / 2, async (n) => {
+							const body = formBody(n, 'replay');
+							return await Promise.all([
+								deliverLikeAVendor(stack.main, FORM, body, 20),
+								deliverLikeAVendor(stack.main, FORM, body, 20),
+							]);
+						}),
+				);
+				expect(
+					pairs.filter(
+						([a, b]) => a.status !== 200 || b.status !== 200 || a.inquiryId !== b.inquiryId,
+					),
+				).toEqual([]);
+				const ids = pairs.map(([a]) => a.inquiryId);
+				const duplicates = (rows: Row[], key: string) =>
+					Object.values(countBy(rows.map((r) => r[key]))).filter((n) => n > 1).length;
+				const records = await rowsFor('inquiry_records', ids);
+				const ledger = await rowsFor('inquiry_ledger', ids);
+				const notes = await rowsFor('inquiry_notifications', ids);
+				const told = notes.filter((r) => r.kind === 'owner_assigned');
+				const claims = await sqlRows(
+					stack.postgres,
+					`SELECT "inquiryId", "ownerKey" FROM inquiry_owner_claims WHERE "inquiryId" IN (${idList(ids)})`,
+				);
+				console.log(
+					JSON.stringify({
+						measured: `${REPLAY_PAIRS} replay pairs, Postgres store`,
+						records: records.length,
+						ledgerRows: ledger.length,
+						ownerNotices: told.length,
+					}),
+				);
+				expect([
+					duplicates(records, 'inquiryId'),
+					duplicates(ledger, 'inquiryId'),
+					duplicates(notes, 'dedupeKey'),
+					duplicates(told, 'inquiryId'),
+				]).toEqual([0, 0, 0, 0]);
+				expect([records.length, ledger.length, told.length, claims.length]).toEqual([
+					REPLAY_PAIRS,
+					REPLAY_PAIRS,
+					REPLAY_PAIRS,
+					REPLAY_PAIRS,
+				]);
+				// Both executions of a pair agree on the owner: the record's owner is the one told.
+				const recordOwner = new Map(records.map((r) => [r.inquiryId, r.ownerId]));
+				const toldOwner = (r: Row) =>
+					team.find((t) => t.email === r.recipient)?.ownerId ?? `unknown ${String(r.recipient)}`;
+				expect(told.filter((r) => recordOwner.get(r.inquiryId) !== toldOwner(r))).toEqual([]);
+			},
+			PHASE_MS,
+		);
+	});
+}
