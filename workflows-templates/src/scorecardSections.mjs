@@ -124,13 +124,18 @@ export function setFields(b, name, at, fields, { keepOthers = false, extra } = {
 }
 
 /** n8n's Send Email (SMTP) node, switched off until the user adds an SMTP credential. */
-export function sendEmail(b, name, at, { to = MANAGER, subject, html, text }) {
+export function sendEmail(
+	b,
+	name,
+	at,
+	{ from = 'inquiries@example.com', to = MANAGER, subject, html, text },
+) {
 	return b.node(
 		name,
 		'n8n-nodes-base.emailSend',
 		2.1,
 		{
-			fromEmail: 'inquiries@example.com',
+			fromEmail: from,
 			toEmail: to,
 			subject: expr(subject),
 			emailFormat: html ? 'html' : 'text',
