@@ -6,7 +6,9 @@ import type { Timing } from './stats';
 /** The three clocks as an e-mail table: one row overall, then by channel and by owner. Names are escaped. */
 
 const FONT = 'Arial, Helvetica, sans-serif';
-const CELL = `padding:5px 6px;font-family:${FONT};font-size:12px;color:#24292F;`;
+const CELL = `padding:5px 4px;font-family:${FONT};font-size:12px;color:#24292F;`;
+/** Figures stay on one line; only the headings may wrap. */
+const FIGURE = `${CELL}white-space:nowrap;`;
 const HEADINGS = [
 	'',
 	'Inquiries',
@@ -28,7 +30,7 @@ function row(name: string, g: ClockGroup, shade: boolean, bold = false): string 
 		clockCell(g.toContact),
 		String(g.claimsMissed),
 		String(g.reassigned),
-	].map((value) => `<td align="right" style="${CELL}">${escapeHtml(value)}</td>`);
+	].map((value) => `<td align="right" style="${FIGURE}">${escapeHtml(value)}</td>`);
 	const weight = bold ? 'font-weight:bold;' : '';
 	return (
 		`<tr style="background:${shade ? '#F6F8FA' : '#FFFFFF'};"><td style="${CELL}${weight}">${escapeHtml(name)}</td>` +

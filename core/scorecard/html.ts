@@ -39,7 +39,7 @@ const FUNNEL_NAMES: Record<string, string> = {
 	entry: 'Captured',
 	transfer: 'Recorded',
 	context: 'Context complete',
-	trigger: 'Owner assigned',
+	trigger: 'Owner on it',
 	visibility: 'Verified or alerted',
 };
 

@@ -248,9 +248,15 @@ export function isInquiryItem(value: unknown): boolean {
 	);
 }
 
+/**
+ * A full inquiry as the period report reads it: its ledger row with the loop's times the inquiry
+ * carries. (The row Score Inquiry outputs leaves them out, so its upsert never clears them.)
+ */
+export function inquiryRow(inquiry: Inquiry, now: Date): ScorecardRow {
+	return { ...toLedgerRow(inquiry, now), ...readLoopColumns(inquiry as Record<string, unknown>) };
+}
+
 /** A full inquiry or a ledger row, as a ledger row as of `now`. */
 export function readScorecardItem(value: unknown, now: Date): ScorecardRow {
-	if (!isInquiryItem(value)) return readLedgerRow(value, now);
-	const inquiry = readInquiry(value);
-	return { ...toLedgerRow(inquiry, now), ...readLoopColumns(inquiry as Record<string, unknown>) };
+	return isInquiryItem(value) ? inquiryRow(readInquiry(value), now) : readLedgerRow(value, now);
 }

@@ -8,7 +8,7 @@ import { CHECK_LABELS, CHECKS } from './checks';
 import { ClockReport, clockReport } from './clockReport';
 import { latestPerInquiry } from './latest';
 import type { LedgerRow, ScorecardRow } from './ledger';
-import { isInquiryItem, rescoreRow, toLedgerRow } from './ledger';
+import { inquiryRow, isInquiryItem, rescoreRow } from './ledger';
 import { Score, SCORE_LABELS } from './score';
 import { minutesBetween, round, Timing, timing } from './stats';
 
@@ -132,7 +132,7 @@ function isSlaBreach(row: LedgerRow, nowMs: number): boolean {
 
 function toRow(item: ScorecardRow | Inquiry, now: Date): ScorecardRow {
 	return isInquiryItem(item)
-		? toLedgerRow(item as Inquiry, now)
+		? inquiryRow(item as Inquiry, now)
 		: rescoreRow(item as ScorecardRow, now);
 }
 

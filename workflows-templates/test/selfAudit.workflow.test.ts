@@ -149,7 +149,7 @@ describe('template 8: continuity self-audit', () => {
 		expect(brokenExpressions(audit)).toEqual([]);
 	});
 
-	it('posts one synthetic inquiry per entry through the live webhooks and passes every stage', async () => {
+	it('posts one synthetic inquiry per entry through the live webhooks; Visibility fails while nobody claims them', async () => {
 		const tables = templateTables();
 		const live = await liveEntries(tables);
 		try {
@@ -206,30 +206,32 @@ describe('template 8: continuity self-audit', () => {
 					entry.score,
 				]),
 			).toEqual([
-				['Web form (webhook)', 200, 5],
+				['Web form (webhook)', 200, 4],
 				['Missed call (Twilio)', 200, 4],
 				['Chat (Intercom)', 200, 4],
-				['Booking (Calendly)', 200, 5],
-				['Ad lead (Google Ads)', 200, 5],
+				['Booking (Calendly)', 200, 4],
+				['Ad lead (Google Ads)', 200, 4],
 			]);
+			// Recorded and verified, but no owner claimed a synthetic inquiry: nothing shows a person
+			// has them, so Visibility does not pass.
 			expect(stageLine(verdict)).toEqual([
 				'entry 5/5',
 				'transfer 5/5',
 				'context 5/5',
 				'trigger 5/5',
-				'visibility 5/5',
+				'visibility 0/5',
 			]);
-			expect(verdict.passed).toBe(true);
+			expect(verdict.passed).toBe(false);
 
 			expect(rows).toHaveLength(1);
 			expect(rows[0]).toMatchObject({
 				channel: 'email',
 				recipient: 'manager@example.com',
-				subject: 'Continuity self-audit: every stage passes',
+				subject: 'Continuity self-audit: some stages FAIL',
 			});
 			const body = String(rows[0].body);
 			expect(body).toMatch(
-				/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\)\n/,
+				/^Continuity self-audit audit-\d{8}-\d{6}: FAIL\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: FAIL \(0 of 5\)\n/,
 			);
 			expect(body).toContain('- Missed call (Twilio): answered 200, score 4/5');
 			expect(body.endsWith(String(summarized.text))).toBe(true);
@@ -255,7 +257,7 @@ describe('template 8: continuity self-audit', () => {
 				'transfer 4/4',
 				'context 4/4',
 				'trigger 4/4',
-				'visibility 4/4',
+				'visibility 0/4',
 			]);
 			expect(String(rows[0].body)).toContain(
 				'- Missed call (Twilio): skipped (its webhook checks a signature; see Sign Like Twilio)',
@@ -276,7 +278,7 @@ describe('template 8: continuity self-audit', () => {
 				'transfer 4/5',
 				'context 4/5',
 				'trigger 4/5',
-				'visibility 4/5',
+				'visibility 0/5',
 			]);
 			expect(rows[0].subject).toBe('Continuity self-audit: some stages FAIL');
 			const body = String(rows[0].body);

@@ -173,7 +173,9 @@ describe('template 7: weekly continuity report', () => {
 				toContact: { count: 2, medianMinutes: 30, p90Minutes: 40 },
 			},
 		});
-		expect(Object.keys(summary.clocks.byOwner as IDataObject)).toEqual(['First team member']);
+		expect(Object.keys((summary.clocks as IDataObject).byOwner as IDataObject)).toEqual([
+			'First team member',
+		]);
 		expect(String(summarized.html)).toContain('Bright Plumbing · 23 Feb – 1 Mar 2026');
 		expect(String(summarized.html)).toContain('>The three clocks</td>');
 		expect(summary.period).toMatchObject({ from: LAST_WEEK.from, to: LAST_WEEK.to });
