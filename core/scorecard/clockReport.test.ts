@@ -1,19 +1,10 @@
 import { clockReport } from './clockReport';
 import type { ScorecardRow } from './ledger';
+import { officeHours } from './test/calendar';
 import { ledgerRow } from './test/rows';
 
 /** Open Mon–Fri 09:00–17:00 UTC; 4 May 2026 is a Monday. */
-const CALENDAR = {
-	timezone: 'UTC',
-	hours: {
-		mon: [{ start: '09:00', end: '17:00' }],
-		tue: [{ start: '09:00', end: '17:00' }],
-		wed: [{ start: '09:00', end: '17:00' }],
-		thu: [{ start: '09:00', end: '17:00' }],
-		fri: [{ start: '09:00', end: '17:00' }],
-	},
-	holidays: [],
-};
+const CALENDAR = officeHours('UTC');
 const NOW = new Date('2026-05-06T09:00:00.000Z');
 const mon = (time: string) => `2026-05-04T${time}:00.000Z`;
 const tue = (time: string) => `2026-05-05T${time}:00.000Z`;

@@ -1,4 +1,5 @@
 import type { Channel, Inquiry, TrailEntry, TrailOutcome } from '../../inquiry/schema';
+import { officeHours } from './calendar';
 
 /**
  * A realistic, seeded week of inquiries for a local plumbing business in New York: most arrive in
@@ -7,19 +8,13 @@ import type { Channel, Inquiry, TrailEntry, TrailOutcome } from '../../inquiry/s
  * and its browser test; the same seed always gives the same week.
  */
 
-const OPEN = [{ start: '09:00', end: '17:00' }];
-
 export const SAMPLE_WEEK = {
 	from: new Date('2026-05-04T04:00:00.000Z'),
 	to: new Date('2026-05-11T04:00:00.000Z'),
 	now: new Date('2026-05-11T12:00:00.000Z'),
 	timezone: 'America/New_York',
 	/** The clocks count business minutes on these hours. */
-	calendar: {
-		timezone: 'America/New_York',
-		hours: { mon: OPEN, tue: OPEN, wed: OPEN, thu: OPEN, fri: OPEN },
-		holidays: [],
-	},
+	calendar: officeHours('America/New_York'),
 };
 
 const MINUTE = 60_000;
