@@ -59,5 +59,5 @@ export { answerPage } from './loop/pages';
 export type { AnswerPage, PageKind } from './loop/pages';
 export { ladderSteps } from './loop/ladder';
 export type { DueStep, LadderResult, LadderRow, LadderSettings } from './loop/ladder';
-export { inquiryClocks } from './loop/clocks';
-export type { ClockTimes, InquiryClocks } from './loop/clocks';
+export { inquiryClocks } from './scorecard/clocks';
+export type { ClockTimes, InquiryClocks } from './scorecard/clocks';

@@ -52,7 +52,7 @@ export function textSummary(summary: PeriodSummary, options: ReportOptions): str
 	const parts = [
 		`${title}, ${periodLabel(summary, options.timezone)}: ${summary.inquiries} inquiries, ${score}.`,
 		`Leaks ${summary.leaks.count} (${percent(summary.leaks.rate)})${worst}.`,
-		`Owner in ${minutesText(summary.timeToOwner.medianMinutes)}, verified in ${minutesText(summary.timeToVerified.medianMinutes)} (median).`,
+		`Median: owner in ${minutesText(summary.clocks.all.toAssign.medianMinutes)}, claimed in ${minutesText(summary.clocks.all.toClaim.medianMinutes)}, first contact in ${minutesText(summary.clocks.all.toContact.medianMinutes)}; claims missed ${summary.clocks.all.claimsMissed}.`,
 		`SLA breaches ${summary.slaBreaches}, unassigned ${summary.unassigned}, needs context ${summary.needsContext}.`,
 	];
 	while (parts.length > 1 && parts.join(' ').length > TEXT_LIMIT) parts.pop();

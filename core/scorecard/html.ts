@@ -1,5 +1,6 @@
 import { CHECK_LABELS, CHECKS } from './checks';
 import { columns, escapeHtml, horizontalBars } from './charts';
+import { clockNote, clockTable } from './clockTable';
 import type { ReportOptions } from './format';
 import { dateTimeLabel, minutesText, percent, periodLabel } from './format';
 import { SCORE_LABELS } from './score';
@@ -38,7 +39,7 @@ const FUNNEL_NAMES: Record<string, string> = {
 	entry: 'Captured',
 	transfer: 'Recorded',
 	context: 'Context complete',
-	trigger: 'Owner assigned',
+	trigger: 'Owner on it',
 	visibility: 'Verified or alerted',
 };
 
@@ -97,7 +98,7 @@ function tiles(summary: PeriodSummary): string {
 		`<tr><td style="padding:16px 24px 0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>` +
 		tile('Inquiries', String(summary.inquiries)) +
 		tile('Leak rate', percent(summary.leaks.rate), leakColor) +
-		tile('To owner (median)', minutesText(summary.timeToOwner.medianMinutes)) +
+		tile('First contact (median)', minutesText(summary.clocks.all.toContact.medianMinutes)) +
 		tile('SLA breaches', String(summary.slaBreaches), summary.slaBreaches ? RED : GREEN) +
 		`</tr></table></td></tr>`
 	);
@@ -169,6 +170,11 @@ export function renderHtmlReport(summary: PeriodSummary, options: ReportOptions)
 			'Leaks by channel',
 			leaks,
 			'Leak: captured, but never verified in your system and no failure alert.',
+		) +
+		section(
+			'The three clocks',
+			clockTable(summary.clocks, channelName),
+			clockNote(summary.clocks),
 		) +
 		section('Time to owner', histogram, `${summary.timeToOwner.count} inquiries got an owner.`) +
 		section('Key figures', figures) +

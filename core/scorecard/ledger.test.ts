@@ -4,11 +4,13 @@ import { withScorecard } from './scoreInquiry';
 import { ASSIGNMENT, FULL_JOURNEY, journey } from './test/journey';
 
 const NOW = new Date('2026-05-04T15:00:00.000Z');
+const CONTACTED = '2026-05-04T14:30:00.000Z';
 
 describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 	it('flattens a full journey into strings and numbers only', () => {
 		const inquiry = journey(FULL_JOURNEY, {
 			assignment: ASSIGNMENT,
+			contactedAt: CONTACTED,
 			context: { outcome: 'complete' },
 			handoff: {
 				status: 'verified',
@@ -44,8 +46,8 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 			recordId: 'rec_42',
 			verifiedAt: '2026-05-04T14:04:00.000Z',
 			alertedAt: '',
-			contactedAt: '',
-			open: 'yes',
+			contactedAt: CONTACTED,
+			open: '',
 			sweepReason: '',
 			sweepAction: '',
 			sweepAt: '',
@@ -130,7 +132,7 @@ describe('toLedgerRow: one flat Data-table row per inquiry', () => {
 
 describe('readLedgerRow: rows as the Data table returns them', () => {
 	const stored = {
-		...toLedgerRow(journey(FULL_JOURNEY, { assignment: ASSIGNMENT }), NOW),
+		...toLedgerRow(journey(FULL_JOURNEY, { assignment: ASSIGNMENT, contactedAt: CONTACTED }), NOW),
 		id: 7,
 		createdAt: new Date(),
 		updatedAt: new Date(),
@@ -208,6 +210,83 @@ describe('readLedgerRow: rows as the Data table returns them', () => {
 		expect(() => readScorecardItem({ schemaVersion: 1, continuity: {} }, NOW)).toThrow(
 			'not an inquiry',
 		);
+	});
+});
+
+describe("the owner's claim in the Trigger and Visibility checks", () => {
+	// Assigned 14:02, deadline 15:00, handoff verified 14:04; nobody claimed or contacted.
+	const verified = {
+		assignment: ASSIGNMENT,
+		handoff: { status: 'verified', recordId: 'rec_42' },
+	};
+	const unclaimed = () => journey(FULL_JOURNEY, verified);
+	const BEFORE_DEADLINE = new Date('2026-05-04T14:30:00.000Z');
+	const AFTER_DEADLINE = new Date('2026-05-04T15:30:00.000Z');
+
+	it('an inquiry assigned but not yet claimed scores 4: Visibility waits for the claim', () => {
+		const row = toLedgerRow(unclaimed(), BEFORE_DEADLINE);
+		expect(row).toMatchObject({
+			stage: 'tracking',
+			triggerCheck: 'pass',
+			visibilityCheck: 'not_reached',
+			score: 4,
+		});
+	});
+
+	it('an inquiry assigned but never claimed or contacted scores 3 once the deadline passed', () => {
+		expect(toLedgerRow(unclaimed(), AFTER_DEADLINE)).toMatchObject({
+			triggerCheck: 'fail',
+			visibilityCheck: 'not_reached',
+			score: 3,
+		});
+	});
+
+	it('a claim or a first contact on the inquiry makes it 5', () => {
+		for (const acted of [{ acceptedAt: '2026-05-04T14:10:00.000Z' }, { contactedAt: CONTACTED }])
+			expect(
+				toLedgerRow(journey(FULL_JOURNEY, { ...verified, ...acted }), AFTER_DEADLINE),
+			).toMatchObject({
+				triggerCheck: 'pass',
+				visibilityCheck: 'pass',
+				score: 5,
+			});
+	});
+
+	it('reads a claim written on the row after it was scored, and the deadline as of now', () => {
+		const stored = toLedgerRow(unclaimed(), BEFORE_DEADLINE);
+		expect(readLedgerRow(stored).score).toBe(4);
+		expect(readLedgerRow({ ...stored, acceptedAt: '2026-05-04T14:40:00.000Z' })).toMatchObject({
+			acceptedAt: '2026-05-04T14:40:00.000Z',
+			visibilityCheck: 'pass',
+			score: 5,
+		});
+		expect(readLedgerRow(stored, AFTER_DEADLINE)).toMatchObject({
+			triggerCheck: 'fail',
+			score: 3,
+		});
+		// Claimed late: the action happened, the clocks count it as a missed claim.
+		expect(
+			readLedgerRow({ ...stored, acceptedAt: '2026-05-04T15:20:00.000Z' }, AFTER_DEADLINE),
+		).toMatchObject({ triggerCheck: 'pass', visibilityCheck: 'pass', score: 5 });
+	});
+
+	it('a missed claim escalated to the manager is visible, but its Trigger still fails', () => {
+		const stored = toLedgerRow(unclaimed(), BEFORE_DEADLINE);
+		expect(
+			readLedgerRow({ ...stored, escalatedAt: '2026-05-04T15:05:00.000Z' }, AFTER_DEADLINE),
+		).toMatchObject({ triggerCheck: 'fail', visibilityCheck: 'pass', score: 3 });
+	});
+
+	it('keeps the loop columns the row has, and only those', () => {
+		const row = readLedgerRow({
+			...toLedgerRow(unclaimed(), NOW),
+			hops: '2',
+			passedBy: 'bo',
+			reassignedAt: null,
+		});
+		expect(row).toMatchObject({ hops: 2, passedBy: 'bo' });
+		expect(row).not.toHaveProperty('reassignedAt');
+		expect(row).not.toHaveProperty('acceptedAt');
 	});
 });
 

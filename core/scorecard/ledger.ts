@@ -5,6 +5,8 @@ import { Stage } from '../inquiry/schema';
 import { InquiryError } from '../shared/errors';
 import type { CheckName, ContinuityCheck } from './checks';
 import { CHECK_STAGE, CheckStatus, checkInquiry } from './checks';
+import type { ClaimFacts, LoopColumns } from './claims';
+import { readLoopColumns, withClaimChecks } from './claims';
 import { scoreChecks } from './score';
 import { AssignmentView, ContextView, HandoffView, readView, SweepView } from './views';
 
@@ -77,11 +79,31 @@ function contactName(name: Inquiry['contact']['name']): string {
 	return name.full ?? [name.first, name.last].filter(Boolean).join(' ');
 }
 
+const textField = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** What the loop wrote on a full inquiry: the claim, first contact and escalation times. */
+function inquiryClaimFacts(inquiry: Inquiry): ClaimFacts {
+	const extra = inquiry as Record<string, unknown>;
+	const assignment = readView(AssignmentView, extra.assignment);
+	return {
+		assigned: assignment.status === 'assigned' && assignment.owner !== undefined,
+		respondBy: assignment.respondBy ?? '',
+		acceptedAt: textField(extra.acceptedAt),
+		contactedAt: textField(extra.contactedAt),
+		escalatedAt: textField(extra.escalatedAt),
+	};
+}
+
+/** The five checks of one inquiry as of `now`: the trail's, with the owner's claim taken into account. */
+export function checkInquiryAt(inquiry: Inquiry, now: Date): ContinuityCheck[] {
+	return withClaimChecks(checkInquiry(inquiry), inquiryClaimFacts(inquiry), now);
+}
+
 /** The ledger row of one inquiry, as of `now`. */
 export function toLedgerRow(
 	inquiry: Inquiry,
 	now: Date,
-	checks = checkInquiry(inquiry),
+	checks = checkInquiryAt(inquiry, now),
 ): LedgerRow {
 	const trail = inquiry.continuity.trail;
 	const extra = inquiry as Record<string, unknown>;
@@ -93,7 +115,7 @@ export function toLedgerRow(
 	const status = (name: CheckName) => checks.find((c) => c.check === name)?.status ?? 'not_reached';
 	const contextEvidence = checks.find((c) => c.check === 'context')?.evidence?.outcome;
 	const contextOutcome = context.outcome ?? contextEvidence ?? '';
-	const contactedAt = typeof extra.contactedAt === 'string' ? extra.contactedAt : '';
+	const contactedAt = textField(extra.contactedAt);
 	return {
 		inquiryId: inquiry.id,
 		receivedAt: inquiry.receivedAt,
@@ -104,7 +126,8 @@ export function toLedgerRow(
 		contactEmail: inquiry.contact.email?.address ?? '',
 		contactPhone: inquiry.contact.phone?.e164 ?? inquiry.contact.phone?.raw ?? '',
 		identityKey: inquiry.identityKeys[0] ?? '',
-		stage: furthestStage(checks),
+		// How far it got, whatever the claim: the stages that ran.
+		stage: furthestStage(checkInquiry(inquiry)),
 		entryCheck: status('entry'),
 		transferCheck: status('transfer'),
 		contextCheck: status('context'),
@@ -146,10 +169,48 @@ export function rowChecks(row: LedgerRow): { check: CheckName; status: CheckStat
  * A workflow may record an alert (or a verification) on the row itself after the row was scored,
  * by writing `alertedAt` (or `verifiedAt`): the row then counts as visible, and is rescored.
  */
-function withLaterVisibility(row: LedgerRow): LedgerRow {
+function withLaterVisibility<R extends LedgerRow>(row: R): R {
 	if (row.visibilityCheck === 'pass') return row;
 	const later = (at: string) => at !== '' && (row.scoredAt === '' || at > row.scoredAt);
 	return later(row.alertedAt) || later(row.verifiedAt) ? { ...row, visibilityCheck: 'pass' } : row;
+}
+
+/** A ledger row with the loop's optional columns, as the period report and the sweep read it. */
+export type ScorecardRow = LedgerRow & LoopColumns;
+
+/**
+ * The row's Trigger and Visibility read again with the claim in view: a claim, first contact or
+ * escalation written after the row was scored counts, and (given `now`) so does a claim
+ * deadline that passed since. The handoff half of Visibility is read from the row's handoff columns.
+ */
+function withLaterClaim(row: ScorecardRow, now?: Date): ScorecardRow {
+	// "Not reached" with a verification or an alert on the row can only be a claim still awaited.
+	const handoffSeen =
+		row.visibilityCheck === 'pass' ||
+		(row.visibilityCheck === 'not_reached' && (row.verifiedAt !== '' || row.alertedAt !== ''));
+	const assigned = row.ownerId !== '';
+	const base = rowChecks(row).map((c) => {
+		if (assigned && c.check === 'trigger') return { ...c, status: 'pass' as const };
+		if (handoffSeen && c.check === 'visibility') return { ...c, status: 'pass' as const };
+		return c;
+	});
+	const facts: ClaimFacts = {
+		assigned,
+		respondBy: row.respondBy,
+		acceptedAt: row.acceptedAt ?? '',
+		contactedAt: row.contactedAt,
+		escalatedAt: row.escalatedAt ?? '',
+	};
+	const [, , , trigger, visibility] = withClaimChecks(base, facts, now);
+	return trigger.status === row.triggerCheck && visibility.status === row.visibilityCheck
+		? row
+		: { ...row, triggerCheck: trigger.status, visibilityCheck: visibility.status };
+}
+
+/** A row read again as of `now` (see withLaterVisibility and withLaterClaim), rescored when a check changed. */
+export function rescoreRow(row: ScorecardRow, now?: Date): ScorecardRow {
+	const checked = withLaterClaim(withLaterVisibility(row), now);
+	return checked === row ? row : { ...checked, score: scoreChecks(rowChecks(checked)) };
 }
 
 /**
@@ -163,10 +224,11 @@ function cell(value: unknown): unknown {
 }
 
 /**
- * Reads a ledger row as it comes back from a Data table: extra columns such as `id` are dropped,
- * and a row without a score gets the score its check columns give.
+ * Reads a ledger row as it comes back from a Data table: extra columns such as `id` are dropped
+ * (the loop's columns are kept when present), a row without a score gets the score its check
+ * columns give, and the checks are read again as of `now` (see rescoreRow).
  */
-export function readLedgerRow(value: unknown): LedgerRow {
+export function readLedgerRow(value: unknown, now?: Date): ScorecardRow {
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
 		throw new InquiryError('SCORECARD_INPUT_INVALID', 'the item is empty');
 	const cells: Record<string, unknown> = {};
@@ -175,8 +237,12 @@ export function readLedgerRow(value: unknown): LedgerRow {
 	cells.score = scored ? Number(cells.score) : 1;
 	const parsed = LedgerRow.safeParse(cells);
 	if (parsed.success) {
-		const row = withLaterVisibility(parsed.data);
-		return scored && row === parsed.data ? row : { ...row, score: scoreChecks(rowChecks(row)) };
+		const row: ScorecardRow = {
+			...parsed.data,
+			...readLoopColumns(value as Record<string, unknown>),
+		};
+		const checked = rescoreRow(row, now);
+		return scored || checked !== row ? checked : { ...row, score: scoreChecks(rowChecks(row)) };
 	}
 	const first = parsed.error.issues[0];
 	throw new InquiryError(
@@ -192,7 +258,15 @@ export function isInquiryItem(value: unknown): boolean {
 	);
 }
 
-/** A full inquiry or a ledger row, as a ledger row. */
-export function readScorecardItem(value: unknown, now: Date): LedgerRow {
-	return isInquiryItem(value) ? toLedgerRow(readInquiry(value), now) : readLedgerRow(value);
+/**
+ * A full inquiry as the period report reads it: its ledger row with the loop's times the inquiry
+ * carries. (The row Score Inquiry outputs leaves them out, so its upsert never clears them.)
+ */
+export function inquiryRow(inquiry: Inquiry, now: Date): ScorecardRow {
+	return { ...toLedgerRow(inquiry, now), ...readLoopColumns(inquiry as Record<string, unknown>) };
+}
+
+/** A full inquiry or a ledger row, as a ledger row as of `now`. */
+export function readScorecardItem(value: unknown, now: Date): ScorecardRow {
+	return isInquiryItem(value) ? inquiryRow(readInquiry(value), now) : readLedgerRow(value, now);
 }

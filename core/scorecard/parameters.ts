@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { parseDateList, parseHoursText } from '../ownership/hoursText';
+import type { BusinessCalendar } from '../ownership/roster';
 import { InquiryError } from '../shared/errors';
 import type { CompiledSweep, SweepSettings } from './sweep';
 import { compileSweep } from './sweep';
@@ -18,6 +19,26 @@ export interface SweepParameters {
 	holidays?: string;
 }
 
+export type ClockParameters = Pick<
+	SweepParameters,
+	'clock' | 'businessTimezone' | 'businessHours' | 'holidays'
+>;
+
+/** The business calendar the minutes are counted on, or undefined when every minute counts. */
+export function calendarFromParameters(
+	p: ClockParameters,
+	workflowTimezone: string,
+): BusinessCalendar | undefined {
+	if ((p.clock ?? 'business') === 'wall') return undefined;
+	const hours = parseHoursText(p.businessHours ?? 'Mon-Fri 09:00-17:00');
+	if (!hours.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Business Hours ${hours.error}`);
+	if (!hours.value) throw new InquiryError('BUSINESS_HOURS_INVALID', 'Business Hours is empty');
+	const holidays = parseDateList(p.holidays ?? '');
+	if (!holidays.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Holidays: ${holidays.error}`);
+	const timezone = p.businessTimezone?.trim() || workflowTimezone;
+	return { timezone, hours: hours.value, holidays: holidays.value };
+}
+
 export function sweepSettingsFromParameters(
 	p: SweepParameters,
 	workflowTimezone: string,
@@ -26,18 +47,10 @@ export function sweepSettingsFromParameters(
 		assignWithinMinutes: p.assignWithinMinutes ?? 15,
 		verifyWithinMinutes: p.verifyWithinMinutes ?? 30,
 	};
-	if ((p.clock ?? 'business') === 'wall') return { clock: 'wall', ...thresholds };
-	const hours = parseHoursText(p.businessHours ?? 'Mon-Fri 09:00-17:00');
-	if (!hours.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Business Hours ${hours.error}`);
-	if (!hours.value) throw new InquiryError('BUSINESS_HOURS_INVALID', 'Business Hours is empty');
-	const holidays = parseDateList(p.holidays ?? '');
-	if (!holidays.ok) throw new InquiryError('BUSINESS_HOURS_INVALID', `Holidays: ${holidays.error}`);
-	const timezone = p.businessTimezone?.trim() || workflowTimezone;
-	return {
-		clock: 'business',
-		...thresholds,
-		calendar: { timezone, hours: hours.value, holidays: holidays.value },
-	};
+	const calendar = calendarFromParameters(p, workflowTimezone);
+	return calendar
+		? { clock: 'business', ...thresholds, calendar }
+		: { clock: 'wall', ...thresholds };
 }
 
 /** The sweep's panel settings, checked and compiled once per run. */

@@ -18,7 +18,7 @@ describe('textSummary for Slack or SMS', () => {
 	it('says the key figures in at most 300 characters', () => {
 		const text = textSummary(summary, OPTIONS);
 		expect(text).toBe(
-			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Owner in 20 min, verified in 12 min (median). SLA breaches 2, unassigned 1, needs context 1.',
+			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Median: owner in 20 min, claimed in –, first contact in 1 h 5 min; claims missed 1. SLA breaches 2, unassigned 1, needs context 1.',
 		);
 		expect(text.length).toBeLessThanOrEqual(300);
 	});
@@ -88,10 +88,35 @@ describe('renderHtmlReport', () => {
 		expect(html).toContain('>Transfer (2)</td>');
 	});
 
+	it('shows the three clocks, overall, by channel and by owner', () => {
+		expect(html).toContain('>The three clocks</td>');
+		expect(html).toContain('every minute counts, around the clock');
+		// All inquiries: 8; to owner 20 min / 4 h; no claims; first contact 1 h 5 min / 4 h 30 min; 1 missed.
+		const cells = (name: string) =>
+			[...html.matchAll(new RegExp(`>${name}</td>((?:<td [^>]*>[^<]*</td>){6})`, 'g'))].map((m) =>
+				[...m[1].matchAll(/<td [^>]*>([^<]*)<\/td>/g)].map((c) => c[1]),
+			);
+		expect(cells('All inquiries')).toEqual([
+			['8', '20 min / 4 h', '–', '1 h 5 min / 4 h 30 min', '1', '0'],
+		]);
+		expect(cells('Call')).toEqual([
+			['1', '10 min / 10 min', '–', '1 h 30 min / 1 h 30 min', '1', '0'],
+		]);
+		expect(cells('Ana Lopez')).toEqual([
+			['6', '20 min / 4 h', '–', '1 h 5 min / 4 h 30 min', '1', '0'],
+		]);
+		expect(html).toContain('First contact (median)');
+	});
+
 	it('escapes every piece of user text', () => {
 		const hostile = '<img src=x onerror=alert(1)>"\'&';
 		const rows = [
-			ledgerRow({ channel: hostile, sourceSystem: `<script>${hostile}`, visibilityCheck: 'fail' }),
+			ledgerRow({
+				channel: hostile,
+				sourceSystem: `<script>${hostile}`,
+				ownerName: `<b>${hostile}</b>`,
+				visibilityCheck: 'fail',
+			}),
 		];
 		const page = renderHtmlReport(summarizePeriod(rows, PERIOD), {
 			...OPTIONS,
@@ -102,6 +127,10 @@ describe('renderHtmlReport', () => {
 		expect(page).not.toContain('<img');
 		expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
 		expect(page).toContain('&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;');
+		expect(page).toContain(
+			'&lt;b&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;&lt;/b&gt;</td>',
+		);
+		expect(page).not.toContain('<b>');
 	});
 
 	it('renders an empty period', () => {
@@ -117,7 +146,7 @@ describe('periodReport', () => {
 		const report = periodReport(PERIOD_ROWS, { ...PERIOD, ...OPTIONS });
 		expect(report.subject).toBe('Weekly inquiry continuity, 4–10 May 2026: score 3/5');
 		expect(report.text).toBe(
-			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Owner in 20 min, verified in 12 min (median). SLA breaches 2, unassigned 1, needs context 1.',
+			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Median: owner in 20 min, claimed in –, first contact in 1 h 5 min; claims missed 1. SLA breaches 2, unassigned 1, needs context 1.',
 		);
 		expect(report.html.startsWith('<!DOCTYPE html>')).toBe(true);
 		expect(report.html).toContain('Acme Plumbing · 4–10 May 2026');

@@ -2,7 +2,7 @@ import type { Inquiry } from '../inquiry/schema';
 import type { ReportOptions } from './format';
 import { periodLabel, textSummary } from './format';
 import { renderHtmlReport } from './html';
-import type { LedgerRow } from './ledger';
+import type { ScorecardRow } from './ledger';
 import type { PeriodOptions, PeriodSummary } from './summary';
 import { summarizePeriod } from './summary';
 
@@ -18,7 +18,7 @@ export interface PeriodReport {
 
 /** Everything Summarize Period returns: the figures, and the same figures for e-mail and chat. */
 export function periodReport(
-	items: readonly (LedgerRow | Inquiry)[],
+	items: readonly (ScorecardRow | Inquiry)[],
 	options: PeriodOptions & ReportOptions,
 ): PeriodReport {
 	const summary = summarizePeriod(items, options);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Inquiry } from '../inquiry/schema';
 import { appendTrail } from '../shared/trail';
-import { checkInquiry, ContinuityCheck } from './checks';
-import { LedgerRow, toLedgerRow } from './ledger';
+import { ContinuityCheck } from './checks';
+import { checkInquiryAt, LedgerRow, toLedgerRow } from './ledger';
 import { Score, SCORE_LABELS, scoreChecks } from './score';
 
 /** What Score Inquiry writes under `inquiry.scorecard`. */
@@ -18,7 +18,7 @@ export const InquiryScorecard = z.object({
 export type InquiryScorecard = z.infer<typeof InquiryScorecard>;
 
 export function scoreInquiry(inquiry: Inquiry, now: Date): InquiryScorecard {
-	const checks = checkInquiry(inquiry);
+	const checks = checkInquiryAt(inquiry, now);
 	const score = scoreChecks(checks);
 	return {
 		score,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Small statistics over minutes; inputs need not be sorted and are never mutated. */
 
 /** The middle value; for an even count, the mean of the two middle values. Null when empty. */
@@ -28,3 +30,19 @@ export const round = (value: number, digits: number) => {
 	const factor = 10 ** digits;
 	return Math.round(value * factor) / factor;
 };
+
+export const Timing = z.object({
+	/** How many inquiries reached the moment at all. */
+	count: z.number(),
+	medianMinutes: z.number().nullable(),
+	p90Minutes: z.number().nullable(),
+});
+export type Timing = z.infer<typeof Timing>;
+
+export function timing(values: readonly number[]): Timing {
+	return {
+		count: values.length,
+		medianMinutes: median(values),
+		p90Minutes: percentile(values, 90),
+	};
+}

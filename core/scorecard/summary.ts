@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import type { Inquiry } from '../inquiry/schema';
 import { STAGES } from '../inquiry/schema';
+import type { BusinessCalendar } from '../ownership/roster';
 import { InquiryError } from '../shared/errors';
 import type { CheckName, CheckStatus } from './checks';
 import { CHECK_LABELS, CHECKS } from './checks';
-import type { LedgerRow } from './ledger';
-import { isInquiryItem, toLedgerRow } from './ledger';
+import { ClockReport, clockReport } from './clockReport';
+import { latestPerInquiry } from './latest';
+import type { LedgerRow, ScorecardRow } from './ledger';
+import { inquiryRow, isInquiryItem, rescoreRow } from './ledger';
 import { Score, SCORE_LABELS } from './score';
-import { median, minutesBetween, percentile, round } from './stats';
+import { minutesBetween, round, Timing, timing } from './stats';
 
 const Counts = z.record(z.number());
 
-export const Timing = z.object({
-	/** How many inquiries reached the moment at all. */
-	count: z.number(),
-	medianMinutes: z.number().nullable(),
-	p90Minutes: z.number().nullable(),
-});
-export type Timing = z.infer<typeof Timing>;
+export { Timing };
 
 export const TIME_TO_OWNER_BUCKETS = [
 	{ label: '< 5 min', upTo: 5 },
@@ -37,10 +34,12 @@ export const PeriodSummary = z.object({
 		lastReceivedAt: z.string().nullable(),
 	}),
 	generatedAt: z.string(),
-	/** Items in the period. */
+	/** Inquiries in the period, each counted once. */
 	inquiries: z.number(),
-	/** Items outside the period (or with an unreadable receivedAt), left out of every figure. */
+	/** Inquiries outside the period (or with an unreadable receivedAt), left out of every figure. */
 	outsidePeriod: z.number(),
+	/** Rows replaced by a later row of the same inquiry (a ledger kept by appending rows). */
+	superseded: z.number(),
 	/** Inquiries captured cleanly (Entry passed): the base of the leak rate. */
 	entered: z.number(),
 	byChannel: Counts,
@@ -66,17 +65,21 @@ export const PeriodSummary = z.object({
 		histogram: z.array(z.object({ label: z.string(), count: z.number() })),
 	}),
 	timeToVerified: Timing,
+	/** The three clocks: to owner, to claim and to first contact, by channel and by owner. */
+	clocks: ClockReport,
 	/** First response after `respondBy`, none yet and `respondBy` passed, or a handoff verified late. */
 	slaBreaches: z.number(),
 	unassigned: z.number(),
 	needsContext: z.number(),
 	unreachable: z.number(),
+	/** The average, the level and the distribution all cover the same inquiries: the entered ones. */
 	score: z.object({
-		/** Mean of the inquiries' 1–5 scores, one decimal (for trends). */
+		/** Mean of the entered inquiries' 1–5 scores, one decimal (for trends). */
 		average: z.number().nullable(),
 		/** The period's score: the highest level at least 8 in 10 entered inquiries reach (see PERIOD_SHARE). */
 		level: Score.nullable(),
 		label: z.string(),
+		/** Entered inquiries per score. */
 		distribution: Counts,
 	}),
 });
@@ -107,6 +110,8 @@ export interface PeriodOptions {
 	/** End of the period (exclusive); absent means up to `now`. */
 	to?: Date;
 	now: Date;
+	/** The three clocks count business minutes on this calendar; absent, wall-clock minutes. */
+	calendar?: BusinessCalendar;
 }
 
 const add = (counts: Record<string, number>, key: string) => {
@@ -117,14 +122,6 @@ function statusOf(row: LedgerRow, check: CheckName): CheckStatus {
 	return row[`${check}Check` as const];
 }
 
-function timing(values: number[]): Timing {
-	return {
-		count: values.length,
-		medianMinutes: median(values),
-		p90Minutes: percentile(values, 90),
-	};
-}
-
 function isSlaBreach(row: LedgerRow, nowMs: number): boolean {
 	if (row.handoffStatus === 'late') return true;
 	const due = Date.parse(row.respondBy);
@@ -133,8 +130,10 @@ function isSlaBreach(row: LedgerRow, nowMs: number): boolean {
 	return Number.isNaN(contacted) ? nowMs > due : contacted > due;
 }
 
-function toRow(item: LedgerRow | Inquiry, now: Date): LedgerRow {
-	return isInquiryItem(item) ? toLedgerRow(item as Inquiry, now) : (item as LedgerRow);
+function toRow(item: ScorecardRow | Inquiry, now: Date): ScorecardRow {
+	return isInquiryItem(item)
+		? inquiryRow(item as Inquiry, now)
+		: rescoreRow(item as ScorecardRow, now);
 }
 
 /** Checks the period settings; both ends optional. */
@@ -149,20 +148,27 @@ export function checkPeriod(options: PeriodOptions): void {
 		throw new InquiryError('REPORT_PERIOD_INVALID', 'the period ends before it starts');
 }
 
-/** The period report's figures over ledger rows or full inquiries (inquiries are turned into rows). */
+/**
+ * The period report's figures over ledger rows or full inquiries (inquiries are turned into rows,
+ * rows are read again as of `now`). Each inquiry counts once: of several rows with one inquiryId,
+ * the latest state wins (see latestPerInquiry).
+ */
 export function summarizePeriod(
-	items: readonly (LedgerRow | Inquiry)[],
+	items: readonly (ScorecardRow | Inquiry)[],
 	options: PeriodOptions,
 ): PeriodSummary {
 	checkPeriod(options);
 	const fromMs = options.from?.getTime() ?? -Infinity;
 	const toMs = options.to?.getTime() ?? Infinity;
 	const nowMs = options.now.getTime();
-	const rows: LedgerRow[] = [];
+	const latest = latestPerInquiry(
+		items.map((item) => toRow(item, options.now)),
+		options.now,
+	);
+	const rows: ScorecardRow[] = [];
 	let first = Infinity;
 	let last = -Infinity;
-	for (const item of items) {
-		const row = toRow(item, options.now);
+	for (const row of latest.rows) {
 		const received = Date.parse(row.receivedAt);
 		if (!(received >= fromMs && received < toMs)) continue;
 		rows.push(row);
@@ -195,8 +201,6 @@ export function summarizePeriod(
 		add(bySource, row.sourceSystem || 'unknown');
 		add(byStage, row.stage || 'none');
 		for (const check of CHECKS) checks[check][statusOf(row, check)]++;
-		add(distribution, String(row.score));
-		scoreSum += row.score;
 		if (row.contextOutcome === 'needs_context') needsContext++;
 		if (row.contextOutcome === 'unreachable') unreachable++;
 		if (isSlaBreach(row, nowMs)) slaBreaches++;
@@ -207,6 +211,8 @@ export function summarizePeriod(
 		if (row.entryCheck !== 'pass') continue;
 		entered++;
 		enteredScores.push(row.score);
+		add(distribution, String(row.score));
+		scoreSum += row.score;
 		if (!row.ownerId) unassigned++;
 		if (row.visibilityCheck === 'pass') continue;
 		leaks++;
@@ -217,7 +223,7 @@ export function summarizePeriod(
 	const worst = Object.entries(leaksByStage).sort(
 		(a, b) => b[1] - a[1] || CHECKS.indexOf(a[0] as CheckName) - CHECKS.indexOf(b[0] as CheckName),
 	)[0];
-	const average = rows.length ? round(scoreSum / rows.length, 1) : null;
+	const average = entered ? round(scoreSum / entered, 1) : null;
 	const level = periodLevel(enteredScores);
 	return {
 		period: {
@@ -228,7 +234,8 @@ export function summarizePeriod(
 		},
 		generatedAt: options.now.toISOString(),
 		inquiries: rows.length,
-		outsidePeriod: items.length - rows.length,
+		outsidePeriod: latest.rows.length - rows.length,
+		superseded: latest.superseded,
 		entered,
 		byChannel,
 		bySource,
@@ -258,6 +265,7 @@ export function summarizePeriod(
 			})),
 		},
 		timeToVerified: timing(toVerified),
+		clocks: clockReport(rows, options.now, options.calendar),
 		slaBreaches,
 		unassigned,
 		needsContext,

@@ -23,7 +23,10 @@ const onSummarize = { show: { operation: [OPERATIONS.summarize] } };
 const onSweep = { show: { operation: [OPERATIONS.findStalled] } };
 const onCheckSetup = { show: { operation: [OPERATIONS.checkSetup] } };
 const onMatch = { show: { operation: [OPERATIONS.matchOpen] } };
-const onBusinessClock = { show: { operation: [OPERATIONS.findStalled], clock: ['business'] } };
+const onClock = { show: { operation: [OPERATIONS.findStalled, OPERATIONS.summarize] } };
+const onBusinessClock = {
+	show: { operation: [OPERATIONS.findStalled, OPERATIONS.summarize], clock: ['business'] },
+};
 
 export const scorecardProperties: INodeProperties[] = [
 	{
@@ -210,8 +213,8 @@ export const scorecardProperties: INodeProperties[] = [
 		],
 		default: 'business',
 		description:
-			'How the two limits above are counted. Response deadlines and escalation checkpoints come from Assign Inquiry Owner and are used as they are.',
-		displayOptions: onSweep,
+			"How minutes are counted: the sweep's two limits above, or the report's three clocks (to owner, to claim, to first contact). Response deadlines and escalation checkpoints come from Assign Inquiry Owner and are used as they are.",
+		displayOptions: onClock,
 	},
 	{
 		displayName: 'Business Time Zone',

@@ -267,7 +267,8 @@ describe('the destination fails (template 01c and its hub 00b, a CRM over HTTP)'
 		expect(row).toMatchObject({
 			handoffStatus: 'verified',
 			alertedAt: '',
-			visibilityCheck: 'pass',
+			// Verified, but nobody has claimed it yet: Visibility waits for the owner.
+			visibilityCheck: 'not_reached',
 		});
 		expect(
 			crm.log

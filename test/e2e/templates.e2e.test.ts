@@ -116,7 +116,8 @@ test('a Typeform submission becomes a record with an owner, and the sender gets 
 		(row) => row.inquiryId === inquiryId,
 	);
 	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck, row.ownerId])).toEqual([
-		['verified', 'pass', 'owner-1'],
+		// Verified, but nobody has claimed it yet: Visibility waits for the owner.
+		['verified', 'not_reached', 'owner-1'],
 	]);
 	const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter(
 		(row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned',
@@ -144,7 +145,7 @@ test('the HTTP CRM template writes to the demo CRM, reads the contact back over 
 	const inquiryId = String((response.json as { inquiryId?: string } | undefined)?.inquiryId);
 	const ledger = await ledgerRowOnceClosed(inquiryId);
 	expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([
-		['verified', 'pass'],
+		['verified', 'not_reached'], // nobody has claimed it yet
 	]);
 	expect(
 		(await dataTableRows(n8n, 'demo_crm_contacts')).map((row) => [row.email, row.inquiryId]),
@@ -275,7 +276,7 @@ test.each([
 		expect(records.map((row) => row.email)).toEqual([email]);
 		const ledger = await ledgerRowOnceClosed(inquiryId);
 		expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([
-			['verified', 'pass'],
+			['verified', 'not_reached'], // nobody has claimed it yet
 		]);
 		const told = (await dataTableRows(n8n, 'inquiry_notifications')).filter(
 			(row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned',
@@ -445,7 +446,7 @@ describe('a broken handoff, on purpose: template 1c pointed at a CRM that loses 
 			(row) => row.inquiryId === inquiryId,
 		);
 		expect(ledger.map((row) => [row.handoffStatus, row.visibilityCheck])).toEqual([
-			[status, 'pass'],
+			[status, 'not_reached'], // alerted, but nobody has claimed it yet
 		]);
 		const alerts = (await dataTableRows(n8n, 'inquiry_notifications')).filter(
 			(row) => row.inquiryId === inquiryId && row.kind === 'alert',

@@ -59,11 +59,12 @@ const LAYERS: Record<string, string[]> = {
 	loop: STAGE_BASE,
 };
 /**
- * Stage-to-stage imports that are deliberate, by target file: the leak sweep and the escalation
- * ladder count business minutes with the same hours parser and clock as Assign Inquiry Owner, so
+ * Stage-to-stage imports that are deliberate, by target file: the leak sweep, the report's three
+ * clocks and the escalation ladder count business minutes with the same hours parser and clock as Assign Inquiry Owner, so
  * all three agree on a deadline.
  */
 const BUSINESS_CLOCK = [
+	'ownership/businessTime',
 	'ownership/clock',
 	'ownership/hours',
 	'ownership/hoursText',

@@ -41,7 +41,8 @@ export function expectClosedChain(
 		inquiryId: inquiry.id,
 		stage: 'tracking',
 		handoffStatus: 'verified',
-		visibilityCheck: 'pass',
+		// Verified, but nobody has claimed it yet: Visibility waits for the owner.
+		visibilityCheck: 'not_reached',
 	});
 	const notifications = tables.rows('inquiry_notifications');
 	const told = notifications.filter((row) => row.kind === 'owner_assigned');

@@ -86,7 +86,8 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
 			handoffStatus: 'verified',
 			recordId,
-			visibilityCheck: 'pass',
+			// Verified, but nobody has claimed it yet: Visibility waits for the owner.
+			visibilityCheck: 'not_reached',
 		});
 	});
 
@@ -99,7 +100,8 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		expect(alert?.body).toContain('did not reach your CRM');
 		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
 			handoffStatus: 'mismatch',
-			visibilityCheck: 'pass',
+			// Alerted, but nobody has claimed it yet.
+			visibilityCheck: 'not_reached',
 			alertedAt: NOW,
 		});
 	});
@@ -147,7 +149,8 @@ describe('template 1c: form webhook → HTTP CRM → read back and verified', ()
 		expect(alert).toMatchObject({ kind: 'alert', subject: 'The CRM did not accept an inquiry' });
 		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
 			stage: expect.any(String),
-			visibilityCheck: 'pass',
+			// Alerted, but nobody has claimed it yet.
+			visibilityCheck: 'not_reached',
 		});
 	});
 });

@@ -77,9 +77,10 @@ describe('template 1: web form → owner → verified record', () => {
 			inquiryId: verified.id,
 			stage: 'tracking',
 			handoffStatus: 'verified',
-			visibilityCheck: 'pass',
+			// Verified, but nobody has claimed it yet: Visibility waits for the owner, so 4 until then.
+			visibilityCheck: 'not_reached',
 			ownerId: 'owner-1',
-			score: 5,
+			score: 4,
 		});
 	});
 
@@ -120,7 +121,8 @@ describe('template 1: web form → owner → verified record', () => {
 		expect(alert?.body).toContain('phone lost');
 		expect(tables.rows('inquiry_ledger')[0]).toMatchObject({
 			handoffStatus: 'mismatch',
-			visibilityCheck: 'pass',
+			// Alerted, but nobody has claimed it yet.
+			visibilityCheck: 'not_reached',
 			alertedAt: NOW,
 		});
 	});

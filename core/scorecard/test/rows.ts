@@ -1,7 +1,7 @@
-import type { LedgerRow } from '../ledger';
+import type { ScorecardRow } from '../ledger';
 
 /** A ledger row where every check passed; override what a test needs. */
-export function ledgerRow(overrides: Partial<LedgerRow> = {}): LedgerRow {
+export function ledgerRow(overrides: Partial<ScorecardRow> = {}): ScorecardRow {
 	return {
 		inquiryId: 'inq_1',
 		receivedAt: '2026-05-04T14:00:00.000Z',

@@ -1,4 +1,5 @@
 import type { Channel, Inquiry, TrailEntry, TrailOutcome } from '../../inquiry/schema';
+import { officeHours } from './calendar';
 
 /**
  * A realistic, seeded week of inquiries for a local plumbing business in New York: most arrive in
@@ -12,6 +13,8 @@ export const SAMPLE_WEEK = {
 	to: new Date('2026-05-11T04:00:00.000Z'),
 	now: new Date('2026-05-11T12:00:00.000Z'),
 	timezone: 'America/New_York',
+	/** The clocks count business minutes on these hours. */
+	calendar: officeHours('America/New_York'),
 };
 
 const MINUTE = 60_000;
@@ -164,10 +167,21 @@ export function sampleWeek(seed = 7, count = 160): Inquiry[] {
 			assignedAt: new Date(assigned).toISOString(),
 		};
 		const contact = rand();
-		if (contact < 0.9)
-			inquiry.contactedAt = new Date(assigned + Math.round(rand() * 50) * MINUTE).toISOString();
-		else if (contact < 0.96)
+		// The claim ("I've got it") comes before the call; drawn from the index, so the random
+		// sequence (and every other figure of the week) stays as it was.
+		const claimAfter = ((i * 37) % 25) + 1;
+		if (contact < 0.9) {
+			const contacted = assigned + Math.round(rand() * 50) * MINUTE;
+			inquiry.contactedAt = new Date(contacted).toISOString();
+			inquiry.acceptedAt = new Date(
+				Math.min(contacted, assigned + claimAfter * MINUTE),
+			).toISOString();
+		} else if (contact < 0.96) {
+			// Missed the claim deadline: the ladder moved it on, and the next owner called late.
 			inquiry.contactedAt = new Date(respondBy + Math.round(rand() * 90) * MINUTE).toISOString();
+			inquiry.reassignedAt = new Date(respondBy).toISOString();
+			inquiry.hops = 1;
+		}
 
 		if (chance(0.05)) continue;
 		const checked = assigned + Math.round((1 + rand() * 7) * MINUTE);

@@ -46,17 +46,29 @@ describe('Score Inquiry after a real Assign Inquiry Owner, into a Data table led
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 
 		const cards = items.map((item) => InquiryScorecard.parse(item.json.scorecard));
+		// inq-verified has its owner and a verified record, but nobody has claimed it yet: 4, not 5.
 		expect(cards.map((card) => [card.score, card.label])).toEqual([
-			[5, 'Visibly reducing leakage'],
+			[4, 'Strong integration support'],
 			[3, 'Partial continuity, weak action'],
 			[4, 'Strong integration support'],
 		]);
+		expect(cards[0].checks[4]).toMatchObject({
+			status: 'not_reached',
+			why: 'Nobody has claimed it or contacted the person yet.',
+		});
 		expect(cards[1].checks.find((c) => c.check === 'transfer')).toEqual({
 			check: 'transfer',
 			status: 'not_reached',
 			why: 'No handoff receipt: nothing shows it reached the next system.',
 		});
-		expect(cards[2].checks.map((c) => c.status)).toEqual(['pass', 'pass', 'fail', 'pass', 'pass']);
+		// Its failure was alerted, but nobody has claimed it yet.
+		expect(cards[2].checks.map((c) => c.status)).toEqual([
+			'pass',
+			'pass',
+			'fail',
+			'pass',
+			'not_reached',
+		]);
 		expect(cards[2].checks[4].evidence).toEqual({
 			node: 'Verify Inquiry Handoff',
 			at: '2026-05-04T14:04:00.000Z',
@@ -75,7 +87,7 @@ describe('Score Inquiry after a real Assign Inquiry Owner, into a Data table led
 		expect(
 			stored.map((row) => [row.inquiryId, row.score, row.ownerId, row.stage, row.transferCheck]),
 		).toEqual([
-			['inq-verified', 5, 'ana', 'tracking', 'pass'],
+			['inq-verified', 4, 'ana', 'tracking', 'pass'],
 			['inq-no-receipt', 3, 'ana', 'trigger', 'not_reached'],
 			['inq-late-alerted', 4, 'ana', 'tracking', 'pass'],
 		]);
@@ -136,11 +148,11 @@ describe('Summarize Period', () => {
 			slaBreaches: 2,
 			unassigned: 1,
 			needsContext: 1,
-			score: { average: 3.8, level: 3 },
+			score: { average: 4.1, level: 3 },
 		});
 		expect(report.subject).toBe('Weekly inquiry continuity, 4–10 May 2026: score 3/5');
 		expect(report.text).toBe(
-			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Owner in 20 min, verified in 12 min (median). SLA breaches 2, unassigned 1, needs context 1.',
+			'Weekly inquiry continuity, 4–10 May 2026: 8 inquiries, score 3/5 (Partial continuity, weak action). Leaks 3 (43%), most at Transfer. Median: owner in 20 min, claimed in –, first contact in 1 h 5 min; claims missed 1. SLA breaches 2, unassigned 1, needs context 1.',
 		);
 		expect(report.html).toEqual(expect.stringContaining('<svg width="592"'));
 		expect(report).not.toHaveProperty('skipped');
@@ -151,6 +163,83 @@ describe('Summarize Period', () => {
 			html: report.html,
 			firstRow: 'A',
 		});
+	});
+
+	it('counts a ledger kept by appending rows once, and times the three clocks in business hours', async () => {
+		// Mon 4 May 2026, open Mon–Fri 09:00–17:00 UTC. S1 arrives 10 min before closing; the claim
+		// link and the first contact each appended a row of their own, as a Google Sheet keeps them.
+		const mon = (time: string) => `2026-05-04T${time}:00.000Z`;
+		const tue = (time: string) => `2026-05-05T${time}:00.000Z`;
+		const s1 = { inquiryId: 'S1', receivedAt: mon('16:50') };
+		const items = [
+			{
+				...ledgerRow({ ...s1, assignedAt: mon('16:51'), respondBy: tue('09:30') }),
+				contactedAt: '',
+				visibilityCheck: 'not_reached',
+				score: 4,
+			},
+			{ ...s1, acceptedAt: tue('09:05') },
+			{ ...s1, contactedAt: tue('09:20') },
+			// S2: a call the ladder moved to Bo, who never claimed it nor called back.
+			{
+				...ledgerRow({
+					inquiryId: 'S2',
+					channel: 'call',
+					ownerId: 'bo',
+					ownerName: 'Bo <Chen>',
+					receivedAt: tue('10:00'),
+					assignedAt: tue('10:01'),
+					respondBy: tue('11:00'),
+					contactedAt: '',
+				}),
+				hops: '1',
+				reassignedAt: tue('10:31'),
+			},
+		] as unknown as IDataObject[];
+		const workflow = manualTriggerWorkflow(items, [
+			{
+				name: 'Report',
+				type: TYPE,
+				parameters: {
+					operation: 'summarizePeriod',
+					reportTimezone: 'UTC',
+					clock: 'business',
+					businessTimezone: 'UTC',
+					businessHours: 'Mon-Fri 09:00-17:00',
+				},
+			},
+		]);
+		const result = await runWorkflow(workflow, { now: '2026-05-06T09:00:00.000Z' });
+		expect(result.error).toBeUndefined();
+		const report = result.output('Report')[0];
+		const summary = PeriodSummary.parse(report.summary);
+		expect(summary).toMatchObject({ inquiries: 2, entered: 2, superseded: 2 });
+		// S1 claimed: 5. S2 past its deadline with nobody acting: Trigger fails, 3. Mean 4; level 3.
+		expect(summary.score).toEqual({
+			average: 4,
+			level: 3,
+			label: 'Partial continuity, weak action',
+			distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 },
+		});
+		expect(summary.clocks).toMatchObject({
+			minutes: 'business',
+			all: {
+				inquiries: 2,
+				claimed: 1,
+				contacted: 1,
+				claimsMissed: 1,
+				reassigned: 1,
+				// S1 1, S2 1.
+				toAssign: { count: 2, medianMinutes: 1, p90Minutes: 1 },
+				// S1: 9 min before closing + 5 after opening.
+				toClaim: { count: 1, medianMinutes: 14, p90Minutes: 14 },
+				// S1: 10 + 20.
+				toContact: { count: 1, medianMinutes: 30, p90Minutes: 30 },
+			},
+		});
+		expect(Object.keys(summary.clocks.byOwner)).toEqual(['Ana Lopez', 'Bo <Chen>']);
+		expect(String(report.html)).toContain('>Bo &lt;Chen&gt;</td>');
+		expect(String(report.html)).toContain('business hours only');
 	});
 
 	it('reads a period given as dates in the report time zone', async () => {

@@ -340,10 +340,26 @@ export function build() {
 			businessName: expr(setting('businessName')),
 			reportTimezone: expr(TIME_ZONE),
 		},
-		[10 + c, 1],
+		[10.6 + c, 1],
 		{ onError: 'continueRegularOutput' },
 	);
-	b.connect(NODE.read, NODE.summarize);
+	// Nobody is told of a synthetic inquiry, so nobody can claim it: the audit counts its own
+	// inquiries as claimed when assigned, and Visibility then checks the handoff and the delivery.
+	b.node(
+		'Count Test Inquiries Claimed',
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			mode: 'raw',
+			jsonOutput: expr(
+				'JSON.stringify({ ...$json, acceptedAt: $json.acceptedAt || $json.assignedAt || "" })',
+			),
+			options: {},
+		},
+		[10 + c, 1],
+	);
+	b.connect(NODE.read, 'Count Test Inquiries Claimed');
+	b.connect('Count Test Inquiries Claimed', NODE.summarize);
 
 	setFields(
 		b,

@@ -1,9 +1,8 @@
 // 7. Weekly continuity report: every Monday, last week's ledger → Summarize Period → a report row and an HTML email.
 import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
-import { BUSINESS, notificationRow } from '../sections.mjs';
+import { notificationRow } from '../sections.mjs';
 import {
-	MANAGER,
 	readLedger,
 	scorecard,
 	SELF_AUDIT_NAME,
@@ -11,6 +10,7 @@ import {
 	setFields,
 	where,
 } from '../scorecardSections.mjs';
+import { MANAGER_EMAIL, readBusinessSetup, setting, TIME_ZONE } from '../setup.mjs';
 
 export const file = '07-weekly-continuity-report.json';
 
@@ -24,10 +24,11 @@ export const NODE = {
 };
 
 /**
- * Monday 00:00 of the week the trigger fired in, in the business time zone; last week ends there.
- * The trigger's own timestamp (not the clock when this node runs) fixes the week.
+ * Monday 00:00 of the week the trigger fired in, in the business time zone (inquiry_settings);
+ * last week ends there. The trigger's own timestamp (not the clock when this node runs) fixes the week.
  */
-const weekStart = `($json.timestamp ? DateTime.fromISO($json.timestamp) : $now).setZone('${BUSINESS.timezone}').startOf('week')`;
+const TICK = `$('${NODE.schedule}').first().json.timestamp`;
+const weekStart = `(${TICK} ? DateTime.fromISO(${TICK}) : $now).setZone(${TIME_ZONE}).startOf('week')`;
 
 export function build() {
 	const b = new TemplateBuilder('Inquiry continuity: weekly continuity report', {
@@ -38,12 +39,12 @@ export function build() {
 			'Nobody knowing how many inquiries leaked last week, where, or whether it is getting better.',
 		how: [
 			"Every Monday at 08:00, **Read Last Week's Ledger** takes last week's inquiries (Monday to Sunday) from the continuity ledger the entry templates write.",
-			"**Summarize Period** fills in the article's checklist and 1–5 scorecard for the week: counts by channel and source, the leak rate, time to owner and to a verified record, missed deadlines, and the stage that leaks most.",
-			'The report is recorded in *inquiry_notifications* (subject and a short text), and **Send Email** can send the HTML version with its charts.',
+			"**Summarize Period** fills in the article's checklist and 1–5 scorecard for the week: counts by channel and source, the leak rate, the three clocks (to owner, to claim, to first contact: median and p90 by channel and by owner, in business hours, with the claims missed and reassigned), missed deadlines, and the stage that leaks most.",
+			'The report is recorded in *inquiry_notifications* for managerEmail (subject and a short text), and **Send Email** can send the HTML version with its charts.',
 		],
 		setup: [
-			'Put your business name and time zone in **Summarize Period** and in **Last Week** (the week starts Monday 00:00 there).',
-			'Turn on **Send Email** with your SMTP credential, and put your address instead of manager@example.com (also in **Record Weekly Report**).',
+			'Nothing to edit here: the business name, time zone, business hours, holidays, managerEmail and emailFrom come from the *inquiry_settings* Data table, as for the hub.',
+			'Turn on **Send Email** with your SMTP credential.',
 			"The trigger fires at 08:00 in the workflow's time zone (workflow settings). Press **Publish**.",
 		],
 	});
@@ -55,13 +56,14 @@ export function build() {
 		{ rule: { interval: [{ field: 'weeks', triggerAtDay: [1], triggerAtHour: 8 }] } },
 		[0, 1],
 	);
-	setFields(b, NODE.period, [1, 1], {
+	const setup = readBusinessSetup(b, NODE.schedule, [1, 1]);
+	setFields(b, NODE.period, [4, 1], {
 		from: ['string', `${weekStart}.minus({ weeks: 1 }).toUTC().toISO()`],
 		to: ['string', `${weekStart}.toUTC().toISO()`],
 	});
-	b.connect(NODE.schedule, NODE.period);
+	b.connect(setup, NODE.period);
 	// The ledger keeps times as UTC ISO strings, so the week's bounds compare as text.
-	readLedger(b, NODE.read, [2, 1], {
+	readLedger(b, NODE.read, [5, 1], {
 		filters: [
 			where('receivedAt', 'gte', expr('$json.from')),
 			where('receivedAt', 'lt', expr('$json.to')),
@@ -79,25 +81,35 @@ export function build() {
 			periodStart: expr(`$('${NODE.period}').first().json.from`),
 			periodEnd: expr(`$('${NODE.period}').first().json.to`),
 			reportTitle: 'Weekly inquiry continuity',
-			businessName: BUSINESS.name,
-			reportTimezone: BUSINESS.timezone,
+			businessName: expr(setting('businessName')),
+			reportTimezone: expr(TIME_ZONE),
+			// The clocks count business minutes, on the hours the deadlines and the ladder use.
+			clock: 'business',
+			businessTimezone: expr(TIME_ZONE),
+			businessHours: expr(`${setting('businessHours')} || "Mon-Fri 09:00-17:00"`),
+			holidays: expr(setting('holidays')),
 		},
-		[3, 1],
+		[6, 1],
 		{ onError: 'continueRegularOutput' },
 	);
 	b.connect(NODE.read, NODE.summarize);
 
-	notificationRow(b, NODE.record, [4, 1], {
+	notificationRow(b, NODE.record, [7, 1], {
 		kind: 'report',
 		channel: 'email',
-		recipient: JSON.stringify(MANAGER),
+		recipient: MANAGER_EMAIL,
 		subject: '$json.subject',
 		body: '$json.text',
 		// Re-running the same week replaces its report instead of adding a second one.
 		dedupeKey: `"report:" + $('${NODE.period}').first().json.from`,
 	});
 	b.connect(NODE.summarize, NODE.record);
-	sendEmail(b, NODE.email, [4, 2.3], { subject: '$json.subject', html: '$json.html' });
+	sendEmail(b, NODE.email, [7, 2.3], {
+		from: expr(setting('emailFrom')),
+		to: expr(MANAGER_EMAIL),
+		subject: '$json.subject',
+		html: '$json.html',
+	});
 	b.connect(NODE.summarize, NODE.email);
 
 	b.note(
@@ -107,7 +119,7 @@ export function build() {
 			'',
 			'Inquiries from the self-audit (named "Self Audit") are left out. Want a different period? Change **Last Week**; the report covers `from` (inclusive) to `to` (exclusive).',
 		].join('\n'),
-		[1.6, 2.4],
+		[4.6, 2.4],
 		{ width: 2.4, height: 1.8 },
 	);
 	return b;

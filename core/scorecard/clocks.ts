@@ -1,15 +1,15 @@
-import type { BusinessCalendar } from '../ownership/roster';
+import { businessMsBetween } from '../ownership/businessTime';
 import { compileCalendar } from '../ownership/clock';
 import { MINUTE } from '../ownership/hours';
-import { businessMsBetween } from './businessTime';
+import type { BusinessCalendar } from '../ownership/roster';
 
 /**
  * The three clocks of one inquiry, each null until its end happened:
  *   toAssign   inquiry → owner assigned (the system's delay);
  *   toClaim    owner assigned → claimed (the owner's delay);
  *   toContact  inquiry → first contact (speed to lead).
- * In wall-clock minutes, and in business minutes when a calendar is given (a lead at 22:00 answered
- * at 08:05 next morning is 5 business minutes).
+ * In business minutes when business hours are given (a lead at 22:00 answered at 08:05 next
+ * morning is 5 business minutes), else in wall-clock minutes; one decimal.
  */
 export interface ClockTimes {
 	receivedAt: string;
@@ -18,20 +18,19 @@ export interface ClockTimes {
 	contactedAt?: string;
 }
 
-export interface InquiryClocks {
-	toAssign: number | null;
-	toClaim: number | null;
-	toContact: number | null;
-}
+export const CLOCK_NAMES = ['toAssign', 'toClaim', 'toContact'] as const;
+export type ClockName = (typeof CLOCK_NAMES)[number];
+export type InquiryClocks = Record<ClockName, number | null>;
 
-const CLOCKS: Array<[keyof InquiryClocks, keyof ClockTimes, keyof ClockTimes]> = [
-	['toAssign', 'receivedAt', 'assignedAt'],
-	['toClaim', 'assignedAt', 'acceptedAt'],
-	['toContact', 'receivedAt', 'contactedAt'],
-];
+const CLOCK_ENDS: Record<ClockName, [keyof ClockTimes, keyof ClockTimes]> = {
+	toAssign: ['receivedAt', 'assignedAt'],
+	toClaim: ['assignedAt', 'acceptedAt'],
+	toContact: ['receivedAt', 'contactedAt'],
+};
 
 const roundTenth = (minutes: number) => Math.round(minutes * 10) / 10;
 
+/** Without a calendar every minute counts. A calendar is compiled once and cached. */
 export function inquiryClocks(times: ClockTimes, calendar?: BusinessCalendar): InquiryClocks {
 	const where = calendar && compileCalendar(calendar);
 	const minutes = (fromIso: string | undefined, toIso: string | undefined): number | null => {
@@ -41,7 +40,10 @@ export function inquiryClocks(times: ClockTimes, calendar?: BusinessCalendar): I
 		if (to <= from) return 0;
 		return roundTenth((where ? businessMsBetween(from, to, where) : to - from) / MINUTE);
 	};
-	return Object.fromEntries(
-		CLOCKS.map(([name, from, to]) => [name, minutes(times[from], times[to])]),
-	) as unknown as InquiryClocks;
+	const clocks = {} as InquiryClocks;
+	for (const name of CLOCK_NAMES) {
+		const [from, to] = CLOCK_ENDS[name];
+		clocks[name] = minutes(times[from], times[to]);
+	}
+	return clocks;
 }
