@@ -222,7 +222,7 @@ function ensureStore(b) {
 		[at[0] + 1.4, at[1] - 1],
 	);
 	b.connect('Store Ready?', 'Store Current?');
-	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 2.1, at[1] - 0.6]);
+	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 0.7, at[1] - 2]);
 	b.connect('Store Current?', 'Create Store Tables', 1);
 	b.connect('Store Current?', 'Setup Ready', 0, link.index);
 	b.connect('Create Store Tables', 'Setup Ready', 0, link.index);

@@ -272,11 +272,13 @@ describe('template 8: continuity self-audit', () => {
 		expect(
 			(verdict.entries as IDataObject[]).map((entry) => [entry.entry, entry.answered, entry.score]),
 		).toEqual([
-			['Web form (webhook)', 200, 5],
+			// 4 of 5: nobody is told of a synthetic inquiry, so none is claimed (Visibility not reached on
+			// its ledger row); the audit's own Visibility checks the handoff and the delivery receipts.
+			['Web form (webhook)', 200, 4],
 			['Missed call (Twilio)', 200, 4],
 			['Chat (Intercom)', 200, 4],
-			['Booking (Calendly)', 200, 5],
-			['Ad lead (Google Ads)', 200, 5],
+			['Booking (Calendly)', 200, 4],
+			['Ad lead (Google Ads)', 200, 4],
 		]);
 		expect(stageLine(verdict)).toEqual([
 			'entry 5/5',

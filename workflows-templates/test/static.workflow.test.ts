@@ -176,10 +176,7 @@ const isNote = (node: WorkflowJson['nodes'][number]) => node.type === 'n8n-nodes
  * manager and the report's time zone with samples of their own, until they read inquiry_settings
  * like the hub: they are listed here until then, so the exception stays visible.
  */
-const STILL_WITH_PLACEHOLDERS = ['07-weekly-continuity-report.json'];
-const placeholderFiles = templates
-	.map((t) => t.file)
-	.filter((file) => !STILL_WITH_PLACEHOLDERS.includes(file));
+const placeholderFiles = templates.map((t) => t.file);
 
 /** Values a business would have to notice and replace: none may reach a customer or an owner. */
 const PLACEHOLDERS: Array<[string, RegExp]> = [
@@ -243,13 +240,6 @@ describe('one hub, set up in one place', () => {
 	it.each(placeholderFiles)('%s sends no placeholder to a customer or an owner', (file) => {
 		expect(placeholdersIn(templates.find((t) => t.file === file)!.workflow)).toEqual([]);
 	});
-
-	it.each(STILL_WITH_PLACEHOLDERS)(
-		'%s is left out of the scan only while it has placeholders',
-		(file) => {
-			expect(placeholdersIn(templates.find((t) => t.file === file)!.workflow)).not.toEqual([]);
-		},
-	);
 
 	it('finds each kind of placeholder when one is planted', () => {
 		const planted = {

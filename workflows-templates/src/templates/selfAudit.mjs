@@ -73,7 +73,9 @@ const ENTRIES = `$('${NODE.signedOnly}').all().map((post, index) => {
 			transfer: row?.transferCheck === "pass",
 			context: row?.contextCheck === "pass" || asked === true,
 			trigger: row?.triggerCheck === "pass",
-			visibility: row?.visibilityCheck === "pass",
+			// Nobody is told of a synthetic inquiry, so nobody claims it: a verified handoff is as far as
+			// it can get. Whether owners are really told is the setup check's Visibility (delivery receipts).
+			visibility: row?.visibilityCheck === "pass" || row?.handoffStatus === "verified",
 		},
 	};
 })`;
@@ -340,26 +342,10 @@ export function build() {
 			businessName: expr(setting('businessName')),
 			reportTimezone: expr(TIME_ZONE),
 		},
-		[10.6 + c, 1],
+		[10 + c, 1],
 		{ onError: 'continueRegularOutput' },
 	);
-	// Nobody is told of a synthetic inquiry, so nobody can claim it: the audit counts its own
-	// inquiries as claimed when assigned, and Visibility then checks the handoff and the delivery.
-	b.node(
-		'Count Test Inquiries Claimed',
-		'n8n-nodes-base.set',
-		3.4,
-		{
-			mode: 'raw',
-			jsonOutput: expr(
-				'JSON.stringify({ ...$json, acceptedAt: $json.acceptedAt || $json.assignedAt || "" })',
-			),
-			options: {},
-		},
-		[10 + c, 1],
-	);
-	b.connect(NODE.read, 'Count Test Inquiries Claimed');
-	b.connect('Count Test Inquiries Claimed', NODE.summarize);
+	b.connect(NODE.read, NODE.summarize);
 
 	setFields(
 		b,
