@@ -30,18 +30,13 @@ export const SAMPLE_OWNERS = [
 	},
 ];
 
-const NOTIFY_COLUMNS = [
-	'inquiryId',
-	'kind',
-	'channel',
-	'recipient',
-	'subject',
-	'body',
-	'dedupeKey',
-	'notifiedAt',
-];
-
-/** A row in `inquiry_notifications`: what would be sent, written whether or not a sender is connected. */
+/**
+ * A row in `inquiry_notifications`: the message to send, keyed by dedupeKey. It leaves with its
+ * row id for the Inquiry Outbox, which delivers it and writes the receipt (status, sentAt,
+ * answer). The row is written without a status (empty = pending): a replay that upserts the same
+ * row again never resets a receipt, so the Outbox never sends it twice. `html` (an e-mail body)
+ * and `inquiry` (the inquiry as JSON, kept for a later pass) are written only when given.
+ */
 export function notificationRow(
 	b,
 	name,
@@ -54,6 +49,8 @@ export function notificationRow(
 		body,
 		dedupeKey,
 		inquiryId = '$json.id ?? $json.inquiryId ?? ""',
+		html,
+		inquiry,
 	},
 ) {
 	const value = {
@@ -65,6 +62,8 @@ export function notificationRow(
 		body: expr(body),
 		dedupeKey: expr(dedupeKey ?? `$json.id + ":${kind}"`),
 		notifiedAt: expr('$now.toISO()'),
+		...(html ? { html: expr(html) } : {}),
+		...(inquiry ? { inquiry: expr(inquiry) } : {}),
 	};
 	return b.node(
 		name,
@@ -82,7 +81,7 @@ export function notificationRow(
 				mappingMode: 'defineBelow',
 				value,
 				matchingColumns: [],
-				schema: NOTIFY_COLUMNS.map(schemaColumn),
+				schema: Object.keys(value).map(schemaColumn),
 			},
 			options: {},
 		},

@@ -7,14 +7,25 @@ const DIR = join(__dirname, '..');
 export const HUB_FILE = '00-inquiry-continuity-hub.json';
 export const HUB_HTTP_CRM_FILE = '00b-inquiry-continuity-hub-http-crm.json';
 
-export const HUB_IDS = { dataTable: 'hub-data-table', httpCrm: 'hub-http-crm' } as const;
+export const OUTBOX_FILE = '00c-inquiry-outbox.json';
+
+export const HUB_IDS = {
+	dataTable: 'hub-data-table',
+	httpCrm: 'hub-http-crm',
+	outbox: 'inquiry-outbox',
+} as const;
+const outbox = loadWorkflow(join(DIR, OUTBOX_FILE));
+const idsByName = new Map([
+	[String(loadWorkflow(join(DIR, HUB_FILE)).name), HUB_IDS.dataTable],
+	[String(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)).name), HUB_IDS.httpCrm],
+	[String(outbox.name), HUB_IDS.outbox],
+]);
+/** The hubs as imported and linked to the Outbox, which runs in process too. */
 const hubs: Record<string, WorkflowJson> = {
-	'hub-data-table': loadWorkflow(join(DIR, HUB_FILE)),
-	'hub-http-crm': loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)),
+	[HUB_IDS.dataTable]: linkHubs(loadWorkflow(join(DIR, HUB_FILE)), idsByName),
+	[HUB_IDS.httpCrm]: linkHubs(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)), idsByName),
+	[HUB_IDS.outbox]: outbox,
 };
-const idsByName = new Map(
-	Object.entries(hubs).map(([id, workflow]) => [String(workflow.name), id]),
-);
 
 /** An entry template as imported, with Run the Hub linked the way a user (or npm start) links it. */
 export function entryTemplate(file: string): WorkflowJson {

@@ -4,7 +4,7 @@ import { join } from 'path';
 import type { N8nClient } from './client';
 import type { DataTableSpec, EnsuredTable } from './dataTables';
 import { dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
-import { linkHubs } from './linkHub';
+import { hubsCalledBy, linkHubs } from './linkHub';
 import { PACKAGE_NAME, TEMPLATES_DIR } from './paths';
 import { addSampleRows } from './sampleRows';
 import type { WebhookEndpoint, WorkflowDefinition } from './workflow';
@@ -129,6 +129,11 @@ function withLocalCredentials(
 	const destination = refs.handoffDestinationApi;
 	const nodes = workflow.nodes.map((node) => {
 		if (node.credentials) return node;
+		// The Outbox e-mails through the local inbox; owner messages and clicks use the link secret.
+		if (refs.smtp && node.type === 'n8n-nodes-base.emailSend')
+			return { ...node, credentials: { smtp: refs.smtp } };
+		if (refs.inquiryLinkSecretApi && node.type === `${PACKAGE_NAME}.inquiryClaimLinks`)
+			return { ...node, credentials: { inquiryLinkSecretApi: refs.inquiryLinkSecretApi } };
 		if (
 			secret &&
 			node.type === `${PACKAGE_NAME}.normalizeInquiry` &&
@@ -183,10 +188,15 @@ export async function importTemplates(
 	// The sample team, settings and owner memory the templates run with as imported (empty tables only).
 	await addSampleRows(client, TEMPLATES_DIR, TABLES_MANIFEST);
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
-	// Hubs sort first (00-…): each entry's Run the Hub is then linked to the hub imported here.
+	// Workflows that call none (the Outbox) first, then in file order (hubs 00-… before entries):
+	// each Execute Workflow node is then linked to a workflow imported here.
 	const workflowIds = new Map<string, string>();
 	const results: TemplateResult[] = [];
-	for (const { file, workflow } of templates) {
+	const calledFirst = [...templates].sort(
+		(a, b) =>
+			Number(hubsCalledBy(a.workflow).length > 0) - Number(hubsCalledBy(b.workflow).length > 0),
+	);
+	for (const { file, workflow } of calledFirst) {
 		const endpoints = webhookEndpoints(workflow);
 		const result: TemplateResult = {
 			file,
@@ -218,7 +228,7 @@ export async function importTemplates(
 		}
 		results.push(result);
 	}
-	return results;
+	return templates.map(({ file }) => results.find((result) => result.file === file)!);
 }
 
 /**
