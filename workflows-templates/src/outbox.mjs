@@ -53,6 +53,15 @@ export const EMAIL_HTML = `$json.html || "<pre style=\\"font-family:Helvetica,Ar
 /** The provider's answer, whichever sender ran: SMTP's "250 …", Twilio's message sid, Slack's ts. */
 export const PROVIDER_ANSWER = `String($json.response ?? ($json.sid ? "Twilio " + $json.sid + " " + ($json.status ?? "") : null) ?? ($json.ok !== undefined ? "Slack ok " + ($json.message?.ts ?? $json.ts ?? "") : null) ?? JSON.stringify($json)).slice(0, 1000)`;
 
+/**
+ * Only a provider's answer makes a row "sent": SMTP's response, Twilio's sid, Slack's ok. A send
+ * step that stopped before sending (Send Email without a credential passes its items on
+ * unchanged) leaves none, and the row says not_sent instead of a green "sent".
+ */
+const ANSWERED = '(Boolean($json.response) || Boolean($json.sid) || $json.ok === true)';
+export const SENT_STATUS = `${ANSWERED} ? "sent" : "not_sent"`;
+export const SENT_ANSWER = `${ANSWERED} ? ${PROVIDER_ANSWER} : "The send step gave no answer from a provider: add your credential to " + $prevNode.name + " in the Inquiry Outbox."`;
+
 /** A send that failed because its node has no credential is a setup problem (not_sent), not a failure. */
 const ERROR_TEXT = 'String($json.error?.message ?? $json.error ?? "unknown error")';
 export const FAILED_STATUS = `/credentials? set/i.test(${ERROR_TEXT}) ? "not_sent" : "failed"`;

@@ -20,10 +20,29 @@ const idsByName = new Map([
 	[String(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)).name), HUB_IDS.httpCrm],
 	[String(outbox.name), HUB_IDS.outbox],
 ]);
+
+/** The link secret the owner messages are signed with in process (npm start creates a random one). */
+export const LINK_CREDENTIAL = {
+	secret: 'in-process-link-secret-0123456789abcdef',
+	baseUrl: 'https://n8n.hub.test',
+};
+
+/** A template as npm start imports it: its Inquiry Claim Links nodes given the link credential. */
+export function withLinkCredential(workflow: WorkflowJson): WorkflowJson {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === 'n8n-nodes-inquiry-continuity.inquiryClaimLinks'
+			? { ...node, credentials: { inquiryLinkSecretApi: { id: 'link', name: 'Link secret' } } }
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
 /** The hubs as imported and linked to the Outbox, which runs in process too. */
 const hubs: Record<string, WorkflowJson> = {
-	[HUB_IDS.dataTable]: linkHubs(loadWorkflow(join(DIR, HUB_FILE)), idsByName),
-	[HUB_IDS.httpCrm]: linkHubs(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)), idsByName),
+	[HUB_IDS.dataTable]: withLinkCredential(linkHubs(loadWorkflow(join(DIR, HUB_FILE)), idsByName)),
+	[HUB_IDS.httpCrm]: withLinkCredential(
+		linkHubs(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)), idsByName),
+	),
 	[HUB_IDS.outbox]: outbox,
 };
 
@@ -45,6 +64,7 @@ export async function runEntry(
 ): Promise<RunResult & { hub: RunResult }> {
 	const result = await runWorkflow(workflow, {
 		...options,
+		credentials: { inquiryLinkSecretApi: LINK_CREDENTIAL, ...options.credentials },
 		workflows: { ...hubs, ...changedHubs },
 	});
 	const empty = {

@@ -6,6 +6,8 @@ import { harnessNodeTypes } from '../../test/harness';
 import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
 
 const DIR = join(__dirname, '..');
+/** Ledger columns the link webhook (template 00d) writes, not the Scorecard's ledger row. */
+const WRITTEN_BY_CLICKS = ['acceptedAt', 'hops', 'passedBy', 'passedAt'];
 const templates = readdirSync(DIR)
 	.filter((file) => file.endsWith('.json') && file !== 'data-tables.json')
 	.map((file) => ({
@@ -47,8 +49,13 @@ describe('templates (static checks)', () => {
 			tables: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
 		};
 		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
-		expect(ledger?.columns.map((column) => column.name)).toEqual(LEDGER_COLUMNS);
+		expect(
+			ledger?.columns
+				.map((column) => column.name)
+				.filter((name) => !WRITTEN_BY_CLICKS.includes(name)),
+		).toEqual(LEDGER_COLUMNS);
 		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([
+			{ name: 'hops', type: 'number' },
 			{ name: 'score', type: 'number' },
 		]);
 	});
@@ -155,9 +162,19 @@ describe('templates (static checks)', () => {
 });
 
 /** The hub templates and the entry templates that call them (everything that handles an inquiry). */
-const hubFiles = templates.filter((t) => t.file.startsWith('00')).map((t) => t.file);
+const hubFiles = templates
+	.filter((t) => t.workflow.nodes.some((n) => n.type.endsWith('.checkInquiryContext')))
+	.filter((t) => t.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger'))
+	.map((t) => t.file);
+const hubNames = templates.filter((t) => hubFiles.includes(t.file)).map((t) => t.workflow.name);
+const calledName = (node: WorkflowJson['nodes'][number]) =>
+	(node.parameters.workflowId as { cachedResultName?: string } | undefined)?.cachedResultName ?? '';
 const entryFiles = templates
-	.filter((t) => t.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflow'))
+	.filter((t) =>
+		t.workflow.nodes.some(
+			(n) => n.type === 'n8n-nodes-base.executeWorkflow' && hubNames.includes(calledName(n)),
+		),
+	)
 	.map((t) => t.file);
 const isNote = (node: WorkflowJson['nodes'][number]) => node.type === 'n8n-nodes-base.stickyNote';
 
@@ -280,5 +297,43 @@ describe('one hub, set up in one place', () => {
 			['owner-3', true],
 		]);
 		expect(rowsOf('inquiry_owner_memory')).toEqual([{ scope: 'business', state: '', version: 0 }]);
+	});
+});
+
+describe('every message is delivered by the Inquiry Outbox', () => {
+	const OUTBOX = 'Inquiry Outbox';
+	const writesMessages = templates.filter((t) =>
+		['00-', '00b-', '00d-'].some((prefix) => t.file.startsWith(prefix)),
+	);
+	const notificationRows = (workflow: WorkflowJson) =>
+		workflow.nodes.filter(
+			(n) =>
+				n.type === 'n8n-nodes-base.dataTable' &&
+				n.parameters.operation === 'upsert' &&
+				(n.parameters.dataTableId as { value?: string }).value === 'inquiry_notifications',
+		);
+
+	it.each(writesMessages.map((t) => [t.file, t.workflow] as const))(
+		'%s hands every notification row it writes to the Outbox',
+		(_file, workflow) => {
+			const rows = notificationRows(workflow);
+			expect(rows.length).toBeGreaterThan(0);
+			const next = (name: string) =>
+				(workflow.connections[name]?.main ?? []).flat().map((c) => c!.node);
+			const toOutbox = (name: string) =>
+				next(name).some((to) => {
+					const node = workflow.nodes.find((n) => n.name === to)!;
+					return node.type === 'n8n-nodes-base.executeWorkflow' && calledName(node) === OUTBOX;
+				});
+			expect(rows.filter((row) => !toOutbox(row.name)).map((row) => row.name)).toEqual([]);
+		},
+	);
+
+	it.each(
+		templates
+			.filter((t) => ['00-', '00b-', '00c-', '00d-'].some((prefix) => t.file.startsWith(prefix)))
+			.map((t) => [t.file, t.workflow] as const),
+	)('%s ships no switched-off step: a channel turns on with its credential', (_file, workflow) => {
+		expect(workflow.nodes.filter((n) => n.disabled).map((n) => n.name)).toEqual([]);
 	});
 });

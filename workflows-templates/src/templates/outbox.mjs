@@ -10,9 +10,10 @@ import {
 	FAILED_STATUS,
 	NOT_SENT_REASON,
 	OUTBOX,
-	PROVIDER_ANSWER,
 	ROUTE,
 	SENDERS,
+	SENT_ANSWER,
+	SENT_STATUS,
 } from '../outbox.mjs';
 import { schemaColumn } from '../sections.mjs';
 import { readBusinessSetup, setting } from '../setup.mjs';
@@ -196,9 +197,9 @@ export function build() {
 	b.connect('Which Way?', 'Send Slack Message', 2);
 
 	receipt(b, 'Receipt: Sent', [10, 0], `${ROW}.id`, {
-		status: 'sent',
+		status: expr(SENT_STATUS),
 		sentAt: expr('$now.toISO()'),
-		answer: expr(PROVIDER_ANSWER),
+		answer: expr(SENT_ANSWER),
 	});
 	receipt(b, 'Receipt: Failed', [10, 2], `${ROW}.id`, {
 		status: expr(FAILED_STATUS),
