@@ -32,9 +32,11 @@ export function hubOverview(b, { record, swap }) {
 			'**Assign Inquiry Owner** picks the owner from one memory shared by every channel (*inquiry_owner_memory*), saved with a compare-and-set so two inquiries at the same moment never take the same turn.',
 			record,
 			'Anything that fails (unreadable, forged, unreachable, nobody free, record lost) becomes an alert row for managerEmail — never silence.',
+			'Every message row (owner, follow-up, text back, alert) goes to the **Inquiry Outbox**, which sends it and writes its receipt. The owner\'s message carries "I\'ve got it", "Pass it on" and "I\'ve contacted them" links to the **Inquiry Owner Links** webhook.',
 		],
 		setup: [
 			'Fill in **inquiry_settings** and **inquiry_team** (Data tables; `npm start` creates them with sample rows).',
+			'Pick the **Inquiry Outbox** in *Hand to the Outbox* and your *Inquiry Link Secret API* credential in *Create Owner Message* (`npm start` does both). Channels turn on with their credentials in the Outbox: no step here is switched off.',
 			'Press **Publish**. Then, in each entry template, pick this workflow in **Run the Hub**.',
 			swap,
 		],
