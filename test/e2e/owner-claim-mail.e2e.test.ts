@@ -163,6 +163,12 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promi
 	}
 }
 
+/** A claim link for the imported link webhook (00d), signed with `secret`, for the first owner. */
+const hubClaimLink = (inquiryId: string, expiresAt: string, secret: string) =>
+	`${n8n.baseUrl}/webhook/inquiry-link?t=${signLink(
+		{ action: 'claim', inquiryId, ownerId: 'owner-1', hop: 0, expiresAt },
+		secret,
+	)}`;
 const rowsOf = async (table: string, inquiryId: string) =>
 	(await dataTableRows(n8n, table)).filter((row) => row.inquiryId === inquiryId);
 const hubLedgerRow = async (inquiryId: string) => (await rowsOf('inquiry_ledger', inquiryId))[0];
@@ -337,33 +343,13 @@ describe('the imported hub, Outbox and link templates close the loop', () => {
 		['a second click', () => links.claim, 409, 'Already taken care of'],
 		[
 			'a forged link',
-			() =>
-				`${n8n.baseUrl}/webhook/inquiry-link?t=${signLink(
-					{
-						action: 'claim',
-						inquiryId,
-						ownerId: 'owner-1',
-						hop: 0,
-						expiresAt: '2099-01-01T00:00:00Z',
-					},
-					`${SECRET}-guessed`,
-				)}`,
+			() => hubClaimLink(inquiryId, '2099-01-01T00:00:00Z', `${SECRET}-guessed`),
 			403,
 			'This link is not valid',
 		],
 		[
 			'an expired link',
-			() =>
-				`${n8n.baseUrl}/webhook/inquiry-link?t=${signLink(
-					{
-						action: 'claim',
-						inquiryId,
-						ownerId: 'owner-1',
-						hop: 0,
-						expiresAt: '2020-01-01T00:00:00Z',
-					},
-					SECRET,
-				)}`,
+			() => hubClaimLink(inquiryId, '2020-01-01T00:00:00Z', SECRET),
 			410,
 			'This link has expired',
 		],

@@ -60,7 +60,7 @@ export const PROVIDER_ANSWER = `String($json.response ?? ($json.sid ? "Twilio " 
  */
 const ANSWERED = '(Boolean($json.response) || Boolean($json.sid) || $json.ok === true)';
 export const SENT_STATUS = `${ANSWERED} ? "sent" : "not_sent"`;
-export const SENT_ANSWER = `${ANSWERED} ? ${PROVIDER_ANSWER} : "The send step gave no answer from a provider: add your credential to " + $prevNode.name + " in the Inquiry Outbox."`;
+export const SENT_ANSWER = `${ANSWERED} ? ${PROVIDER_ANSWER} : "The send step gave no answer from a provider: add your credential to " + $prevNode.name + " in the Inquiry Outbox (and switch the step on)."`;
 
 /** A send that failed because its node has no credential is a setup problem (not_sent), not a failure. */
 const ERROR_TEXT = 'String($json.error?.message ?? $json.error ?? "unknown error")';

@@ -89,6 +89,42 @@ export function notificationRow(
 	);
 }
 
+/**
+ * A Data table update: `value` on the rows of `tableName` that match every condition (with
+ * `alwaysOutputData` by default, so "matched nothing" reaches the next node as an empty item, the
+ * sign a compare-and-set lost). Columns named in `numbers` are mapped as numbers.
+ */
+export function updateRows(
+	b,
+	name,
+	at,
+	{ tableName, conditions, value, numbers = [], extra = { alwaysOutputData: true } },
+) {
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'update',
+			dataTableId: table(tableName),
+			matchType: 'allConditions',
+			filters: { conditions },
+			columns: {
+				mappingMode: 'defineBelow',
+				value,
+				matchingColumns: [],
+				schema: Object.keys(value).map((id) =>
+					numbers.includes(id) ? { ...schemaColumn(id), type: 'number' } : schemaColumn(id),
+				),
+			},
+			options: {},
+		},
+		at,
+		extra,
+	);
+}
+
 export function schemaColumn(id) {
 	return {
 		id,

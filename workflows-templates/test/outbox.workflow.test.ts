@@ -121,7 +121,7 @@ describe('the Inquiry Outbox', () => {
 				'owner_assigned',
 				'email',
 				'not_sent',
-				'The send step gave no answer from a provider: add your credential to Send Email in the Inquiry Outbox.',
+				'The send step gave no answer from a provider: add your credential to Send Email in the Inquiry Outbox (and switch the step on).',
 			],
 		]);
 	});

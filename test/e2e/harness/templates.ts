@@ -1,4 +1,4 @@
-import { createHmac } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { N8nClient } from './client';
@@ -130,8 +130,11 @@ function withLocalCredentials(
 	const nodes = workflow.nodes.map((node) => {
 		if (node.credentials) return node;
 		// The Outbox e-mails through the local inbox; owner messages and clicks use the link secret.
-		if (refs.smtp && node.type === 'n8n-nodes-base.emailSend')
-			return { ...node, credentials: { smtp: refs.smtp } };
+		// Without a mail server the Send Email step is switched off here: its rows say not_sent.
+		if (node.type === 'n8n-nodes-base.emailSend')
+			return refs[SMTP]
+				? { ...node, credentials: { [SMTP]: refs[SMTP] } }
+				: { ...node, disabled: true };
 		if (refs.inquiryLinkSecretApi && node.type === `${PACKAGE_NAME}.inquiryClaimLinks`)
 			return { ...node, credentials: { inquiryLinkSecretApi: refs.inquiryLinkSecretApi } };
 		if (
@@ -149,6 +152,30 @@ function withLocalCredentials(
 		return node;
 	});
 	return { ...workflow, nodes };
+}
+
+/** The type of n8n's own SMTP credential, which the Outbox's Send Email step uses. */
+const SMTP = 'smtp';
+
+/**
+ * n8n publishes no workflow whose active step lacks its credential. Owner messages and clicks
+ * need the link secret: made here (random, pointing at this instance) when the caller has none.
+ */
+async function withLinkSecret(
+	client: N8nClient,
+	templates: TemplateFile[],
+	refs: CredentialRefs,
+): Promise<CredentialRefs> {
+	const needed = templates.some((t) =>
+		t.workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.inquiryClaimLinks`),
+	);
+	if (!needed || refs.inquiryLinkSecretApi) return refs;
+	const name = 'Inquiry Link Secret (local)';
+	const id = await client.createCredential('inquiryLinkSecretApi', name, {
+		secret: randomBytes(32).toString('base64url'),
+		baseUrl: client.baseUrl,
+	});
+	return { ...refs, inquiryLinkSecretApi: { id, name } };
 }
 
 /** Where the templates expect the local n8n (the demo CRM's address); rewritten to this instance's. */
@@ -183,10 +210,11 @@ export async function createDemoCrmCredential(
 export async function importTemplates(
 	client: N8nClient,
 	templates: TemplateFile[],
-	credentials: CredentialRefs = {},
+	given: CredentialRefs = {},
 ): Promise<TemplateResult[]> {
 	// The sample team, settings and owner memory the templates run with as imported (empty tables only).
 	await addSampleRows(client, TEMPLATES_DIR, TABLES_MANIFEST);
+	const credentials = await withLinkSecret(client, templates, given);
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
 	// Workflows that call none (the Outbox) first, then in file order (hubs 00-… before entries):
 	// each Execute Workflow node is then linked to a workflow imported here.

@@ -2,7 +2,7 @@
 // rows it wrote to inquiry_notifications; each row is claimed (so a replay never sends twice),
 // sent by e-mail, text or Slack, and given its receipt. A failed send alerts by another path and
 // ends this execution red.
-import { expr, table, TemplateBuilder } from '../lib.mjs';
+import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import {
 	EMAIL_HTML,
@@ -15,40 +15,19 @@ import {
 	SENT_ANSWER,
 	SENT_STATUS,
 } from '../outbox.mjs';
-import { schemaColumn } from '../sections.mjs';
+import { updateRows } from '../sections.mjs';
 import { readBusinessSetup, setting } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
 
 export const file = '00c-inquiry-outbox.json';
 
 const NOTIFICATIONS = 'inquiry_notifications';
-const byRowId = (id) => ({ conditions: [{ keyName: 'id', condition: 'eq', keyValue: expr(id) }] });
+const byRowId = (id) => [{ keyName: 'id', condition: 'eq', keyValue: expr(id) }];
 const ROW = "$('Which Way?').item.json";
 
 /** A receipt on the notification row: the columns given, by row id. */
-function receipt(b, name, at, id, value, extra) {
-	return b.node(
-		name,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'update',
-			dataTableId: table(NOTIFICATIONS),
-			matchType: 'allConditions',
-			filters: byRowId(id),
-			columns: {
-				mappingMode: 'defineBelow',
-				value,
-				matchingColumns: [],
-				schema: Object.keys(value).map(schemaColumn),
-			},
-			options: {},
-		},
-		at,
-		extra,
-	);
-}
+const receipt = (b, name, at, id, value) =>
+	updateRows(b, name, at, { tableName: NOTIFICATIONS, conditions: byRowId(id), value, extra: {} });
 
 const ifNode = (b, name, list, at) =>
 	b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
@@ -56,6 +35,13 @@ const isTrue = (code) =>
 	condition(expr(code), { type: 'boolean', operation: 'true', singleValue: true });
 
 const SEND = { onError: 'continueErrorOutput' };
+/**
+ * n8n 2.x will not publish a workflow whose active step lacks its credential, and the Outbox must
+ * be published to be called: so the Twilio and Slack steps ship switched off. A row routed to a
+ * switched-off step gets no provider answer and is not_sent with the fix, never "sent".
+ */
+const WHY_OFF =
+	'(n8n does not publish a workflow whose active step has no credential.) Until then its rows are not_sent with the reason.';
 
 export function build() {
 	const b = new TemplateBuilder(OUTBOX, { tags: ['inquiry-continuity'] });
@@ -71,7 +57,7 @@ export function build() {
 		],
 		setup: [
 			'Add your SMTP credential to **Send Email** and set **emailFrom** in inquiry_settings (`npm start` uses the local inbox, MailDev).',
-			'For texts: add your Twilio credential to **Send Text (Twilio)** and set **textBackSender**. For Slack: add your Slack credential to **Send Slack Message** and set **managerChat**.',
+			'For texts: add your Twilio credential to **Send Text (Twilio)**, switch it on, and set **textBackSender**. For Slack: the same with **Send Slack Message** and **managerChat**. (n8n publishes no workflow with an active step that lacks its credential, so these two ship switched off; their rows say not_sent until then.)',
 			'Set **managerAlertWebhook** so a failed send reaches someone by another path. Press **Publish**.',
 		],
 	});
@@ -99,32 +85,11 @@ export function build() {
 	b.connect('Outbox Trigger', 'Rows Ready', 0, 0);
 	b.connect(setup, 'Rows Ready', 0, 1);
 
-	b.node(
-		'Claim the Row',
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'update',
-			dataTableId: table(NOTIFICATIONS),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [
-					{ keyName: 'id', condition: 'eq', keyValue: expr('$json.id') },
-					{ keyName: 'status', condition: 'isEmpty' },
-				],
-			},
-			columns: {
-				mappingMode: 'defineBelow',
-				value: { status: 'sending' },
-				matchingColumns: [],
-				schema: [schemaColumn('status')],
-			},
-			options: {},
-		},
-		[5, 1],
-		{ alwaysOutputData: true },
-	);
+	updateRows(b, 'Claim the Row', [5, 1], {
+		tableName: NOTIFICATIONS,
+		conditions: [...byRowId('$json.id'), { keyName: 'status', condition: 'isEmpty' }],
+		value: { status: 'sending' },
+	});
 	b.connect('Rows Ready', 'Claim the Row');
 	ifNode(
 		b,
@@ -173,7 +138,11 @@ export function build() {
 			options: {},
 		},
 		[8, 1],
-		{ ...SEND, notes: 'Your Twilio credential. Sender: textBackSender.' },
+		{
+			...SEND,
+			disabled: true,
+			notes: `Add your Twilio credential, then switch this step on. ${WHY_OFF} Sender: textBackSender.`,
+		},
 	);
 	b.node(
 		'Send Slack Message',
@@ -188,8 +157,8 @@ export function build() {
 		[8, 2.2],
 		{
 			...SEND,
-			notes:
-				"Your Slack credential. Posts to the channel in the row (managerChat, or the owner's chat).",
+			disabled: true,
+			notes: `Add your Slack credential, then switch this step on. ${WHY_OFF} Posts to the channel in the row (managerChat, or the owner's chat).`,
 		},
 	);
 	b.connect('Which Way?', 'Send Email', 0);
@@ -256,7 +225,7 @@ export function build() {
 
 	b.note(
 		'Claim, send, receipt',
-		'A row is sent only by the run that claimed it (status empty → sending). Each send leaves a receipt on the row: **sent**, **failed** or **not_sent**, with **sentAt** and **answer**. To turn a channel on, add your credential to its Send step: no step here is switched off.',
+		'A row is sent only by the run that claimed it (status empty → sending). Each send leaves a receipt on the row: **sent**, **failed** or **not_sent**, with **sentAt** and **answer**. To turn a channel on, add your credential to its Send step (Twilio and Slack: then switch the step on; until then their rows are not_sent, never sent).',
 		[5, -1.6],
 		{ width: 6, height: 1.4 },
 	);

@@ -6,7 +6,7 @@
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { handToOutbox } from '../outbox.mjs';
-import { notificationRow, schemaColumn, webhookEntry } from '../sections.mjs';
+import { notificationRow, updateRows, webhookEntry } from '../sections.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, setting, TEAM } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
 import { LINK_PATH, tellOwner } from '../tellOwner.mjs';
@@ -44,31 +44,13 @@ function whereClick(emptyColumn) {
 	};
 }
 
-function updateLedgerOnce(b, name, emptyColumn, value, at) {
-	return b.node(
-		name,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'update',
-			dataTableId: table(LEDGER),
-			matchType: 'allConditions',
-			filters: whereClick(emptyColumn),
-			columns: {
-				mappingMode: 'defineBelow',
-				value,
-				matchingColumns: [],
-				schema: Object.keys(value).map((id) =>
-					id === 'hops' ? { ...schemaColumn(id), type: 'number' } : schemaColumn(id),
-				),
-			},
-			options: {},
-		},
-		at,
-		{ alwaysOutputData: true },
-	);
-}
+const updateLedgerOnce = (b, name, emptyColumn, value, at) =>
+	updateRows(b, name, at, {
+		tableName: LEDGER,
+		conditions: whereClick(emptyColumn).conditions,
+		value,
+		numbers: ['hops'],
+	});
 
 /** Answers the click with a page Read Clicked Link made (customer and owner text escaped there). */
 function answer(b, name, page, at) {
