@@ -154,6 +154,22 @@ function withLocalCredentials(
 	return { ...workflow, nodes };
 }
 
+/** The workflows already on the instance by name (e.g. an Outbox imported before), oldest first wins. */
+async function workflowIdsByName(client: N8nClient): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	let cursor: string | undefined;
+	do {
+		const page = await client.api<{
+			data: Array<{ id: string; name: string }>;
+			nextCursor?: string | null;
+		}>('GET', `/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+		for (const workflow of page.data)
+			if (!ids.has(workflow.name)) ids.set(workflow.name, workflow.id);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return ids;
+}
+
 /** The type of n8n's own SMTP credential, which the Outbox's Send Email step uses. */
 const SMTP = 'smtp';
 
@@ -218,7 +234,7 @@ export async function importTemplates(
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
 	// Workflows that call none (the Outbox) first, then in file order (hubs 00-… before entries):
 	// each Execute Workflow node is then linked to a workflow imported here.
-	const workflowIds = new Map<string, string>();
+	const workflowIds = await workflowIdsByName(client);
 	const results: TemplateResult[] = [];
 	const calledFirst = [...templates].sort(
 		(a, b) =>
