@@ -156,8 +156,9 @@ beforeAll(async () => {
 				}
 			: node,
 	);
-	// Hubs first: each entry is linked on import to the hub it names.
+	// The Outbox, then the hubs: each is linked on import to the workflow it names.
 	const templates = [
+		pick('00c-'),
 		hub,
 		crmHub,
 		emptyRoster,

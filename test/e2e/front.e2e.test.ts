@@ -34,7 +34,10 @@ beforeAll(async () => {
 	sim = await startSimN8n({ installPack: true });
 	// The form entry and the hub it runs (hubs first: the entry is linked to its hub on import).
 	const templates = loadTemplates().filter(
-		(t) => t.file.startsWith('00-') || webhookEndpoints(t.workflow).some((e) => e.path === FORM),
+		(t) =>
+			t.file.startsWith('00-') ||
+			t.file.startsWith('00c-') ||
+			webhookEndpoints(t.workflow).some((e) => e.path === FORM),
 	);
 	await ensureDataTables(
 		sim.client,

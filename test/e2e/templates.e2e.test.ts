@@ -123,7 +123,9 @@ test('a Typeform submission becomes a record with an owner, and the sender gets 
 		(row) => row.inquiryId === inquiryId && row.kind === 'owner_assigned',
 	);
 	expect(told.map((row) => row.recipient)).toEqual(['first.owner@team.invalid']);
-	expect(String(told[0].body)).toContain('Respond by: ');
+	// The owner's message from Inquiry Claim Links: the deadline and the signed links.
+	expect(String(told[0].body)).toContain('Reply by: ');
+	expect(String(told[0].body)).toContain(`I've got it: ${n8n.baseUrl}/webhook/inquiry-link?t=`);
 });
 
 test('the HTTP CRM template writes to the demo CRM, reads the contact back over HTTP and verifies it', async () => {

@@ -138,7 +138,7 @@ export async function runWorkflow(
 		executeWorkflow: async (
 			info: { id?: string },
 			_data: unknown,
-			call: { inputData?: INodeExecutionData[] },
+			call: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean },
 		) => {
 			const child = info.id ? options.workflows?.[info.id] : undefined;
 			if (!child)
@@ -163,7 +163,9 @@ export async function runWorkflow(
 				pinData: { ...options.pinData, [trigger.name]: inputs },
 			});
 			subRuns.push(sub);
-			if (sub.run.data.resultData.error) throw sub.run.data.resultData.error;
+			// A caller that does not wait never sees the sub-workflow's error, as in n8n.
+			if (sub.run.data.resultData.error && !call.doNotWaitToFinish)
+				throw sub.run.data.resultData.error;
 			const last = sub.run.data.resultData.lastNodeExecuted;
 			const data = last
 				? (sub.run.data.resultData.runData[last]?.at(-1)?.data?.main ?? [null])

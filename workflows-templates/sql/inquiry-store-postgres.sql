@@ -77,6 +77,7 @@ ALTER TABLE inquiry_ledger ADD COLUMN IF NOT EXISTS "stepsRaised" text;
 ALTER TABLE inquiry_ledger ADD COLUMN IF NOT EXISTS "remindedAt" text;
 ALTER TABLE inquiry_ledger ADD COLUMN IF NOT EXISTS "reassignedAt" text;
 ALTER TABLE inquiry_ledger ADD COLUMN IF NOT EXISTS "escalatedAt" text;
+ALTER TABLE inquiry_ledger ADD COLUMN IF NOT EXISTS "passedAt" text;
 CREATE UNIQUE INDEX IF NOT EXISTS inquiry_ledger_inquiryId_key ON inquiry_ledger ("inquiryId");
 
 CREATE TABLE IF NOT EXISTS inquiry_notifications (
@@ -95,6 +96,8 @@ ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "notifiedAt" timestam
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "status" text;
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "sentAt" text;
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "answer" text;
+ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "html" text;
+ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "inquiry" text;
 CREATE UNIQUE INDEX IF NOT EXISTS inquiry_notifications_dedupeKey_key ON inquiry_notifications ("dedupeKey");
 
 CREATE INDEX IF NOT EXISTS inquiry_notifications_inquiryId_idx ON inquiry_notifications ("inquiryId");
@@ -183,4 +186,4 @@ BEGIN
 END
 $claim$;
 
-COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store 8be48ac8f0fa';
+COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store ef0da759048b';

@@ -15,6 +15,7 @@ import {
 	TEAM,
 	TIME_ZONE,
 } from './setup.mjs';
+import { handToOutbox } from './outbox.mjs';
 import {
 	notificationRow,
 	notSentYet,
@@ -24,6 +25,10 @@ import {
 } from './sections.mjs';
 import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
 import { assignByClaim, onPostgres } from './postgresStore.mjs';
+import { tellOwner } from './tellOwner.mjs';
+
+/** The owner's message when Create Owner Message cannot run (no link credential): no links, still told. */
+const NOTIFY_OWNER_PLAIN = 'Notify Owner (No Links)';
 
 export const NODE = {
 	trigger: 'Hub Trigger',
@@ -217,9 +222,11 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		recordNotSaved(b, [15, row + 3.4]);
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
+	// The Outbox claims rows in the Data table; the Postgres hub's rows are in Postgres (not handed yet).
+	if (store !== 'postgres') deliverEveryRow(b, [verifyColumn + 6, row + 3]);
 	sectionNotes(b, row);
 	if (store === 'postgres') onPostgres(b);
-	return verifyColumn + 4;
+	return verifyColumn + 7;
 }
 
 /** Assign Inquiry Owner's settings, whichever store holds its memory. */
@@ -454,38 +461,18 @@ function askFollowUp(b, [column, row]) {
 		dedupeKey: FOLLOW_UP_KEY,
 	});
 	b.connect('Follow-Up Not Sent Yet?', 'Ask Follow-Up Question');
-	ifNode(
-		b,
-		'By Text?',
-		[
-			condition(expr(`$('Follow-Up Not Sent Yet?').item.json.channel === "missed_call"`), {
-				type: 'boolean',
-				operation: 'true',
-				singleValue: true,
-			}),
-		],
-		[column + 2, row],
+}
+
+/** Every notification row the hub writes (owner, customer, alerts) goes on to the Inquiry Outbox. */
+function deliverEveryRow(b, at) {
+	const rows = b.nodes.filter(
+		(node) =>
+			node.type === 'n8n-nodes-base.dataTable' &&
+			node.parameters.dataTableId?.value === 'inquiry_notifications' &&
+			node.parameters.operation === 'upsert',
 	);
-	b.connect('Ask Follow-Up Question', 'By Text?');
-	b.node(
-		'Send Text (Twilio)',
-		'n8n-nodes-base.twilio',
-		1,
-		{
-			operation: 'send',
-			from: expr(setting('textBackSender')),
-			to: expr("$('Follow-Up Not Sent Yet?').item.json.contact.phone.e164"),
-			message: expr("$('Ask Follow-Up Question').item.json.body"),
-			options: {},
-		},
-		[column + 3, row],
-		{
-			disabled: true,
-			notes:
-				'Turn on and add your Twilio credential to send the text for real; the sender is textBackSender in inquiry_settings. The row in inquiry_notifications is written either way.',
-		},
-	);
-	b.connect('By Text?', 'Send Text (Twilio)', 0);
+	const outbox = handToOutbox(b, at);
+	for (const { name } of rows) b.connect(name, outbox);
 }
 
 /** One short note above each stage, in plain words, including where to swap in a CRM. */
@@ -512,9 +499,9 @@ function sectionNotes(b, row) {
 	);
 	b.note(
 		'Verify and tell',
-		'The stored record is compared with the inquiry. Verified: the owner is told who, why them and by when. Failed: a one-line alert to managerEmail. Either way the ledger row is closed. E-mail, text and Slack steps stay off until you add credentials.',
+		'The stored record is compared with the inquiry. Verified: the owner gets who, why them and by when, with "I\'ve got it", "Pass it on" and "I\'ve contacted them" links. Failed: a one-line alert to managerEmail. Every message row goes to the **Inquiry Outbox**, which sends it and writes its receipt; a channel turns on when you add its credential there.',
 		[16, top],
-		span(16, 20),
+		span(16, 23),
 	);
 }
 
@@ -635,7 +622,12 @@ function afterVerify(b, [column, row]) {
 	testPath(b, 'Self-Audit? (Tell Nobody)', '$json', [column + 0.5, row - 1]);
 	b.connect(NODE.verify, 'Self-Audit? (Tell Nobody)', 0);
 	b.connect('Self-Audit? (Tell Nobody)', 'Owner Not Told Yet?', 1);
-	notificationRow(b, NODE.notifyOwner, [column + 2, row], {
+	// The owner's message with its signed links; without the link credential, the plain message.
+	const message = tellOwner(b, 'Owner Not Told Yet?', [column + 2, row], {
+		notify: NODE.notifyOwner,
+		dedupeKey: ownerKey,
+	});
+	notificationRow(b, NOTIFY_OWNER_PLAIN, [column + 3, row + 0.9], {
 		kind: 'owner_assigned',
 		channel: 'email',
 		recipient: '$json.assignment.owner.email ?? $json.assignment.owner.phone ?? ""',
@@ -643,28 +635,9 @@ function afterVerify(b, [column, row]) {
 		body: OWNER_MESSAGE,
 		dedupeKey: ownerKey,
 	});
-	b.connect('Owner Not Told Yet?', NODE.notifyOwner);
-	b.node(
-		'Email the Owner',
-		'n8n-nodes-base.emailSend',
-		2.1,
-		{
-			fromEmail: expr(setting('emailFrom')),
-			toEmail: expr(`$('${NODE.verify}').item.json.assignment.owner.email`),
-			subject: expr('$json.subject'),
-			emailFormat: 'text',
-			text: expr('$json.body'),
-			options: {},
-		},
-		[column + 3, row - 1],
-		{
-			disabled: true,
-			notes:
-				'Turn on and add your SMTP credential to e-mail the owner for real (sender: emailFrom in inquiry_settings). The row in inquiry_notifications is written either way.',
-		},
-	);
-	b.connect(NODE.notifyOwner, 'Email the Owner');
-	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 3, row]);
+	b.connect(message, NOTIFY_OWNER_PLAIN, 1);
+	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 4, row]);
+	b.connect(NOTIFY_OWNER_PLAIN, 'Ledger Row: Verified');
 	b.connect('Self-Audit? (Tell Nobody)', 'Ledger Row: Verified', 0);
 
 	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
@@ -676,28 +649,6 @@ function afterVerify(b, [column, row]) {
 		dedupeKey: '$json.id + ":handoff:" + $json.handoff.status',
 	});
 	b.connect(NODE.verify, NODE.alertHandoff, 1);
-	b.node(
-		'Post Alert to Slack',
-		'n8n-nodes-base.slack',
-		2.3,
-		{
-			select: 'channel',
-			channelId: {
-				__rl: true,
-				mode: 'name',
-				value: expr(`${setting('managerChat')} || "#inquiries"`),
-			},
-			text: expr('$json.body'),
-			otherOptions: {},
-		},
-		[column + 2, row + 2.5],
-		{
-			disabled: true,
-			notes:
-				'Turn on and add your Slack credential to post alerts to managerChat (inquiry_settings). The row in inquiry_notifications is written either way.',
-		},
-	);
-	b.connect(NODE.alertHandoff, 'Post Alert to Slack');
 	ledgerAfter(b, NODE.alertHandoff, NODE.verify, 'Alerted', [column + 2, row + 1.5], {
 		alertSent: true,
 	});

@@ -41,10 +41,12 @@ export function hubOverview(
 			owner,
 			record,
 			'Anything that fails (unreadable, forged, unreachable, nobody free, record lost) becomes an alert row for managerEmail — never silence.',
+			'Every message row (owner, follow-up, text back, alert) goes to the **Inquiry Outbox**, which sends it and writes its receipt. The owner\'s message carries "I\'ve got it", "Pass it on" and "I\'ve contacted them" links to the **Inquiry Owner Links** webhook.',
 		],
 		setup: [
 			...setup,
 			'Fill in **inquiry_settings** and **inquiry_team** (Data tables; `npm start` creates them with sample rows).',
+			'Pick the **Inquiry Outbox** in *Hand to the Outbox* and your *Inquiry Link Secret API* credential in *Create Owner Message* (`npm start` does both). Channels turn on with their credentials in the Outbox: no step here is switched off.',
 			'Press **Publish**. Then, in each entry template, pick this workflow in **Run the Hub**.',
 			'Add your e-mail, text and Slack credentials to the send steps here and turn them on; until then each message is only a row in *inquiry_notifications*, and the self-audit (08) reports it.',
 			swap,

@@ -30,18 +30,13 @@ export const SAMPLE_OWNERS = [
 	},
 ];
 
-const NOTIFY_COLUMNS = [
-	'inquiryId',
-	'kind',
-	'channel',
-	'recipient',
-	'subject',
-	'body',
-	'dedupeKey',
-	'notifiedAt',
-];
-
-/** A row in `inquiry_notifications`: what would be sent, written whether or not a sender is connected. */
+/**
+ * A row in `inquiry_notifications`: the message to send, keyed by dedupeKey. It leaves with its
+ * row id for the Inquiry Outbox, which delivers it and writes the receipt (status, sentAt,
+ * answer). The row is written without a status (empty = pending): a replay that upserts the same
+ * row again never resets a receipt, so the Outbox never sends it twice. `html` (an e-mail body)
+ * and `inquiry` (the inquiry as JSON, kept for a later pass) are written only when given.
+ */
 export function notificationRow(
 	b,
 	name,
@@ -54,6 +49,8 @@ export function notificationRow(
 		body,
 		dedupeKey,
 		inquiryId = '$json.id ?? $json.inquiryId ?? ""',
+		html,
+		inquiry,
 	},
 ) {
 	const value = {
@@ -65,6 +62,8 @@ export function notificationRow(
 		body: expr(body),
 		dedupeKey: expr(dedupeKey ?? `$json.id + ":${kind}"`),
 		notifiedAt: expr('$now.toISO()'),
+		...(html ? { html: expr(html) } : {}),
+		...(inquiry ? { inquiry: expr(inquiry) } : {}),
 	};
 	return b.node(
 		name,
@@ -82,7 +81,7 @@ export function notificationRow(
 				mappingMode: 'defineBelow',
 				value,
 				matchingColumns: [],
-				schema: NOTIFY_COLUMNS.map(schemaColumn),
+				schema: Object.keys(value).map(schemaColumn),
 			},
 			options: {},
 		},
@@ -106,6 +105,42 @@ export function notSentYet(b, name, dedupeKey, at) {
 			},
 		},
 		at,
+	);
+}
+
+/**
+ * A Data table update: `value` on the rows of `tableName` that match every condition (with
+ * `alwaysOutputData` by default, so "matched nothing" reaches the next node as an empty item, the
+ * sign a compare-and-set lost). Columns named in `numbers` are mapped as numbers.
+ */
+export function updateRows(
+	b,
+	name,
+	at,
+	{ tableName, conditions, value, numbers = [], extra = { alwaysOutputData: true } },
+) {
+	return b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'update',
+			dataTableId: table(tableName),
+			matchType: 'allConditions',
+			filters: { conditions },
+			columns: {
+				mappingMode: 'defineBelow',
+				value,
+				matchingColumns: [],
+				schema: Object.keys(value).map((id) =>
+					numbers.includes(id) ? { ...schemaColumn(id), type: 'number' } : schemaColumn(id),
+				),
+			},
+			options: {},
+		},
+		at,
+		extra,
 	);
 }
 
@@ -145,7 +180,7 @@ const RECORD_VALUES = {
 };
 
 /** The system of record (embedded default): upsert keyed by inquiryId, so a replay never duplicates. */
-export function saveRecord(b, name, at, extra = {}, tableName = 'inquiry_records') {
+export function saveRecord(b, name, at, extra = {}) {
 	const value = Object.fromEntries(
 		Object.entries(RECORD_VALUES).map(([column, code]) => [column, expr(code)]),
 	);
@@ -156,7 +191,7 @@ export function saveRecord(b, name, at, extra = {}, tableName = 'inquiry_records
 		{
 			resource: 'row',
 			operation: 'upsert',
-			dataTableId: table(tableName),
+			dataTableId: table('inquiry_records'),
 			filters: {
 				conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.id') }],
 			},
@@ -174,14 +209,7 @@ export function saveRecord(b, name, at, extra = {}, tableName = 'inquiry_records
 }
 
 /** Reads the record back from the system of record, so verification sees what was really stored. */
-export function readRecordBack(
-	b,
-	name,
-	at,
-	inquiryNode,
-	extra = {},
-	tableName = 'inquiry_records',
-) {
+export function readRecordBack(b, name, at, inquiryNode, extra = {}) {
 	return b.node(
 		name,
 		'n8n-nodes-base.dataTable',
@@ -189,7 +217,7 @@ export function readRecordBack(
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: table(tableName),
+			dataTableId: table('inquiry_records'),
 			matchType: 'allConditions',
 			filters: {
 				conditions: [

@@ -7,14 +7,44 @@ const DIR = join(__dirname, '..');
 export const HUB_FILE = '00-inquiry-continuity-hub.json';
 export const HUB_HTTP_CRM_FILE = '00b-inquiry-continuity-hub-http-crm.json';
 
-export const HUB_IDS = { dataTable: 'hub-data-table', httpCrm: 'hub-http-crm' } as const;
-const hubs: Record<string, WorkflowJson> = {
-	'hub-data-table': loadWorkflow(join(DIR, HUB_FILE)),
-	'hub-http-crm': loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)),
+export const OUTBOX_FILE = '00c-inquiry-outbox.json';
+
+export const HUB_IDS = {
+	dataTable: 'hub-data-table',
+	httpCrm: 'hub-http-crm',
+	outbox: 'inquiry-outbox',
+} as const;
+const outbox = loadWorkflow(join(DIR, OUTBOX_FILE));
+const idsByName = new Map([
+	[String(loadWorkflow(join(DIR, HUB_FILE)).name), HUB_IDS.dataTable],
+	[String(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)).name), HUB_IDS.httpCrm],
+	[String(outbox.name), HUB_IDS.outbox],
+]);
+
+/** The link secret the owner messages are signed with in process (npm start creates a random one). */
+export const LINK_CREDENTIAL = {
+	secret: 'in-process-link-secret-0123456789abcdef',
+	baseUrl: 'https://n8n.hub.test',
 };
-const idsByName = new Map(
-	Object.entries(hubs).map(([id, workflow]) => [String(workflow.name), id]),
-);
+
+/** A template as npm start imports it: its Inquiry Claim Links nodes given the link credential. */
+export function withLinkCredential(workflow: WorkflowJson): WorkflowJson {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === 'n8n-nodes-inquiry-continuity.inquiryClaimLinks'
+			? { ...node, credentials: { inquiryLinkSecretApi: { id: 'link', name: 'Link secret' } } }
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
+/** The hubs as imported and linked to the Outbox, which runs in process too. */
+const hubs: Record<string, WorkflowJson> = {
+	[HUB_IDS.dataTable]: withLinkCredential(linkHubs(loadWorkflow(join(DIR, HUB_FILE)), idsByName)),
+	[HUB_IDS.httpCrm]: withLinkCredential(
+		linkHubs(loadWorkflow(join(DIR, HUB_HTTP_CRM_FILE)), idsByName),
+	),
+	[HUB_IDS.outbox]: outbox,
+};
 
 /** An entry template as imported, with Run the Hub linked the way a user (or npm start) links it. */
 export function entryTemplate(file: string): WorkflowJson {
@@ -34,6 +64,7 @@ export async function runEntry(
 ): Promise<RunResult & { hub: RunResult }> {
 	const result = await runWorkflow(workflow, {
 		...options,
+		credentials: { inquiryLinkSecretApi: LINK_CREDENTIAL, ...options.credentials },
 		workflows: { ...hubs, ...changedHubs },
 	});
 	const empty = {

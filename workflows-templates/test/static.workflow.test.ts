@@ -8,6 +8,7 @@ import { LEDGER_COLUMNS } from '../../core/scorecard/ledger';
 import { JOIN_COLUMNS } from '../../core/scorecard/repeat';
 
 const DIR = join(__dirname, '..');
+/** Ledger columns the link webhook (template 00d) writes, not the Scorecard's ledger row. */
 const templates = readdirSync(DIR)
 	.filter((file) => file.endsWith('.json') && file !== 'data-tables.json')
 	.map((file) => ({
@@ -51,9 +52,11 @@ describe('templates (static checks)', () => {
 		const ledger = manifest.tables.find((table) => table.name === 'inquiry_ledger');
 		const names = ledger?.columns.map((column) => column.name) ?? [];
 		const joined: readonly string[] = JOIN_COLUMNS;
+		// The escalation ladder's columns, then the one only a "Pass it on" click writes.
 		expect(names.filter((name) => !joined.includes(name))).toEqual([
 			...LEDGER_COLUMNS,
 			...LADDER_COLUMNS,
+			'passedAt',
 		]);
 		expect(names.filter((name) => joined.includes(name))).toEqual(JOIN_COLUMNS);
 		expect(ledger?.columns.filter((column) => column.type !== 'string')).toEqual([
@@ -165,9 +168,19 @@ describe('templates (static checks)', () => {
 });
 
 /** The hub templates and the entry templates that call them (everything that handles an inquiry). */
-const hubFiles = templates.filter((t) => t.file.startsWith('00')).map((t) => t.file);
+const hubFiles = templates
+	.filter((t) => t.workflow.nodes.some((n) => n.type.endsWith('.checkInquiryContext')))
+	.filter((t) => t.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger'))
+	.map((t) => t.file);
+const hubNames = templates.filter((t) => hubFiles.includes(t.file)).map((t) => t.workflow.name);
+const calledName = (node: WorkflowJson['nodes'][number]) =>
+	(node.parameters.workflowId as { cachedResultName?: string } | undefined)?.cachedResultName ?? '';
 const entryFiles = templates
-	.filter((t) => t.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflow'))
+	.filter((t) =>
+		t.workflow.nodes.some(
+			(n) => n.type === 'n8n-nodes-base.executeWorkflow' && hubNames.includes(calledName(n)),
+		),
+	)
 	.map((t) => t.file);
 const isNote = (node: WorkflowJson['nodes'][number]) => node.type === 'n8n-nodes-base.stickyNote';
 
@@ -320,4 +333,47 @@ describe('where a new business edits to go live', () => {
 			places.map((place) => [place, true]),
 		);
 	});
+});
+
+describe('every message is delivered by the Inquiry Outbox', () => {
+	const OUTBOX = 'Inquiry Outbox';
+	const writesMessages = templates.filter((t) =>
+		['00-', '00b-', '00d-'].some((prefix) => t.file.startsWith(prefix)),
+	);
+	const notificationRows = (workflow: WorkflowJson) =>
+		workflow.nodes.filter(
+			(n) =>
+				n.type === 'n8n-nodes-base.dataTable' &&
+				n.parameters.operation === 'upsert' &&
+				(n.parameters.dataTableId as { value?: string }).value === 'inquiry_notifications',
+		);
+
+	it.each(writesMessages.map((t) => [t.file, t.workflow] as const))(
+		'%s hands every notification row it writes to the Outbox',
+		(_file, workflow) => {
+			const rows = notificationRows(workflow);
+			expect(rows.length).toBeGreaterThan(0);
+			const next = (name: string) =>
+				(workflow.connections[name]?.main ?? []).flat().map((c) => c!.node);
+			const toOutbox = (name: string) =>
+				next(name).some((to) => {
+					const node = workflow.nodes.find((n) => n.name === to)!;
+					return node.type === 'n8n-nodes-base.executeWorkflow' && calledName(node) === OUTBOX;
+				});
+			expect(rows.filter((row) => !toOutbox(row.name)).map((row) => row.name)).toEqual([]);
+		},
+	);
+
+	it.each(
+		templates
+			.filter((t) => ['00-', '00b-', '00c-', '00d-'].some((prefix) => t.file.startsWith(prefix)))
+			.map((t) => [t.file, t.workflow] as const),
+	)(
+		'%s ships no switched-off step but the two n8n cannot publish without a credential',
+		(file, workflow) => {
+			expect(workflow.nodes.filter((n) => n.disabled).map((n) => n.name)).toEqual(
+				file.startsWith('00c-') ? ['Send Text (Twilio)', 'Send Slack Message'] : [],
+			);
+		},
+	);
 });

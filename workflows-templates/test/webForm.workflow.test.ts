@@ -69,8 +69,18 @@ describe('template 1: web form → owner → verified record', () => {
 		expect(notes.map((n) => [n.kind, n.recipient])).toEqual([
 			['owner_assigned', 'first.owner@team.invalid'],
 		]);
-		expect(notes[0].subject).toBe('New inquiry for you: Jane Roe — respond by Tue 3 Mar, 14:00');
+		expect(notes[0].subject).toBe(
+			'New inquiry for you: Jane Roe (web form), reply by Tue 3 Mar, 14:00 (America/New_York)',
+		);
 		expect(notes[0].body).toContain('Why you: ');
+		// The owner's message carries the signed links to the link webhook (template 00d).
+		expect(notes[0].body).toContain("I've got it: https://n8n.hub.test/webhook/inquiry-link?t=");
+		expect(notes[0].html).toContain('Pass it on</a>');
+		// The Outbox ran: with no emailFrom set, the row is not_sent with the reason, never "sent".
+		expect(notes[0]).toMatchObject({
+			status: 'not_sent',
+			answer: 'emailFrom is not set in inquiry_settings',
+		});
 		const ledger = tables.rows('inquiry_ledger');
 		expect(ledger).toHaveLength(1);
 		expect(ledger[0]).toMatchObject({

@@ -69,8 +69,9 @@ function columnsUsedBy(parameters: Record<string, unknown>): DataTableSpec['colu
 	const conditions =
 		(parameters.filters as { conditions?: Array<{ keyName?: string }> } | undefined)?.conditions ??
 		[];
+	// A column chosen by expression is one of the columns named elsewhere, not a column to create.
 	for (const { keyName } of conditions)
-		if (keyName && !found.has(keyName)) found.set(keyName, 'string');
+		if (keyName && !keyName.startsWith('=') && !found.has(keyName)) found.set(keyName, 'string');
 	return [...found].map(([name, type]) => ({ name, type }));
 }
 

@@ -15,6 +15,7 @@ import { setUpLocalTemplates } from './localTemplates';
 import type { MailDev } from './mailDev';
 import { mailDevSmtpCredential, startMailDev } from './mailDev';
 import { createDemoCrmCredential, tryItCommands } from './templates';
+import { dataTableRows, updateDataTableRows } from './dataTables';
 
 /** `npm start`: one persistent local n8n, kept in .n8n-local/ (gitignored) and reused on the next start. */
 const LOCAL_FOLDER = join(PROJECT_ROOT, '.n8n-local');
@@ -209,6 +210,29 @@ async function localLinkSecret(
 	return login.linkSecret;
 }
 
+/**
+ * The sender and manager addresses the Outbox needs to e-mail anything, set only where the
+ * business has left them empty, so the local inbox shows the owner's e-mail, the customer's
+ * follow-up and the manager's alert on a fresh start. The .invalid domain can never be delivered
+ * by a real mail server.
+ */
+const LOCAL_INBOX_SETTINGS: Record<string, string> = {
+	emailFrom: 'inquiries@local-inbox.invalid',
+	managerEmail: 'manager@local-inbox.invalid',
+};
+
+async function localInboxSenders(client: N8nClient): Promise<string[]> {
+	const rows = await dataTableRows(client, 'inquiry_settings').catch(() => []);
+	const filled: string[] = [];
+	for (const [setting, value] of Object.entries(LOCAL_INBOX_SETTINGS)) {
+		const row = rows.find((candidate) => candidate.setting === setting);
+		if (!row || String(row.value ?? '').trim()) continue;
+		await updateDataTableRows(client, 'inquiry_settings', { setting }, { value });
+		filled.push(`${setting} = ${value}`);
+	}
+	return filled;
+}
+
 async function freeOr(port: number): Promise<number> {
 	return (await portIsFree(port)) ? port : await freePort();
 }
@@ -383,12 +407,13 @@ export async function runLocalN8n(argv: string[] = process.argv.slice(2)): Promi
 			smtp,
 			inquiryLinkSecretApi: links,
 		};
-		printSummary(
-			n8n.baseUrl,
-			login,
-			await setUpLocalTemplates(client, { reset, credentials }),
-			mail,
-		);
+		const setup = await setUpLocalTemplates(client, { reset, credentials });
+		const filled = await localInboxSenders(client);
+		printSummary(n8n.baseUrl, login, setup, mail);
+		if (filled.length > 0)
+			say(
+				`Set for the local inbox (inquiry_settings, empty until now): ${filled.join(', ')}. Put your real addresses there before going live.`,
+			);
 	} catch (error) {
 		await Promise.all([n8n.stop(), mail.stop()]);
 		throw new Error(`${(error as Error).message}\n${n8n.logTail(20)}`);

@@ -1,10 +1,10 @@
-import { createHmac } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { N8nClient } from './client';
 import type { DataTableSpec, EnsuredTable } from './dataTables';
 import { dataTablesNeeded, ensureDataTables, listDataTables } from './dataTables';
-import { linkHubs } from './linkHub';
+import { hubsCalledBy, linkHubs } from './linkHub';
 import { PACKAGE_NAME, TEMPLATES_DIR } from './paths';
 import { addSampleRows } from './sampleRows';
 import type { WebhookEndpoint, WorkflowDefinition } from './workflow';
@@ -132,6 +132,14 @@ function withLocalCredentials(
 		if (node.credentials) return node;
 		if (store && node.type === 'n8n-nodes-base.postgres')
 			return { ...node, credentials: { postgres: store } };
+		// The Outbox e-mails through the local inbox; owner messages and clicks use the link secret.
+		// Without a mail server the Send Email step is switched off here: its rows say not_sent.
+		if (node.type === 'n8n-nodes-base.emailSend')
+			return refs[SMTP]
+				? { ...node, credentials: { [SMTP]: refs[SMTP] } }
+				: { ...node, disabled: true };
+		if (refs.inquiryLinkSecretApi && node.type === `${PACKAGE_NAME}.inquiryClaimLinks`)
+			return { ...node, credentials: { inquiryLinkSecretApi: refs.inquiryLinkSecretApi } };
 		if (
 			secret &&
 			node.type === `${PACKAGE_NAME}.normalizeInquiry` &&
@@ -147,6 +155,46 @@ function withLocalCredentials(
 		return node;
 	});
 	return { ...workflow, nodes };
+}
+
+/** The workflows already on the instance by name (e.g. an Outbox imported before), oldest first wins. */
+async function workflowIdsByName(client: N8nClient): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	let cursor: string | undefined;
+	do {
+		const page = await client.api<{
+			data: Array<{ id: string; name: string }>;
+			nextCursor?: string | null;
+		}>('GET', `/workflows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+		for (const workflow of page.data)
+			if (!ids.has(workflow.name)) ids.set(workflow.name, workflow.id);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return ids;
+}
+
+/** The type of n8n's own SMTP credential, which the Outbox's Send Email step uses. */
+const SMTP = 'smtp';
+
+/**
+ * n8n publishes no workflow whose active step lacks its credential. Owner messages and clicks
+ * need the link secret: made here (random, pointing at this instance) when the caller has none.
+ */
+async function withLinkSecret(
+	client: N8nClient,
+	templates: TemplateFile[],
+	refs: CredentialRefs,
+): Promise<CredentialRefs> {
+	const needed = templates.some((t) =>
+		t.workflow.nodes.some((node) => node.type === `${PACKAGE_NAME}.inquiryClaimLinks`),
+	);
+	if (!needed || refs.inquiryLinkSecretApi) return refs;
+	const name = 'Inquiry Link Secret (local)';
+	const id = await client.createCredential('inquiryLinkSecretApi', name, {
+		secret: randomBytes(32).toString('base64url'),
+		baseUrl: client.baseUrl,
+	});
+	return { ...refs, inquiryLinkSecretApi: { id, name } };
 }
 
 /** Where the templates expect the local n8n (the demo CRM's address); rewritten to this instance's. */
@@ -181,15 +229,21 @@ export async function createDemoCrmCredential(
 export async function importTemplates(
 	client: N8nClient,
 	templates: TemplateFile[],
-	credentials: CredentialRefs = {},
+	given: CredentialRefs = {},
 ): Promise<TemplateResult[]> {
 	// The sample team, settings and owner memory the templates run with as imported (empty tables only).
 	await addSampleRows(client, TEMPLATES_DIR, TABLES_MANIFEST);
+	const credentials = await withLinkSecret(client, templates, given);
 	const idsByName = new Map((await listDataTables(client)).map((table) => [table.name, table.id]));
-	// Hubs sort first (00-…): each entry's Run the Hub is then linked to the hub imported here.
-	const workflowIds = new Map<string, string>();
+	// Workflows that call none (the Outbox) first, then in file order (hubs 00-… before entries):
+	// each Execute Workflow node is then linked to a workflow imported here.
+	const workflowIds = await workflowIdsByName(client);
 	const results: TemplateResult[] = [];
-	for (const { file, workflow } of templates) {
+	const calledFirst = [...templates].sort(
+		(a, b) =>
+			Number(hubsCalledBy(a.workflow).length > 0) - Number(hubsCalledBy(b.workflow).length > 0),
+	);
+	for (const { file, workflow } of calledFirst) {
 		const endpoints = webhookEndpoints(workflow);
 		const result: TemplateResult = {
 			file,
@@ -221,7 +275,7 @@ export async function importTemplates(
 		}
 		results.push(result);
 	}
-	return results;
+	return templates.map(({ file }) => results.find((result) => result.file === file)!);
 }
 
 /**

@@ -1,0 +1,68 @@
+// Delivery lives once, in the Inquiry Outbox sub-workflow: every template hands it the
+// notification rows it wrote, through one Execute Workflow node. The Outbox claims each row,
+// sends it (e-mail, text, Slack), and writes the receipt on the row.
+import { setting } from './setup.mjs';
+
+export const OUTBOX = 'Inquiry Outbox';
+export const HAND_TO_OUTBOX = 'Hand to the Outbox';
+
+/**
+ * The Execute Workflow node that hands notification rows (as stored, with their row id) to the
+ * Outbox. It does not wait: the sender of the inquiry is answered at once, and a failed send ends
+ * the Outbox's own execution red (with its alert) instead of the entry's answer to the vendor.
+ */
+export function handToOutbox(b, at, name = HAND_TO_OUTBOX) {
+	return b.node(
+		name,
+		'n8n-nodes-base.executeWorkflow',
+		1.3,
+		{
+			source: 'database',
+			workflowId: { __rl: true, mode: 'list', value: '', cachedResultName: OUTBOX },
+			mode: 'once',
+			options: { waitForSubWorkflow: false },
+		},
+		at,
+		{
+			// Rows stay in inquiry_notifications with an empty status if the Outbox cannot be started.
+			onError: 'continueRegularOutput',
+			notes: `Pick "${OUTBOX}" here after importing it. npm start links it for you.`,
+		},
+	);
+}
+
+/** Settings the Outbox reads, by name. */
+export const SENDERS = {
+	emailFrom: setting('emailFrom'),
+	textBackSender: setting('textBackSender'),
+	alertWebhook: setting('managerAlertWebhook'),
+};
+
+/** Customer and owner kinds get no Slack post: Slack is for the team (owners with chat, alerts). */
+const TO_CUSTOMER = '["follow_up", "text_back"].includes($json.kind)';
+
+/** Which way a row goes: 0 e-mail, 1 text (Twilio), 2 Slack, 3 not sent (the reason says why). */
+export const ROUTE = `!String($json.recipient ?? "").trim() ? 3 : $json.channel === "email" ? (${SENDERS.emailFrom} ? 0 : 3) : $json.channel === "sms" ? (${SENDERS.textBackSender} ? 1 : 3) : $json.channel === "chat" && !${TO_CUSTOMER} ? 2 : 3`;
+
+/** Why a row was not sent, in words the business can act on. */
+export const NOT_SENT_REASON = `!String($json.recipient ?? "").trim() ? ($json.kind === "alert" || $json.kind === "escalation" ? "No recipient: managerEmail is not set in inquiry_settings" : "No recipient: nobody to send it to on channel " + $json.channel) : $json.channel === "email" ? "emailFrom is not set in inquiry_settings" : $json.channel === "sms" ? "textBackSender (your Twilio number) is not set in inquiry_settings" : $json.channel === "chat" && ${TO_CUSTOMER} ? "A reply in the customer's chat goes through your chat vendor's own send step; none is connected" : "No sender for channel " + $json.channel`;
+
+/** The e-mail's HTML: the row's own (owner messages, escaped by Inquiry Claim Links), else the text escaped. */
+export const EMAIL_HTML = `$json.html || "<pre style=\\"font-family:Helvetica,Arial,sans-serif;font-size:15px;white-space:pre-wrap;\\">" + String($json.body ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;") + "</pre>"`;
+
+/** The provider's answer, whichever sender ran: SMTP's "250 …", Twilio's message sid, Slack's ts. */
+export const PROVIDER_ANSWER = `String($json.response ?? ($json.sid ? "Twilio " + $json.sid + " " + ($json.status ?? "") : null) ?? ($json.ok !== undefined ? "Slack ok " + ($json.message?.ts ?? $json.ts ?? "") : null) ?? JSON.stringify($json)).slice(0, 1000)`;
+
+/**
+ * Only a provider's answer makes a row "sent": SMTP's response, Twilio's sid, Slack's ok. A send
+ * step that stopped before sending (Send Email without a credential passes its items on
+ * unchanged) leaves none, and the row says not_sent instead of a green "sent".
+ */
+const ANSWERED = '(Boolean($json.response) || Boolean($json.sid) || $json.ok === true)';
+export const SENT_STATUS = `${ANSWERED} ? "sent" : "not_sent"`;
+export const SENT_ANSWER = `${ANSWERED} ? ${PROVIDER_ANSWER} : "The send step gave no answer from a provider: add your credential to " + $prevNode.name + " in the Inquiry Outbox (and switch the step on)."`;
+
+/** A send that failed because its node has no credential is a setup problem (not_sent), not a failure. */
+const ERROR_TEXT = 'String($json.error?.message ?? $json.error ?? "unknown error")';
+export const FAILED_STATUS = `/credentials? set/i.test(${ERROR_TEXT}) ? "not_sent" : "failed"`;
+export const FAILED_ANSWER = `(/credentials? set/i.test(${ERROR_TEXT}) ? "No credential on the send step: add yours to " + $prevNode.name + " in the Inquiry Outbox. " : "") + ${ERROR_TEXT}.slice(0, 1000)`;

@@ -1,0 +1,157 @@
+import { createServer } from 'http';
+import type { AddressInfo, Server } from 'net';
+import { join } from 'path';
+import type { DataTableRow } from 'n8n-workflow';
+import type { InMemoryDataTables, WorkflowJson } from '../../test/harness';
+import { loadWorkflow, runWorkflow } from '../../test/harness';
+import { OUTBOX_FILE } from './hub';
+import { templateTables } from './tables';
+
+/**
+ * The Inquiry Outbox as imported, run in process on rows as the hub stores them: each row is
+ * claimed once, sent or not, and always given a receipt. Sends go to real sockets on 127.0.0.1:
+ * an SMTP port nobody listens on, and a local receiver standing in for the alert webhook.
+ */
+const outbox = loadWorkflow(join(__dirname, '..', OUTBOX_FILE));
+
+/** The Outbox with its Send Email step given an SMTP credential, as a user adds it. */
+const withSmtp: WorkflowJson = {
+	...outbox,
+	nodes: outbox.nodes.map((node) =>
+		node.name === 'Send Email'
+			? { ...node, credentials: { smtp: { id: 's', name: 'SMTP' } } }
+			: node,
+	),
+};
+
+let receiver: Server;
+let alertUrl: string;
+const alerts: unknown[] = [];
+/** A port that was free a moment ago: connecting to it is refused. */
+let closedPort: number;
+
+beforeAll(async () => {
+	receiver = createServer((request, response) => {
+		let body = '';
+		request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+		request.on('end', () => {
+			alerts.push(JSON.parse(body));
+			response.end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+	alertUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alert`;
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	closedPort = (probe.address() as AddressInfo).port;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+});
+
+afterAll(async () => await new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+function tablesWith(settings: Record<string, string>, rows: DataTableRow[]): InMemoryDataTables {
+	const tables = templateTables();
+	// A later row of the same setting wins in Business Setup, as an edit of the sample row would.
+	tables.seed(
+		'inquiry_settings',
+		Object.entries(settings).map(([setting, value]) => ({ setting, value })),
+	);
+	tables.seed('inquiry_notifications', rows);
+	return tables;
+}
+
+const row = (fields: Record<string, string>): DataTableRow => ({
+	inquiryId: 'inq_1',
+	kind: 'owner_assigned',
+	channel: 'email',
+	recipient: 'ana@team.test',
+	subject: 'New inquiry',
+	body: 'Call <b>Eve</b> back',
+	dedupeKey: `inq_1:${fields.kind ?? 'owner'}`,
+	...fields,
+});
+
+/** Runs the Outbox on every stored row, as the hub hands them over. */
+async function deliver(workflow: WorkflowJson, tables: InMemoryDataTables) {
+	const stored = tables.rows('inquiry_notifications').map((json) => ({ json }));
+	return await runWorkflow(workflow, {
+		mode: 'integrated',
+		dataTables: tables,
+		credentials: { smtp: { host: '127.0.0.1', port: closedPort, secure: false } },
+		pinData: { 'Outbox Trigger': stored as never },
+	});
+}
+
+const receipts = (tables: InMemoryDataTables) =>
+	tables.rows('inquiry_notifications').map((r) => [r.kind, r.channel, r.status, r.answer]);
+
+describe('the Inquiry Outbox', () => {
+	it('gives every row a receipt: a channel with no sender, recipient or credential is not_sent with the reason, never sent', async () => {
+		const tables = tablesWith({}, [
+			row({ kind: 'owner_assigned' }),
+			row({ kind: 'text_back', channel: 'sms', recipient: '+14155550101' }),
+			row({ kind: 'alert', recipient: '' }),
+			row({ kind: 'follow_up', channel: 'chat' }),
+		]);
+		const result = await deliver(outbox, tables);
+		expect(result.error).toBeUndefined();
+		expect(receipts(tables)).toEqual([
+			['owner_assigned', 'email', 'not_sent', 'emailFrom is not set in inquiry_settings'],
+			[
+				'text_back',
+				'sms',
+				'not_sent',
+				'textBackSender (your Twilio number) is not set in inquiry_settings',
+			],
+			['alert', 'email', 'not_sent', 'No recipient: managerEmail is not set in inquiry_settings'],
+			[
+				'follow_up',
+				'chat',
+				'not_sent',
+				"A reply in the customer's chat goes through your chat vendor's own send step; none is connected",
+			],
+		]);
+	});
+
+	it('with emailFrom set but no SMTP credential on Send Email, the row is not_sent: no provider answered', async () => {
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [row({})]);
+		await deliver(outbox, tables);
+		expect(receipts(tables)).toEqual([
+			[
+				'owner_assigned',
+				'email',
+				'not_sent',
+				'The send step gave no answer from a provider: add your credential to Send Email in the Inquiry Outbox (and switch the step on).',
+			],
+		]);
+	});
+
+	it('a failed send: a failed receipt, an alert by the alert webhook, a red run; run again, the claimed row is not sent twice', async () => {
+		alerts.length = 0;
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test', managerAlertWebhook: alertUrl }, [
+			row({}),
+		]);
+		const first = await deliver(withSmtp, tables);
+		const [receipt] = tables.rows('inquiry_notifications');
+		expect(receipt).toMatchObject({
+			status: 'failed',
+			answer: `connect ECONNREFUSED 127.0.0.1:${closedPort}`,
+		});
+		expect(Date.parse(String(receipt.sentAt))).not.toBeNaN();
+		expect(alerts).toEqual([
+			expect.objectContaining({
+				kind: 'owner_assigned',
+				inquiryId: 'inq_1',
+				recipient: 'ana@team.test',
+				text: `Not delivered: the owner_assigned message to ana@team.test by email (inquiry inq_1) failed: connect ECONNREFUSED 127.0.0.1:${closedPort}.`,
+			}),
+		]);
+		expect(first.error).toMatchObject({ node: 'Not Delivered' });
+
+		const replay = await deliver(withSmtp, tables);
+		expect(replay.error).toBeUndefined();
+		expect(replay.ran('Send Email')).toBe(false);
+		expect(alerts).toHaveLength(1);
+		expect(tables.rows('inquiry_notifications')).toEqual([receipt]);
+	});
+});
