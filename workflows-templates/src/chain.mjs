@@ -15,7 +15,7 @@ import {
 	TEAM,
 	TIME_ZONE,
 } from './setup.mjs';
-import { handToOutbox } from './outbox.mjs';
+import { deliverEveryRow } from './outbox.mjs';
 import {
 	notificationRow,
 	notSentYet,
@@ -461,18 +461,6 @@ function askFollowUp(b, [column, row]) {
 		dedupeKey: FOLLOW_UP_KEY,
 	});
 	b.connect('Follow-Up Not Sent Yet?', 'Ask Follow-Up Question');
-}
-
-/** Every notification row the hub writes (owner, customer, alerts) goes on to the Inquiry Outbox. */
-function deliverEveryRow(b, at) {
-	const rows = b.nodes.filter(
-		(node) =>
-			node.type === 'n8n-nodes-base.dataTable' &&
-			node.parameters.dataTableId?.value === 'inquiry_notifications' &&
-			node.parameters.operation === 'upsert',
-	);
-	const outbox = handToOutbox(b, at);
-	for (const { name } of rows) b.connect(name, outbox);
 }
 
 /** One short note above each stage, in plain words, including where to swap in a CRM. */

@@ -31,6 +31,18 @@ export function handToOutbox(b, at, name = HAND_TO_OUTBOX) {
 	);
 }
 
+/** Every notification row a template writes (owner, customer, manager) goes on to the Outbox. */
+export function deliverEveryRow(b, at) {
+	const rows = b.nodes.filter(
+		(node) =>
+			node.type === 'n8n-nodes-base.dataTable' &&
+			node.parameters.dataTableId?.value === 'inquiry_notifications' &&
+			node.parameters.operation === 'upsert',
+	);
+	const outbox = handToOutbox(b, at);
+	for (const { name } of rows) b.connect(name, outbox);
+}
+
 /** Settings the Outbox reads, by name. */
 export const SENDERS = {
 	emailFrom: setting('emailFrom'),

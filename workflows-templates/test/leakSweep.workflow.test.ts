@@ -2,10 +2,17 @@ import { join } from 'path';
 import type { DataTableRow } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { InMemoryDataTables } from '../../test/harness';
+import { linkHubs } from '../../test/e2e/harness/linkHub';
+import { HUB_IDS, hubTemplate } from './hub';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
 import { templateTables } from './tables';
 
-const template = loadWorkflow(join(__dirname, '../06-leak-sweep.json'));
+/** The ladder as imported, its Hand to the Outbox linked; the Outbox runs in process too. */
+const outbox = hubTemplate(HUB_IDS.outbox);
+const template = linkHubs(
+	loadWorkflow(join(__dirname, '../06-leak-sweep.json')),
+	new Map([[String(outbox.name), HUB_IDS.outbox]]),
+);
 const TICK = { 'Every 15 Minutes': [{ json: { timestamp: '2026-03-03T10:00:00.000-05:00' } }] };
 /** Tuesday 10:00 in New York, inside the business hours set below. */
 const TEN = '2026-03-03T15:00:00.000Z';
@@ -46,6 +53,7 @@ async function ladder(tables: InMemoryDataTables, now: string) {
 		mode: 'trigger',
 		dataTables: tables,
 		pinData: TICK,
+		workflows: { [HUB_IDS.outbox]: outbox },
 	});
 	expect(result.error).toBeUndefined();
 	return result;
@@ -91,6 +99,13 @@ describe('template 6: escalation ladder', () => {
 		]);
 		await ladder(tables, '2026-03-03T15:02:00.000Z');
 		expect(messages(tables, 'unclaimed')).toEqual([['owner_reminder', 'first.owner@team.invalid']]);
+		// Handed to the Outbox, which gave it a receipt: no sender is set here, so nothing was sent.
+		expect(
+			tables
+				.rows('inquiry_notifications')
+				.filter((row) => row.inquiryId === 'unclaimed')
+				.map((row) => [row.status, row.answer]),
+		).toEqual([['not_sent', 'emailFrom is not set in inquiry_settings']]);
 		expect(ledgerOf(tables, 'unclaimed')).toMatchObject({
 			remindedAt: TEN,
 			stepsRaised: 'reminder@0',

@@ -1,6 +1,7 @@
 // 6. Escalation ladder: every 15 minutes, each open inquiry moves one rung when it is due: the
 // owner is reminded before the claim deadline, it passes to the next eligible person at the
 // deadline, and the manager is told when the moves run out. Each rung is raised once.
+import { deliverEveryRow } from '../outbox.mjs';
 import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
@@ -445,6 +446,8 @@ export function build() {
 	reassign(b, raised[1], [11, 4.6]);
 	countMissedClaims(b, raised[1], [11, 3.3]);
 	stalledHandoffs(b, [7, 7]);
+	// Reminders, new owners' messages and the manager's alerts are really sent, by the Outbox.
+	deliverEveryRow(b, [14, 7]);
 
 	b.note(
 		'Which inquiries are read',
@@ -461,7 +464,7 @@ export function build() {
 		[
 			"**Raise Once** writes the rung on the ledger row only where *stepsRaised* still holds what was read, so two overlapping runs never raise it twice. A reassignment goes through the hub's own owner choice and shared owner memory (**Read Owner Memory** … **Save Owner Memory**), one inquiry at a time.",
 			'',
-			"The messages are rows in *inquiry_notifications*; delivering them is the outbox's job.",
+			'Each message is a row in *inquiry_notifications*, handed to the **Inquiry Outbox** (template 00c), which sends it once and writes its receipt.',
 		].join('\n'),
 		[8, -3.3],
 		{ width: 4, height: 1.9 },
