@@ -228,17 +228,34 @@ function workflowProblems(workflows: NonNullable<SetupFacts['workflows']>): Setu
 						fix: `Open ${name}, add ${needs} to ${text(node.name)}, or turn the step off.`,
 					},
 				];
-			if (type === 'n8n-nodes-base.executeWorkflow' && hubTarget(node) === '')
+			if (type === 'n8n-nodes-base.executeWorkflow' && hubTarget(node) === '') {
+				const target = calledName(node) || HUB;
 				return [
 					{
 						where,
-						problem: 'points at no workflow, so inquiries never reach the hub',
-						fix: `Open ${name}, pick "Inquiry Continuity Hub" in ${text(node.name)}, and publish.`,
+						problem:
+							target === HUB
+								? 'points at no workflow, so inquiries never reach the hub'
+								: `points at no workflow, so nothing reaches the ${target}`,
+						fix: `Open ${name}, pick "${target}" in ${text(node.name)}, and publish.`,
 					},
 				];
+			}
 			return [];
 		});
 	});
+}
+
+const HUB = 'Inquiry Continuity Hub';
+
+/** The name of the workflow an Execute Workflow node is meant to call, as the template names it. */
+function calledName(node: Record<string, unknown>): string {
+	const id = ((node.parameters ?? {}) as Record<string, unknown>).workflowId;
+	return text(
+		typeof id === 'object' && id !== null
+			? (id as { cachedResultName?: unknown }).cachedResultName
+			: '',
+	);
 }
 
 /** The workflow an Execute Workflow node calls from the database ('' when none is picked). */

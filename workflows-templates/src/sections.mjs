@@ -180,7 +180,7 @@ const RECORD_VALUES = {
 };
 
 /** The system of record (embedded default): upsert keyed by inquiryId, so a replay never duplicates. */
-export function saveRecord(b, name, at, extra = {}) {
+export function saveRecord(b, name, at, extra = {}, tableName = 'inquiry_records') {
 	const value = Object.fromEntries(
 		Object.entries(RECORD_VALUES).map(([column, code]) => [column, expr(code)]),
 	);
@@ -191,7 +191,7 @@ export function saveRecord(b, name, at, extra = {}) {
 		{
 			resource: 'row',
 			operation: 'upsert',
-			dataTableId: table('inquiry_records'),
+			dataTableId: table(tableName),
 			filters: {
 				conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.id') }],
 			},
@@ -209,7 +209,14 @@ export function saveRecord(b, name, at, extra = {}) {
 }
 
 /** Reads the record back from the system of record, so verification sees what was really stored. */
-export function readRecordBack(b, name, at, inquiryNode, extra = {}) {
+export function readRecordBack(
+	b,
+	name,
+	at,
+	inquiryNode,
+	extra = {},
+	tableName = 'inquiry_records',
+) {
 	return b.node(
 		name,
 		'n8n-nodes-base.dataTable',
@@ -217,7 +224,7 @@ export function readRecordBack(b, name, at, inquiryNode, extra = {}) {
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: table('inquiry_records'),
+			dataTableId: table(tableName),
 			matchType: 'allConditions',
 			filters: {
 				conditions: [

@@ -46,6 +46,12 @@ const hubs: Record<string, WorkflowJson> = {
 	[HUB_IDS.outbox]: outbox,
 };
 
+/** A template as imported, its Hand to the Outbox linked; pass OUTBOX_WORKFLOWS to run the Outbox too. */
+export function withOutbox(workflow: WorkflowJson): WorkflowJson {
+	return linkHubs(workflow, idsByName);
+}
+export const OUTBOX_WORKFLOWS: Record<string, WorkflowJson> = { [HUB_IDS.outbox]: outbox };
+
 /** An entry template as imported, with Run the Hub linked the way a user (or npm start) links it. */
 export function entryTemplate(file: string): WorkflowJson {
 	return linkHubs(loadWorkflow(join(DIR, file)), idsByName);

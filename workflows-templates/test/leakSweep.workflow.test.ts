@@ -2,17 +2,12 @@ import { join } from 'path';
 import type { DataTableRow } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { InMemoryDataTables } from '../../test/harness';
-import { linkHubs } from '../../test/e2e/harness/linkHub';
-import { HUB_IDS, hubTemplate } from './hub';
+import { OUTBOX_WORKFLOWS, withOutbox } from './hub';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
 import { templateTables } from './tables';
 
 /** The ladder as imported, its Hand to the Outbox linked; the Outbox runs in process too. */
-const outbox = hubTemplate(HUB_IDS.outbox);
-const template = linkHubs(
-	loadWorkflow(join(__dirname, '../06-leak-sweep.json')),
-	new Map([[String(outbox.name), HUB_IDS.outbox]]),
-);
+const template = withOutbox(loadWorkflow(join(__dirname, '../06-leak-sweep.json')));
 const TICK = { 'Every 15 Minutes': [{ json: { timestamp: '2026-03-03T10:00:00.000-05:00' } }] };
 /** Tuesday 10:00 in New York, inside the business hours set below. */
 const TEN = '2026-03-03T15:00:00.000Z';
@@ -53,7 +48,7 @@ async function ladder(tables: InMemoryDataTables, now: string) {
 		mode: 'trigger',
 		dataTables: tables,
 		pinData: TICK,
-		workflows: { [HUB_IDS.outbox]: outbox },
+		workflows: OUTBOX_WORKFLOWS,
 	});
 	expect(result.error).toBeUndefined();
 	return result;

@@ -397,20 +397,22 @@ describe('template 8: continuity self-audit', () => {
 		);
 	});
 
-	it('reads the workflows when it may: a send step on without a credential, an entry not linked to the hub', async () => {
+	it('reads the workflows when it may: a send step on without a credential, a hand-off not linked', async () => {
 		const tables = await readyBusiness();
+		// As imported by hand: the Outbox's Send Email has no credential yet, the hub's Hand to the
+		// Outbox and an entry's Run the Hub point at no workflow yet.
+		const outbox = loadWorkflow(join(__dirname, '../00c-inquiry-outbox.json'));
 		const hub = loadWorkflow(join(__dirname, '../00-inquiry-continuity-hub.json'));
-		for (const node of hub.nodes) if (node.name === 'Email the Owner') node.disabled = false;
-		// As imported by hand, an entry's Run the Hub points at no workflow yet.
 		const chat = loadWorkflow(join(__dirname, '../03-chat-to-owner.json'));
-		const { verdict, rows } = await runAudit(tables, { workflows: [hub, chat] });
+		const { verdict, rows } = await runAudit(tables, { workflows: [outbox, hub, chat] });
 		expect(verdict.passed).toBe(false);
 		expect(
 			String(rows[0].body)
 				.split('\n')
 				.filter((line) => line.startsWith('- FAIL ')),
 		).toEqual([
-			'- FAIL Inquiry Continuity Hub: Email the Owner is on but has no credential, so it sends nothing. Fix: Open Inquiry Continuity Hub, add an SMTP credential to Email the Owner, or turn the step off.',
+			'- FAIL Inquiry Outbox: Send Email is on but has no credential, so it sends nothing. Fix: Open Inquiry Outbox, add an SMTP credential to Send Email, or turn the step off.',
+			'- FAIL Inquiry Continuity Hub: Hand to the Outbox points at no workflow, so nothing reaches the Inquiry Outbox. Fix: Open Inquiry Continuity Hub, pick "Inquiry Outbox" in Hand to the Outbox, and publish.',
 			`- FAIL ${chat.name}: Run the Hub points at no workflow, so inquiries never reach the hub. Fix: Open ${chat.name}, pick "Inquiry Continuity Hub" in Run the Hub, and publish.`,
 		]);
 	});

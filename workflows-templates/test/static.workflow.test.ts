@@ -338,7 +338,7 @@ describe('where a new business edits to go live', () => {
 describe('every message is delivered by the Inquiry Outbox', () => {
 	const OUTBOX = 'Inquiry Outbox';
 	const writesMessages = templates.filter((t) =>
-		['00-', '00b-', '00d-', '06-'].some((prefix) => t.file.startsWith(prefix)),
+		['00-', '00b-', '00d-', '06-', '07-'].some((prefix) => t.file.startsWith(prefix)),
 	);
 	const notificationRows = (workflow: WorkflowJson) =>
 		workflow.nodes.filter(

@@ -1,15 +1,9 @@
 // 7. Weekly continuity report: every Monday, last week's ledger → Summarize Period → a report row and an HTML email.
+import { deliverEveryRow } from '../outbox.mjs';
 import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { notificationRow } from '../sections.mjs';
-import {
-	readLedger,
-	scorecard,
-	SELF_AUDIT_NAME,
-	sendEmail,
-	setFields,
-	where,
-} from '../scorecardSections.mjs';
+import { readLedger, scorecard, SELF_AUDIT_NAME, setFields, where } from '../scorecardSections.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, setting, TIME_ZONE } from '../setup.mjs';
 
 export const file = '07-weekly-continuity-report.json';
@@ -20,7 +14,6 @@ export const NODE = {
 	read: "Read Last Week's Ledger",
 	summarize: 'Summarize Period',
 	record: 'Record Weekly Report',
-	email: 'Send Email',
 };
 
 /**
@@ -100,17 +93,13 @@ export function build() {
 		recipient: MANAGER_EMAIL,
 		subject: '$json.subject',
 		body: '$json.text',
+		// The report e-mail itself: self-contained HTML, sent as it is by the Outbox.
+		html: '$json.html',
 		// Re-running the same week replaces its report instead of adding a second one.
 		dedupeKey: `"report:" + $('${NODE.period}').first().json.from`,
 	});
 	b.connect(NODE.summarize, NODE.record);
-	sendEmail(b, NODE.email, [7, 2.3], {
-		from: expr(setting('emailFrom')),
-		to: expr(MANAGER_EMAIL),
-		subject: '$json.subject',
-		html: '$json.html',
-	});
-	b.connect(NODE.summarize, NODE.email);
+	deliverEveryRow(b, [8, 1]);
 
 	b.note(
 		'The report',
