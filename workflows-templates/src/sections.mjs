@@ -111,7 +111,8 @@ export function notSentYet(b, name, dedupeKey, at) {
 /**
  * A Data table update: `value` on the rows of `tableName` that match every condition (with
  * `alwaysOutputData` by default, so "matched nothing" reaches the next node as an empty item, the
- * sign a compare-and-set lost). Columns named in `numbers` are mapped as numbers.
+ * sign a compare-and-set lost). Columns named in `numbers` are mapped as numbers, fixed true/false
+ * values as booleans.
  */
 export function updateRows(
 	b,
@@ -133,9 +134,14 @@ export function updateRows(
 				mappingMode: 'defineBelow',
 				value,
 				matchingColumns: [],
-				schema: Object.keys(value).map((id) =>
-					numbers.includes(id) ? { ...schemaColumn(id), type: 'number' } : schemaColumn(id),
-				),
+				schema: Object.keys(value).map((id) => ({
+					...schemaColumn(id),
+					type: numbers.includes(id)
+						? 'number'
+						: typeof value[id] === 'boolean'
+							? 'boolean'
+							: 'string',
+				})),
 			},
 			options: {},
 		},

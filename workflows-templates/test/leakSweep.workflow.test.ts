@@ -4,7 +4,7 @@ import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { InMemoryDataTables } from '../../test/harness';
 import { OUTBOX_WORKFLOWS, withOutbox } from './hub';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
-import { templateTables } from './tables';
+import { setSettings, templateTables } from './tables';
 
 /** The ladder as imported, its Hand to the Outbox linked; the Outbox runs in process too. */
 const template = withOutbox(loadWorkflow(join(__dirname, '../06-leak-sweep.json')));
@@ -12,19 +12,6 @@ const TICK = { 'Every 15 Minutes': [{ json: { timestamp: '2026-03-03T10:00:00.00
 /** Tuesday 10:00 in New York, inside the business hours set below. */
 const TEN = '2026-03-03T15:00:00.000Z';
 const MANAGER = 'manager@rivera.test';
-
-/** The business as a user sets it up in inquiry_settings: one move before the manager. */
-async function settings(tables: InMemoryDataTables, values: Record<string, string>) {
-	const proxy = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
-	for (const [setting, value] of Object.entries(values))
-		await proxy.updateRows({
-			filter: {
-				type: 'and',
-				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
-			},
-			data: { value },
-		} as never);
-}
 
 /** A verified inquiry owned by owner-1 since 09:00 with its claim deadline at `respondBy`. */
 const owned = (inquiryId: string, respondBy: string, extra: Partial<DataTableRow> = {}) =>
@@ -64,7 +51,7 @@ const messages = (tables: InMemoryDataTables, inquiryId: string) =>
 
 async function business(): Promise<InMemoryDataTables> {
 	const tables = templateTables();
-	await settings(tables, {
+	await setSettings(tables, {
 		timeZone: 'America/New_York',
 		businessHours: 'Mon-Fri 09:00-17:00',
 		managerEmail: MANAGER,
@@ -175,7 +162,7 @@ describe('template 6: escalation ladder', () => {
 
 	it('an owner who lets awayAfterMisses claims pass is set inactive in inquiry_team, and only then', async () => {
 		const tables = await business();
-		await settings(tables, { awayAfterMisses: '2' });
+		await setSettings(tables, { awayAfterMisses: '2' });
 		await seed(tables, 'inquiry_ledger', [owned('first-miss', '2026-03-03T14:50:00.000Z')]);
 		await ladder(tables, TEN);
 		const team = () =>
@@ -242,11 +229,11 @@ describe('template 6: escalation ladder', () => {
 			},
 		]);
 		// Written moments ago: a day's retention keeps them, none removes them (the run's clock is real here).
-		await settings(tables, { retentionDays: '1' });
+		await setSettings(tables, { retentionDays: '1' });
 		await ladder(tables, TEN);
 		expect(tables.rows('inquiry_ledger').map((row) => row.inquiryId)).toEqual(['open', 'closed']);
 		expect(tables.rows('inquiry_notifications')).toHaveLength(1);
-		await settings(tables, { retentionDays: '0' });
+		await setSettings(tables, { retentionDays: '0' });
 		const run = await ladder(tables, TEN);
 		expect(run.output('Remove Old Closed Inquiries').map((row) => row.inquiryId)).toEqual([
 			'closed',

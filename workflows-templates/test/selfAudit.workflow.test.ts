@@ -7,7 +7,7 @@ import { loadWorkflow, runWorkflow } from '../../test/harness';
 import { TWILIO_TOKEN, withCredential } from './requests';
 import { brokenExpressions } from './ledgerRows';
 import { entryTemplate, runEntry } from './hub';
-import { templateTables } from './tables';
+import { setSettings, templateTables } from './tables';
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York: owners are in
 const audit = loadWorkflow(join(__dirname, '../08-continuity-self-audit.json'));
@@ -161,19 +161,6 @@ async function runAudit(
 	} finally {
 		await live.close();
 	}
-}
-
-/** Sets inquiry_settings values, as a person does in n8n's table view. */
-async function setSettings(tables: InMemoryDataTables, values: Record<string, string>) {
-	const settings = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
-	for (const [setting, value] of Object.entries(values))
-		await settings.updateRows({
-			filter: {
-				type: 'and',
-				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
-			},
-			data: { value },
-		});
 }
 
 /** A business that filled in every setting and replaced the sample team with its own people. */

@@ -24,3 +24,16 @@ export function templateTables(): InMemoryDataTables {
 	}
 	return tables;
 }
+
+/** Sets inquiry_settings values, as a person does in n8n's table view. */
+export async function setSettings(tables: InMemoryDataTables, values: Record<string, string>) {
+	const settings = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
+	for (const [setting, value] of Object.entries(values))
+		await settings.updateRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
+			},
+			data: { value },
+		} as never);
+}

@@ -1,11 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { DataTableRow, IDataObject } from 'n8n-workflow';
-import type { InMemoryDataTables } from '../../test/harness';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import { OUTBOX_WORKFLOWS, withOutbox } from './hub';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
-import { templateTables } from './tables';
+import { setSettings, templateTables } from './tables';
 
 const FILE = join(__dirname, '../07-weekly-continuity-report.json');
 const template = withOutbox(loadWorkflow(FILE));
@@ -94,18 +93,6 @@ function ledger(): DataTableRow[] {
 	];
 }
 
-/** The business's own settings, as the hub reads them from inquiry_settings. */
-async function configure(tables: InMemoryDataTables, values: Record<string, string>) {
-	const settings = await tables.provider().getDataTableProxy(null, null, 'inquiry_settings');
-	for (const [setting, value] of Object.entries(values))
-		await settings.updateRows({
-			filter: {
-				type: 'and',
-				filters: [{ columnName: 'setting', condition: 'eq', value: setting }],
-			},
-			data: { value },
-		});
-}
 const BRIGHT = {
 	businessName: 'Bright Plumbing',
 	timeZone: 'America/New_York',
@@ -135,7 +122,7 @@ describe('template 7: weekly continuity report', () => {
 
 	it("summarizes last week's ledger into a report row", async () => {
 		const tables = templateTables();
-		await configure(tables, BRIGHT);
+		await setSettings(tables, BRIGHT);
 		await seed(tables, 'inquiry_ledger', ledger());
 		const result = await report(tables);
 

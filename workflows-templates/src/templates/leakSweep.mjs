@@ -5,7 +5,7 @@ import { deliverEveryRow } from '../outbox.mjs';
 import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
-import { notificationRow, schemaColumn } from '../sections.mjs';
+import { notificationRow, updateRows } from '../sections.mjs';
 import {
 	condition,
 	conditions,
@@ -113,47 +113,12 @@ const exists = (value) =>
 const isTrue = (value) =>
 	condition(expr(value), { type: 'boolean', operation: 'true', singleValue: true });
 
-/** A Data table update of `tableName` where `filters` hold, setting `values`; passes on the rows it changed. */
-function updateRows(b, name, tableName, at, filters, values, numbers = []) {
-	return b.node(
-		name,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'update',
-			dataTableId: table(tableName),
-			matchType: 'allConditions',
-			filters: { conditions: filters },
-			columns: {
-				mappingMode: 'defineBelow',
-				value: values,
-				matchingColumns: [],
-				schema: Object.keys(values).map((id) => ({
-					...schemaColumn(id),
-					type: numbers.includes(id)
-						? 'number'
-						: typeof values[id] === 'boolean'
-							? 'boolean'
-							: 'string',
-				})),
-			},
-			options: {},
-		},
-		at,
-		{ alwaysOutputData: true },
-	);
-}
-
 /** Writes a rung on its ledger row, only if the row still holds what the ladder read; passes on the rows that changed. */
 function raiseOnce(b, rung, [column, row]) {
 	const write = `Raise Once: ${rung.name}`;
-	updateRows(
-		b,
-		write,
-		LEDGER,
-		[column, row],
-		[
+	updateRows(b, write, [column, row], {
+		tableName: LEDGER,
+		conditions: [
 			where('inquiryId', 'eq', expr('$json.ladder.where.inquiryId')),
 			// An empty cell reads as NULL or '', which only isEmpty matches.
 			{
@@ -162,9 +127,9 @@ function raiseOnce(b, rung, [column, row]) {
 				keyValue: expr('$json.ladder.where.stepsRaised'),
 			},
 		],
-		Object.fromEntries(rung.columns.map((name) => [name, expr(`$json.ladder.set.${name}`)])),
-		['hops'],
-	);
+		value: Object.fromEntries(rung.columns.map((name) => [name, expr(`$json.ladder.set.${name}`)])),
+		numbers: ['hops'],
+	});
 	b.connect(NODE.ladder, write, rung.output);
 	const raised = `${rung.name} Raised?`;
 	ifNode(b, raised, [exists('$json.id')], [column + 1, row]);
@@ -205,20 +170,17 @@ function reassign(b, raised, [column, row]) {
 	b.connect(NODE.loop, HUB.readMemory, 1);
 
 	const decided = `$('${HUB.decided}').item.json`;
-	updateRows(
-		b,
-		'Save New Owner',
-		LEDGER,
-		[column + 8, row + 1],
-		[where('inquiryId', 'eq', expr('$json.id')), where('ownerId', 'isEmpty')],
-		{
+	updateRows(b, 'Save New Owner', [column + 8, row + 1], {
+		tableName: LEDGER,
+		conditions: [where('inquiryId', 'eq', expr('$json.id')), where('ownerId', 'isEmpty')],
+		value: {
 			ownerId: expr('$json.assignment.owner.id'),
 			ownerName: expr('$json.assignment.owner.name'),
 			assignedAt: expr('$json.assignment.assignedAt'),
 			respondBy: expr('$json.assignment.respondBy'),
 			escalateAt: expr('$json.assignment.escalateAt'),
 		},
-	);
+	});
 	b.connect(HUB.decided, 'Save New Owner');
 	notificationRow(b, 'Notify: New Owner', [column + 9, row + 1], {
 		kind: 'owner_reassigned',
@@ -268,19 +230,20 @@ function countMissedClaims(b, raised, [column, row]) {
 	ifNode(b, 'Owner Missed It?', [exists(`${STEP}.ownerMissedInARow`)], [column, row]);
 	b.connect(raised, 'Owner Missed It?');
 	const owner = [where('ownerId', 'eq', expr(`${STEP}.ownerId`))];
-	updateRows(
-		b,
-		'Count Missed Claim',
-		'inquiry_team',
-		[column + 1, row],
-		owner,
-		{ missedClaims: expr(`${STEP}.ownerMissedInARow`) },
-		['missedClaims'],
-	);
+	updateRows(b, 'Count Missed Claim', [column + 1, row], {
+		tableName: 'inquiry_team',
+		conditions: owner,
+		value: { missedClaims: expr(`${STEP}.ownerMissedInARow`) },
+		numbers: ['missedClaims'],
+	});
 	b.connect('Owner Missed It?', 'Count Missed Claim');
 	ifNode(b, 'Set Away Now?', [isTrue(`${STEP}.setOwnerAway === true`)], [column + 2, row]);
 	b.connect('Count Missed Claim', 'Set Away Now?');
-	updateRows(b, 'Set Owner Away', 'inquiry_team', [column + 3, row], owner, { active: false });
+	updateRows(b, 'Set Owner Away', [column + 3, row], {
+		tableName: 'inquiry_team',
+		conditions: owner,
+		value: { active: false },
+	});
 	b.connect('Set Away Now?', 'Set Owner Away');
 }
 
