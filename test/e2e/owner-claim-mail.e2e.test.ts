@@ -172,12 +172,15 @@ const hubClaimLink = (inquiryId: string, expiresAt: string, secret: string) =>
 const rowsOf = async (table: string, inquiryId: string) =>
 	(await dataTableRows(n8n, table)).filter((row) => row.inquiryId === inquiryId);
 const hubLedgerRow = async (inquiryId: string) => (await rowsOf('inquiry_ledger', inquiryId))[0];
+// Each customer has their own phone: one number shared by all would make later posts repeat
+// contacts that join the first open inquiry instead of opening their own.
+let nextPhone = 2671;
 const postInquiry = async (name: string, extra: Record<string, string> = {}) => {
 	const posted = await n8n.postWebhook(FORM, {
 		body: {
 			name,
 			email: `${name.split(' ')[0].toLowerCase()}@customers.test`,
-			phone: '(415) 555-2671',
+			phone: `(415) 555-${nextPhone++}`,
 			message: 'Water & mud <b>everywhere</b> in the basement',
 			postal_code: '94110',
 			...extra,
