@@ -143,9 +143,13 @@ test('Settings → Community Nodes → Install fetches the package from registry
 });
 
 test('the form entry and the hub, imported after the install, run an inquiry to the ledger', async () => {
-	// The form entry and the hub it runs (hubs first: the entry is linked to its hub on import).
+	// The form entry, the hub it runs and the Outbox the hub hands its messages to (each is linked
+	// on import to the workflows it calls).
 	const templates = loadTemplates().filter(
-		(t) => t.file.startsWith('00-') || webhookEndpoints(t.workflow).some((e) => e.path === FORM),
+		(t) =>
+			t.file.startsWith('00-') ||
+			t.file.startsWith('00c-') ||
+			webhookEndpoints(t.workflow).some((e) => e.path === FORM),
 	);
 	await ensureDataTables(
 		n8n,

@@ -320,8 +320,11 @@ export function tryItCommands(
 		.filter((result) => result.published)
 		.flatMap((result) =>
 			result.endpoints
-				// The demo CRM's webhooks are called by template 01c itself, not by people.
-				.filter((endpoint) => !endpoint.node.startsWith('Demo CRM'))
+				// The demo CRM's webhooks are called by template 01c itself, and the owner links (00d)
+				// only by the signed links in an owner's message: neither is tried by hand.
+				.filter(
+					(endpoint) => !endpoint.node.startsWith('Demo CRM') && !result.file.startsWith('00d-'),
+				)
 				.map((endpoint) => {
 					const url = `${baseUrl}/${endpoint.prefix}/${endpoint.path}`;
 					if (endpoint.prefix === 'form') return `# ${result.name}: open the form\n${url}`;
