@@ -96,8 +96,13 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		[0, row],
 	);
 	// The ledger rows of the same person are read first, so the match after "Is an Inquiry?" has them.
-	findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
-	const setup = readBusinessSetup(b, 'Find Earlier Inquiries', [2, row - 1.5]);
+	// The Postgres hub has no repeat lane yet (its store has no form of this read under load).
+	const joins = store !== 'postgres';
+	if (joins) findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
+	const setup = readBusinessSetup(b, joins ? 'Find Earlier Inquiries' : NODE.trigger, [
+		2,
+		row - 1.5,
+	]);
 	b.node(
 		NODE.ready,
 		'n8n-nodes-base.merge',
@@ -148,8 +153,8 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 	});
 	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
 	// A repeat contact joins its open inquiry there; only a new one goes on (output 1).
-	const match = joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]);
-	ledgerAtEntry(b, match, [6.4, row - 3], 1);
+	const match = joins ? joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]) : NODE.isInquiry;
+	ledgerAtEntry(b, match, [6.4, row - 3], joins ? 1 : 0);
 
 	b.ours(
 		NODE.context,
@@ -170,7 +175,7 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		},
 		[6, row],
 	);
-	b.connect(match, NODE.context, 1);
+	b.connect(match, NODE.context, joins ? 1 : 0);
 	askFollowUp(b, [7, row - 1.3]);
 	// A synthetic customer is never asked anything.
 	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.5, row - 0.7]);

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { expr } from './lib.mjs';
 import { ledgerAfter } from './ledger.mjs';
 import { conditions, condition } from './scorecardSections.mjs';
-import { MANAGER_EMAIL, TIME_ZONE } from './setup.mjs';
-import { FIND_EARLIER } from './repeat.mjs';
+import { MANAGER_EMAIL, SETUP_NODE, TIME_ZONE } from './setup.mjs';
 import { notificationRow } from './sections.mjs';
 
 const POSTGRES = 'n8n-nodes-base.postgres';
@@ -200,45 +199,33 @@ const exists = (value, type = 'string') =>
 	condition(expr(value), { type, operation: 'exists', singleValue: true });
 
 /**
- * The first run (and the first after an upgrade) creates the tables: before the hub's first read
- * of the store (the person's earlier inquiries, right after the trigger) it checks the version the
- * store carries, one cheap catalogue lookup, and applies the SQL when it differs.
+ * The first run (and the first after an upgrade) creates the tables: the setup branch checks the
+ * version the store carries, one cheap catalogue lookup, and applies the SQL when it differs.
  */
 function ensureStore(b) {
-	const from = 'Hub Trigger';
-	const link = b.connections[from].main[0].find((to) => to.node === FIND_EARLIER);
+	// Into the business set-up branch of Setup Ready (the other input carries the inquiry).
+	const from = SETUP_NODE;
+	const link = b.connections[from].main[0].find((to) => to.node === 'Setup Ready');
 	b.connections[from].main[0] = b.connections[from].main[0].filter((to) => to !== link);
-	const at = b.nodes
-		.find((n) => n.name === FIND_EARLIER)
-		.position.map((p, i) => p / (i ? 200 : 260));
+	const at = b.nodes.find((n) => n.name === SETUP_NODE).position.map((p, i) => p / (i ? 200 : 260));
 	postgresNode(
 		b,
 		'Store Ready?',
 		`SELECT coalesce(obj_description(to_regprocedure('inquiry_claim_owner(text,text,jsonb)'), 'pg_proc'), '') = '${STORE_VERSION}' AS ready`,
-		[at[0] - 0.4, at[1] - 1.2],
+		[at[0] + 0.7, at[1] - 1],
 	);
 	b.connect(from, 'Store Ready?');
 	ifNode(
 		b,
 		'Store Current?',
 		[condition(expr('$json.ready'), { type: 'boolean', operation: 'true', singleValue: true })],
-		[at[0] + 0.3, at[1] - 1.2],
+		[at[0] + 1.4, at[1] - 1],
 	);
 	b.connect('Store Ready?', 'Store Current?');
-	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 0.3, at[1] - 2.2]);
+	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 0.7, at[1] - 2]);
 	b.connect('Store Current?', 'Create Store Tables', 1);
-	b.connect('Store Current?', FIND_EARLIER, 0);
-	b.connect('Create Store Tables', FIND_EARLIER);
-}
-
-/** Find Earlier Inquiries now follows the store check, so it reads the contact from the trigger. */
-function earlierFromTrigger(b) {
-	const earlier = b.nodes.find((n) => n.name === FIND_EARLIER);
-	const options = earlier.parameters.options;
-	options.queryReplacement = options.queryReplacement.replaceAll(
-		'$json.',
-		"$('Hub Trigger').first().json.",
-	);
+	b.connect('Store Current?', 'Setup Ready', 0, link.index);
+	b.connect('Create Store Tables', 'Setup Ready', 0, link.index);
 }
 
 /** `={{ code }}` → code; a fixed value → its JavaScript literal. */
@@ -494,7 +481,6 @@ const POSTGRES_NOTES = {
 export function onPostgres(b) {
 	ensureStore(b);
 	rewriteDataTableSteps(b);
-	earlierFromTrigger(b);
 	for (const node of b.nodes) {
 		if (node.name in POSTGRES_NOTES)
 			node.parameters.content = node.parameters.content.replace(

@@ -26,8 +26,10 @@ describe('the hub on Postgres (template 00p)', () => {
 
 	it('has every step of the Data table hub under the same name, owner memory and the Outbox aside', () => {
 		const names = new Set(hub.nodes.map((n) => n.name));
-		// The Outbox claims rows in the Data table, so the Postgres hub does not hand its rows to it yet.
-		const memory = /Owner Memory|Memory (Row|Saved|Busy)|Tries Left|Keep Memory|Hand to the Outbox/;
+		// The Outbox claims rows in the Data table, so the Postgres hub does not hand its rows to it
+		// yet; nor has it the repeat-contact lane (Find Earlier … Tell Owner: Contacted Again) yet.
+		const memory =
+			/Owner Memory|Memory (Row|Saved|Busy)|Tries Left|Keep Memory|Hand to the Outbox|Earlier Inquiries|Open Inquiry|Joined|Contacted Again/;
 		expect(
 			dataTableHub.nodes.map((n) => n.name).filter((n) => !names.has(n) && !memory.test(n)),
 		).toEqual([]);
