@@ -1,4 +1,4 @@
-// `npm run screenshots`: regenerates the editor pictures in docs/images/ and
+// `npm run screenshots [-- --loop]`: regenerates the editor pictures in docs/images/ and
 // workflows-templates/images/ from a real n8n (see test/e2e/browser/screenshots.ts). The code is
 // TypeScript shared with the browser e2e test; esbuild (a dev dependency) bundles it first.
 import { mkdirSync } from 'node:fs';
@@ -23,7 +23,7 @@ await build({
 
 const { takeScreenshots } = createRequire(import.meta.url)(bundle);
 try {
-	const written = await takeScreenshots();
+	const written = await takeScreenshots({ loopOnly: process.argv.includes('--loop') });
 	console.log(`Wrote ${written.length} pictures`);
 } catch (error) {
 	console.error(`\nnpm run screenshots failed: ${error.message}`);

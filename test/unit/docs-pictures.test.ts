@@ -53,3 +53,13 @@ test.each(templateFiles)(
 		expect(existsSync(join(TEMPLATES, picture))).toBe(true);
 	},
 );
+
+test("the README's first screen shows the loop: the owner's e-mail in the inbox and the report's three clocks", () => {
+	const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+	// The first screen: everything before the first second-level heading.
+	const firstScreen = text.slice(0, text.indexOf('\n## '));
+	for (const picture of ['loop-inbox-owner-email.png', 'loop-weekly-report.png']) {
+		expect(firstScreen).toContain(`src="docs/images/${picture}"`);
+		expect(existsSync(join(ROOT, 'docs/images', picture))).toBe(true);
+	}
+});

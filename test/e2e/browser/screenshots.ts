@@ -8,12 +8,23 @@
  *   docs/images/editor-search-<alias>.png       a search by a word people use
  *   docs/images/editor-<node-name>.png          each node's parameter panel
  *   workflows-templates/images/<template>.png   each template on the canvas
+ *   docs/images/loop-*.png                      the README's first screen (see loopPictures.ts)
+ *
+ * `npm run screenshots -- --loop` takes only the first screen's two pictures.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'fs';
 import { basename, join, relative } from 'path';
-import type { N8nInstance } from '../harness';
-import { PROJECT_ROOT, setUpTemplates, startN8n, TEMPLATES_DIR } from '../harness';
+import type { MailDev, N8nInstance } from '../harness';
+import {
+	mailDevSmtpCredential,
+	PROJECT_ROOT,
+	setUpTemplates,
+	startMailDev,
+	startN8n,
+	TEMPLATES_DIR,
+} from '../harness';
 import { createScratchWorkflow, Editor, launchChromium, packageNodes } from './editor';
+import { takeLoopPictures } from './loopPictures';
 
 export const DOCS_IMAGES = join(PROJECT_ROOT, 'docs/images');
 export const TEMPLATE_IMAGES = join(TEMPLATES_DIR, 'images');
@@ -46,7 +57,7 @@ function removeStale(
 	}
 }
 
-export async function takeScreenshots(): Promise<string[]> {
+export async function takeScreenshots(options: { loopOnly?: boolean } = {}): Promise<string[]> {
 	const written = new Set<string>();
 	const wrote = (path: string) => {
 		written.add(path);
@@ -54,19 +65,46 @@ export async function takeScreenshots(): Promise<string[]> {
 	};
 	say('» Starting a fresh n8n 2.41.1 with the packed package');
 	let n8n: N8nInstance | undefined;
+	let mail: MailDev | undefined;
 	const browser = await launchChromium();
 	try {
 		n8n = await startN8n({ version: '2.41.1', label: 'screenshots' });
-		const name = 'Inquiry Webhook Secret';
-		const secretId = await n8n.createCredential('inquiryWebhookSecretApi', name, {
-			secret: 'screenshot-secret',
-			publicUrl: '',
+		mail = await startMailDev({
+			node: n8n.runtime.node,
+			folder: join(n8n.userFolder, 'maildev'),
+		});
+		// The credentials npm start creates: a webhook secret, the local inbox, the link secret.
+		const credential = async (type: string, name: string, data: Record<string, unknown>) => ({
+			id: await n8n!.createCredential(type, name, data),
+			name,
 		});
 		const setup = await setUpTemplates(n8n, undefined, {
-			inquiryWebhookSecretApi: { id: secretId, name },
+			inquiryWebhookSecretApi: await credential(
+				'inquiryWebhookSecretApi',
+				'Inquiry Webhook Secret',
+				{
+					secret: 'screenshot-secret',
+					publicUrl: '',
+				},
+			),
+			smtp: await credential('smtp', 'Local inbox (MailDev)', mailDevSmtpCredential(mail)),
+			inquiryLinkSecretApi: await credential('inquiryLinkSecretApi', 'Inquiry Link Secret', {
+				secret: 'screenshot-link-secret-0123456789abcdef',
+				baseUrl: n8n.baseUrl,
+			}),
 		});
-		const nodes = await packageNodes(n8n);
 		mkdirSync(DOCS_IMAGES, { recursive: true });
+		say('» The loop: the owner e-mail in the local inbox, the weekly report');
+		for (const path of await takeLoopPictures({
+			n8n,
+			browser,
+			mail,
+			templates: setup.templates,
+			folder: DOCS_IMAGES,
+		}))
+			wrote(path);
+		if (options.loopOnly) return [...written];
+		const nodes = await packageNodes(n8n);
 		mkdirSync(TEMPLATE_IMAGES, { recursive: true });
 
 		const editor = await Editor.open(browser, n8n.baseUrl, { width: 1200, height: 760 });
@@ -124,6 +162,7 @@ export async function takeScreenshots(): Promise<string[]> {
 		return [...written];
 	} finally {
 		await browser.close();
+		await mail?.stop();
 		await n8n?.stop();
 	}
 }
