@@ -112,31 +112,3 @@ export function setFields(b, name, at, fields, { keepOthers = false, extra } = {
 		extra,
 	);
 }
-
-/** n8n's Send Email (SMTP) node, switched off until the user adds an SMTP credential. */
-export function sendEmail(
-	b,
-	name,
-	at,
-	{ from = 'inquiries@example.com', to = MANAGER, subject, html, text },
-) {
-	return b.node(
-		name,
-		'n8n-nodes-base.emailSend',
-		2.1,
-		{
-			fromEmail: from,
-			toEmail: to,
-			subject: expr(subject),
-			emailFormat: html ? 'html' : 'text',
-			...(html ? { html: expr(html) } : { text: expr(text) }),
-			options: {},
-		},
-		at,
-		{
-			disabled: true,
-			notes:
-				'Switched off: add your SMTP credential and set the From address, then turn it on. The row in inquiry_notifications is written either way.',
-		},
-	);
-}

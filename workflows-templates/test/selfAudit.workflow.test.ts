@@ -6,11 +6,12 @@ import type { InMemoryDataTables, WorkflowJson } from '../../test/harness';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import { TWILIO_TOKEN, withCredential } from './requests';
 import { brokenExpressions } from './ledgerRows';
-import { entryTemplate, runEntry } from './hub';
+import { entryTemplate, OUTBOX_WORKFLOWS, runEntry, withOutbox } from './hub';
 import { setSettings, templateTables } from './tables';
 
 const NOW = '2026-03-03T15:00:00.000Z'; // a Tuesday, 10:00 in New York: owners are in
-const audit = loadWorkflow(join(__dirname, '../08-continuity-self-audit.json'));
+// Linked to the Inquiry Outbox as npm start links it: the result row is sent like every message.
+const audit = withOutbox(loadWorkflow(join(__dirname, '../08-continuity-self-audit.json')));
 // Each audit runs six real workflows (itself and five entries, each entry with the hub); the first also
 // loads n8n's nodes.
 jest.setTimeout(60_000);
@@ -146,6 +147,7 @@ async function runAudit(
 			dataTables: tables,
 			startNode: 'Run Self-Audit Now',
 			credentials: { crypto: { hmacSecret: TWILIO_TOKEN } },
+			workflows: OUTBOX_WORKFLOWS,
 			...(workflows
 				? { pinData: { 'Read Workflows': workflows.map((found) => ({ json: { ...found } })) } }
 				: {}),
@@ -282,6 +284,14 @@ describe('template 8: continuity self-audit', () => {
 			recipient: 'dana@northsideplumbing.com',
 			subject: 'Continuity self-audit: every stage passes',
 		});
+		// Handed to the Outbox like every message: its Send Email has no credential here, so the row
+		// carries a not_sent receipt naming the fix instead of passing for sent.
+		expect(rows[0]).toMatchObject({
+			status: 'not_sent',
+			answer:
+				'The send step gave no answer from a provider: add your credential to Send Email in the Inquiry Outbox (and switch the step on).',
+		});
+		expect(result.output('Hand to the Outbox')).toHaveLength(1);
 		const body = String(rows[0].body);
 		expect(body).toMatch(
 			/^Continuity self-audit audit-\d{8}-\d{6}: PASS\nEntry: pass \(5 of 5\)\nTransfer: pass \(5 of 5\)\nContext: pass \(5 of 5\)\nTrigger: pass \(5 of 5\)\nVisibility: pass \(5 of 5\); No owner notification to check yet; a sender is set\.\nSetup: pass\n/,

@@ -3,15 +3,9 @@
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { RECORDS } from '../chain.mjs';
 import { overview } from '../notes.mjs';
+import { deliverEveryRow } from '../outbox.mjs';
 import { notificationRow } from '../sections.mjs';
-import {
-	condition,
-	conditions,
-	literal,
-	scorecard,
-	sendEmail,
-	setFields,
-} from '../scorecardSections.mjs';
+import { condition, conditions, literal, scorecard, setFields } from '../scorecardSections.mjs';
 import { SYNTHETIC_INQUIRIES, TOKEN } from '../selfAuditInquiries.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, SETUP_NODE, setting, TIME_ZONE } from '../setup.mjs';
 
@@ -36,7 +30,6 @@ export const NODE = {
 	setup: 'Check Setup',
 	verdict: 'Checklist Verdict',
 	record: 'Record Audit Result',
-	email: 'Email the Result',
 };
 
 const settings = (field) => `$('${NODE.settings}').first().json.${field}`;
@@ -117,7 +110,7 @@ export function build() {
 			'**Post to Entry Webhook** sends each to your live entry webhooks. The hub takes them down its test path: their records go to *inquiry_test_records*, nobody is told, and no round-robin turn is used.',
 			'**Read Each Ledger Row** fetches the ledger row of each inquiry the webhooks answered with; **Checklist Verdict** says pass or FAIL for each stage of the checklist: Entry, Transfer, Context, Trigger, Visibility.',
 			'**Check Setup** reads *inquiry_settings*, *inquiry_team* and the latest owner notifications, and lists every setup problem with its fix: placeholders, an empty team, no sender, an entry not linked to the hub, owner notifications not delivered.',
-			'The result goes to managerEmail (*inquiry_notifications*). Re-run it after every change.',
+			'The result goes to managerEmail: its row in *inquiry_notifications* is handed to the Inquiry Outbox, which sends it and writes the receipt. Re-run it after every change.',
 		],
 		setup: [
 			'Nothing to edit here: the audit reads *inquiry_settings* and *inquiry_team* like the hub. Import and publish the hub and the entry templates (01b, 02, 03, 04, 05) first.',
@@ -381,13 +374,8 @@ export function build() {
 		inquiryId: '""',
 	});
 	b.connect(NODE.verdict, NODE.record);
-	sendEmail(b, NODE.email, [16 + c, 2.3], {
-		from: expr(setting('emailFrom')),
-		to: expr(MANAGER_EMAIL),
-		subject: '$json.subject',
-		text: '$json.body',
-	});
-	b.connect(NODE.record, NODE.email);
+	// Sent like every other message: the Outbox delivers the row and writes its receipt.
+	deliverEveryRow(b, [16 + c, 2.3]);
 
 	b.note(
 		'Synthetic, and marked as such',
