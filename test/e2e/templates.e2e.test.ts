@@ -680,6 +680,20 @@ describe('the self-audit (08) takes the test path and reports what is left to se
 			expect(added.map((row) => [row.kind, row.recipient])).toEqual([
 				['self_audit', 'manager@example.com'],
 			]);
+			// The result row went to the Inquiry Outbox, which wrote its receipt: no sender is set
+			// here, so it says not_sent and why, rather than passing for sent.
+			const deadline = Date.now() + 30_000;
+			let receipt = added[0];
+			while (!receipt.status && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				receipt = (await dataTableRows(n8n, 'inquiry_notifications')).find(
+					(row) => row.id === added[0].id,
+				)!;
+			}
+			expect([receipt.status, receipt.answer]).toEqual([
+				'not_sent',
+				'emailFrom is not set in inquiry_settings',
+			]);
 			expect(await dataTableRows(n8n, 'inquiry_test_records')).toEqual([]);
 			expect(
 				(await dataTableRows(n8n, 'inquiry_ledger')).filter(
