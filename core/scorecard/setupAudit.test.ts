@@ -218,6 +218,50 @@ describe('auditSetup', () => {
 		]);
 	});
 
+	it('fails a manager channel for failed-send alerts that cannot send: a text without a sender, an Outbox alert step off', () => {
+		const outbox = (textOn: boolean) => ({
+			name: 'Inquiry Outbox',
+			nodes: [
+				{
+					name: 'Alert by Text (Twilio)',
+					type: 'n8n-nodes-base.twilio',
+					disabled: !textOn,
+					credentials: textOn ? { twilioApi: { id: '2' } } : undefined,
+				},
+				{ name: 'Alert by Slack', type: 'n8n-nodes-base.slack', disabled: true },
+			],
+		});
+		const channels = { managerPhone: '+13125552699', managerChat: '#inquiries' };
+		expect(auditSetup({ ...withSettings(channels), workflows: [outbox(false)] }).problems).toEqual([
+			{
+				where: 'Inquiry Outbox: Alert by Text (Twilio)',
+				problem:
+					'is switched off while managerPhone is set, so a failed send never reaches the manager that way',
+				fix: 'Open Inquiry Outbox, add a Twilio credential to Alert by Text (Twilio) and switch it on, or clear managerPhone in inquiry_settings.',
+			},
+			{
+				where: 'Inquiry Outbox: Alert by Slack',
+				problem:
+					'is switched off while managerChat is set, so a failed send never reaches the manager that way',
+				fix: 'Open Inquiry Outbox, add a Slack credential to Alert by Slack and switch it on, or clear managerChat in inquiry_settings.',
+			},
+		]);
+		// Switched on with its credential: nothing to fix. Channels not set: nothing asked.
+		expect(
+			auditSetup({ ...withSettings({ managerPhone: '+13125552699' }), workflows: [outbox(true)] })
+				.problems,
+		).toEqual([]);
+		expect(auditSetup({ ...READY, workflows: [outbox(false)] }).problems).toEqual([]);
+		expect(
+			auditSetup(withSettings({ managerPhone: '+13125552699', textBackSender: '' })).problems.map(
+				(problem) => [problem.where, problem.problem],
+			),
+		).toContainEqual([
+			'inquiry_settings: managerPhone',
+			'is set, but textBackSender is empty, so a failed send is never texted to the manager',
+		]);
+	});
+
 	it('fails Visibility when any recent owner notification was not delivered', () => {
 		const audit = auditSetup({
 			...READY,

@@ -66,6 +66,7 @@ export function auditSetup(facts: SetupFacts): SetupAudit {
 		...teamProblems(facts.team),
 		...entryProblems(facts.entries ?? []),
 		...workflowProblems(facts.workflows ?? []),
+		...alertPathProblems(facts.settings, facts.workflows ?? []),
 	];
 	return {
 		passed: problems.length === 0,
@@ -247,6 +248,47 @@ function workflowProblems(workflows: NonNullable<SetupFacts['workflows']>): Setu
 }
 
 const HUB = 'Inquiry Continuity Hub';
+const OUTBOX = 'Inquiry Outbox';
+
+/** The Outbox's alert steps for a failed send, by the setting that names the manager on that channel. */
+const ALERT_STEPS = [
+	{ setting: 'managerPhone', step: 'Alert by Text (Twilio)', needs: 'a Twilio credential' },
+	{ setting: 'managerChat', step: 'Alert by Slack', needs: 'a Slack credential' },
+] as const;
+
+/**
+ * A manager channel named in inquiry_settings whose alert step cannot send: a text needs
+ * textBackSender; and, when the audit may read the workflows, the Outbox's step for it must be on
+ * with a credential. (An active step without one is already reported by workflowProblems.)
+ */
+function alertPathProblems(
+	settings: Record<string, unknown>,
+	workflows: NonNullable<SetupFacts['workflows']>,
+): SetupProblem[] {
+	const outbox = workflows.find((workflow) => text(workflow.name) === OUTBOX);
+	const nodes = Array.isArray(outbox?.nodes) ? (outbox.nodes as Record<string, unknown>[]) : [];
+	return ALERT_STEPS.flatMap(({ setting, step, needs }): SetupProblem[] => {
+		if (text(settings[setting]) === '') return [];
+		if (setting === 'managerPhone' && text(settings.textBackSender) === '')
+			return [
+				{
+					where: inSettings(setting),
+					problem:
+						'is set, but textBackSender is empty, so a failed send is never texted to the manager',
+					fix: setIt('textBackSender', 'your Twilio number in international form'),
+				},
+			];
+		const node = nodes.find((found) => text(found.name) === step);
+		if (!outbox || (node && node.disabled !== true)) return [];
+		return [
+			{
+				where: `${OUTBOX}: ${step}`,
+				problem: `is ${node ? 'switched off' : 'missing'} while ${setting} is set, so a failed send never reaches the manager that way`,
+				fix: `Open ${OUTBOX}, add ${needs} to ${step} and switch it on, or clear ${setting} in inquiry_settings.`,
+			},
+		];
+	});
+}
 
 /** The name of the workflow an Execute Workflow node is meant to call, as the template names it. */
 function calledName(node: Record<string, unknown>): string {

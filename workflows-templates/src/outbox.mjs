@@ -48,7 +48,19 @@ export const SENDERS = {
 	emailFrom: setting('emailFrom'),
 	textBackSender: setting('textBackSender'),
 	alertWebhook: setting('managerAlertWebhook'),
+	managerPhone: setting('managerPhone'),
+	managerChat: setting('managerChat'),
 };
+
+/**
+ * The paths a failed send's alert takes to the manager, by the settings that name them, each by
+ * another channel than the one that failed (`row` is the failed row): a webhook, a text, Slack.
+ */
+export const ALERT_PATHS = (row) => ({
+	webhook: `${SENDERS.alertWebhook} !== ""`,
+	text: `${SENDERS.managerPhone} !== "" && ${SENDERS.textBackSender} !== "" && ${row}.channel !== "sms"`,
+	slack: `${SENDERS.managerChat} !== "" && ${row}.channel !== "chat"`,
+});
 
 /** Customer and owner kinds get no Slack post: Slack is for the team (owners with chat, alerts). */
 const TO_CUSTOMER = '["follow_up", "text_back"].includes($json.kind)';

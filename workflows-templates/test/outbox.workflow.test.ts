@@ -23,6 +23,15 @@ const withSmtp: WorkflowJson = {
 			: node,
 	),
 };
+/** …and its text and Slack alert steps switched on, still without their credentials. */
+const withAlertStepsOn: WorkflowJson = {
+	...withSmtp,
+	nodes: withSmtp.nodes.map((node) =>
+		['Alert by Text (Twilio)', 'Alert by Slack'].includes(node.name)
+			? { ...node, disabled: false }
+			: node,
+	),
+};
 
 let receiver: Server;
 let alertUrl: string;
@@ -81,6 +90,14 @@ async function deliver(workflow: WorkflowJson, tables: InMemoryDataTables) {
 		pinData: { 'Outbox Trigger': stored as never },
 	});
 }
+
+/**
+ * Not Delivered's own words: n8n shows an error that mentions ECONNREFUSED as "refused the
+ * connection" and keeps the node's message under `messages`.
+ */
+const notDelivered = (result: Awaited<ReturnType<typeof deliver>>) =>
+	(result.run.data.resultData.runData['Not Delivered']?.[0]?.error as { messages?: string[] })
+		?.messages;
 
 const receipts = (tables: InMemoryDataTables) =>
 	tables.rows('inquiry_notifications').map((r) => [r.kind, r.channel, r.status, r.answer]);
@@ -153,5 +170,43 @@ describe('the Inquiry Outbox', () => {
 		expect(replay.ran('Send Email')).toBe(false);
 		expect(alerts).toHaveLength(1);
 		expect(tables.rows('inquiry_notifications')).toEqual([receipt]);
+	});
+
+	it('a failed send with managerPhone and managerChat set: the text and Slack alert steps run too (a step that fails does not stop the others), and the run is still red', async () => {
+		alerts.length = 0;
+		const tables = tablesWith(
+			{
+				emailFrom: 'inquiries@hub.test',
+				managerAlertWebhook: alertUrl,
+				managerPhone: '+14155550199',
+				textBackSender: '+14155550100',
+				managerChat: '#inquiries',
+			},
+			[row({})],
+		);
+		const result = await deliver(withAlertStepsOn, tables);
+		expect(alerts).toHaveLength(1);
+		expect(
+			['Alert by Webhook', 'Alert by Text (Twilio)', 'Alert by Slack'].map(result.ran),
+		).toEqual([true, true, true]);
+		expect(result.error).toMatchObject({ node: 'Not Delivered' });
+		expect(notDelivered(result)).toEqual([
+			`Not delivered: the owner_assigned message to ana@team.test by email (inquiry inq_1) failed: connect ECONNREFUSED 127.0.0.1:${closedPort}. The manager was alerted by managerAlertWebhook, a text to managerPhone, Slack (managerChat).`,
+		]);
+		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({ status: 'failed' });
+	});
+
+	it('a failed send with no alert path set: no alert step runs, the run is red and says which settings give one', async () => {
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [row({})]);
+		const result = await deliver(withAlertStepsOn, tables);
+		expect(
+			['Alert by Webhook', 'Alert by Text (Twilio)', 'Alert by Slack'].map(result.ran),
+		).toEqual([false, false, false]);
+		expect(result.error).toMatchObject({ node: 'Not Delivered' });
+		expect(notDelivered(result)).toEqual([
+			expect.stringMatching(
+				/failed: connect ECONNREFUSED .*\. Set managerAlertWebhook, managerPhone or managerChat in inquiry_settings to be alerted by another path\.$/,
+			),
+		]);
 	});
 });

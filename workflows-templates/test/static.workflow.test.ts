@@ -369,10 +369,12 @@ describe('every message is delivered by the Inquiry Outbox', () => {
 			.filter((t) => ['00-', '00b-', '00c-', '00d-'].some((prefix) => t.file.startsWith(prefix)))
 			.map((t) => [t.file, t.workflow] as const),
 	)(
-		'%s ships no switched-off step but the two n8n cannot publish without a credential',
+		'%s ships no switched-off step but the Twilio and Slack ones n8n cannot publish without a credential',
 		(file, workflow) => {
 			expect(workflow.nodes.filter((n) => n.disabled).map((n) => n.name)).toEqual(
-				file.startsWith('00c-') ? ['Send Text (Twilio)', 'Send Slack Message'] : [],
+				file.startsWith('00c-')
+					? ['Send Text (Twilio)', 'Send Slack Message', 'Alert by Text (Twilio)', 'Alert by Slack']
+					: [],
 			);
 		},
 	);

@@ -5,6 +5,7 @@
 import { expr, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import {
+	ALERT_PATHS,
 	EMAIL_HTML,
 	FAILED_ANSWER,
 	FAILED_STATUS,
@@ -52,13 +53,13 @@ export function build() {
 			'The hub and the other templates hand every row they write to **inquiry_notifications** to this workflow (Execute Workflow, without waiting).',
 			'**Claim the Row** marks a row *sending* only while its status is still empty; a row another run already took matches nothing and is skipped, so a replay never sends twice.',
 			'E-mail goes out by **Send Email** (SMTP), texts by **Send Text (Twilio)**, team chat by **Send Slack Message**. Each row gets its receipt: *sent*, *failed* or *not_sent*, with sentAt and the answer of the provider (or the error).',
-			'A failed send posts an alert to **managerAlertWebhook** (Slack, Teams, ntfy or Discord incoming webhook) and then stops with an error: the execution is red, never green while nothing was sent.',
+			'A failed send alerts the manager by every other path the settings name: **managerAlertWebhook** (Slack, Teams, ntfy or Discord incoming webhook), a text to **managerPhone**, a Slack post to **managerChat**. Then it stops with an error: the execution is red, never green while nothing was sent.',
 			'A channel you have not set up (no sender in inquiry_settings, no credential on its step) is *not_sent* with the reason; the self-audit reports it.',
 		],
 		setup: [
 			'Add your SMTP credential to **Send Email** and set **emailFrom** in inquiry_settings (`npm start` uses the local inbox, MailDev).',
 			'For texts: add your Twilio credential to **Send Text (Twilio)**, switch it on, and set **textBackSender**. For Slack: the same with **Send Slack Message** and **managerChat**. (n8n publishes no workflow with an active step that lacks its credential, so these two ship switched off; their rows say not_sent until then.)',
-			'Set **managerAlertWebhook** so a failed send reaches someone by another path. Press **Publish**.',
+			'Set **managerAlertWebhook** so a failed send reaches someone by another path; for a text or a Slack post as well, set **managerPhone** or **managerChat** and give **Alert by Text (Twilio)** or **Alert by Slack** its credential and switch it on (the self-audit reports a path set without it). Press **Publish**.',
 		],
 	});
 
@@ -188,7 +189,10 @@ export function build() {
 
 	ifNode(b, 'Really Failed?', [isTrue('$json.status === "failed"')], [11, 2]);
 	b.connect('Receipt: Failed', 'Really Failed?');
-	ifNode(b, 'Alert Webhook Set?', [isTrue(`${SENDERS.alertWebhook} !== ""`)], [12, 2]);
+	// One alert path after another (a Stop and Error met early would end the run before the rest).
+	const FAILED = "$('Really Failed?').item.json";
+	const paths = ALERT_PATHS(FAILED);
+	ifNode(b, 'Alert Webhook Set?', [isTrue(paths.webhook)], [12, 2]);
 	b.connect('Really Failed?', 'Alert Webhook Set?', 0);
 	b.node(
 		'Alert by Webhook',
@@ -209,19 +213,58 @@ export function build() {
 		{ onError: 'continueRegularOutput', notes: 'Posts to managerAlertWebhook (inquiry_settings).' },
 	);
 	b.connect('Alert Webhook Set?', 'Alert by Webhook', 0);
+	ifNode(b, 'Text the Manager?', [isTrue(paths.text)], [14, 2]);
+	b.connect('Alert by Webhook', 'Text the Manager?');
+	b.connect('Alert Webhook Set?', 'Text the Manager?', 1);
+	b.node(
+		'Alert by Text (Twilio)',
+		'n8n-nodes-base.twilio',
+		1,
+		{
+			operation: 'send',
+			from: expr(SENDERS.textBackSender),
+			to: expr(SENDERS.managerPhone),
+			message: expr(FAILURE_LINE_OF(FAILED)),
+			options: {},
+		},
+		[15, 1.6],
+		{
+			onError: 'continueRegularOutput',
+			disabled: true,
+			notes: `Texts managerPhone. Add your Twilio credential, then switch this step on. ${WHY_OFF_ALERT}`,
+		},
+	);
+	b.connect('Text the Manager?', 'Alert by Text (Twilio)', 0);
+	ifNode(b, 'Post to Manager Chat?', [isTrue(paths.slack)], [16, 2]);
+	b.connect('Alert by Text (Twilio)', 'Post to Manager Chat?');
+	b.connect('Text the Manager?', 'Post to Manager Chat?', 1);
+	b.node(
+		'Alert by Slack',
+		'n8n-nodes-base.slack',
+		2.3,
+		{
+			select: 'channel',
+			channelId: { __rl: true, mode: 'name', value: expr(SENDERS.managerChat) },
+			text: expr(FAILURE_LINE_OF(FAILED)),
+			otherOptions: {},
+		},
+		[17, 1.6],
+		{
+			onError: 'continueRegularOutput',
+			disabled: true,
+			notes: `Posts to managerChat. Add your Slack credential, then switch this step on. ${WHY_OFF_ALERT}`,
+		},
+	);
+	b.connect('Post to Manager Chat?', 'Alert by Slack', 0);
 	b.node(
 		'Not Delivered',
 		'n8n-nodes-base.stopAndError',
 		1,
-		{
-			errorMessage: expr(
-				`${FAILURE_LINE_OF("$('Really Failed?').item.json")} + (${SENDERS.alertWebhook} ? " The manager was alerted by managerAlertWebhook." : " Set managerAlertWebhook in inquiry_settings to be alerted by another path.")`,
-			),
-		},
-		[14, 2],
+		{ errorMessage: expr(`${FAILURE_LINE_OF(FAILED)} + ${ALERTED_BY(paths)}`) },
+		[18, 2],
 	);
-	b.connect('Alert by Webhook', 'Not Delivered');
-	b.connect('Alert Webhook Set?', 'Not Delivered', 1);
+	b.connect('Alert by Slack', 'Not Delivered');
+	b.connect('Post to Manager Chat?', 'Not Delivered', 1);
 
 	b.note(
 		'Claim, send, receipt',
@@ -231,7 +274,7 @@ export function build() {
 	);
 	b.note(
 		'When a send fails',
-		'The receipt says **failed**, an alert goes to **managerAlertWebhook** by HTTP (not by the channel that failed), and **Not Delivered** stops the run with an error, so it shows red under Executions (and reaches your error workflow, if you set one). The inquiry itself is already recorded: the vendor was answered before this ran.',
+		'The receipt says **failed**, the manager is alerted by every other path set in inquiry_settings (**managerAlertWebhook** by HTTP, **managerPhone** by text, **managerChat** by Slack; never by the channel that failed), and **Not Delivered** stops the run with an error, so it shows red under Executions (and reaches your error workflow, if you set one). The inquiry itself is already recorded: the vendor was answered before this ran.',
 		[11, -0.2],
 		{ width: 4, height: 1.6 },
 	);
@@ -241,3 +284,8 @@ export function build() {
 const FAILURE_LINE_OF = (row) =>
 	`"Not delivered: the " + ${row}.kind + " message to " + ${row}.recipient + " by " + ${row}.channel + " (inquiry " + ${row}.inquiryId + ") failed: " + ${row}.answer + "."`;
 const FAILURE_LINE = FAILURE_LINE_OF('$json');
+/** The end of Not Delivered's message: which alert paths were tried, or how to add one. */
+const ALERTED_BY = (paths) =>
+	`(() => { const tried = [${paths.webhook} ? "managerAlertWebhook" : "", ${paths.text} ? "a text to managerPhone" : "", ${paths.slack} ? "Slack (managerChat)" : ""].filter(Boolean); return tried.length ? " The manager was alerted by " + tried.join(", ") + "." : " Set managerAlertWebhook, managerPhone or managerChat in inquiry_settings to be alerted by another path."; })()`;
+const WHY_OFF_ALERT =
+	'(n8n does not publish a workflow whose active step has no credential.) The self-audit reports managerPhone or managerChat set while this step is off.';
