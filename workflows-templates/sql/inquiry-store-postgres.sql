@@ -98,6 +98,8 @@ ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "sentAt" text;
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "answer" text;
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "html" text;
 ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "inquiry" text;
+ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "claimedAt" text;
+ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "attempts" double precision;
 CREATE UNIQUE INDEX IF NOT EXISTS inquiry_notifications_dedupeKey_key ON inquiry_notifications ("dedupeKey");
 
 CREATE INDEX IF NOT EXISTS inquiry_notifications_inquiryId_idx ON inquiry_notifications ("inquiryId");
@@ -186,4 +188,4 @@ BEGIN
 END
 $claim$;
 
-COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store ef0da759048b';
+COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store aeda22b02bed';

@@ -90,3 +90,13 @@ export const SENT_ANSWER = `${ANSWERED} ? ${PROVIDER_ANSWER} : "The send step ga
 const ERROR_TEXT = 'String($json.error?.message ?? $json.error ?? "unknown error")';
 export const FAILED_STATUS = `/credentials? set/i.test(${ERROR_TEXT}) ? "not_sent" : "failed"`;
 export const FAILED_ANSWER = `(/credentials? set/i.test(${ERROR_TEXT}) ? "No credential on the send step: add yours to " + $prevNode.name + " in the Inquiry Outbox. " : "") + ${ERROR_TEXT}.slice(0, 1000)`;
+
+/**
+ * A row left in "sending" (the run sending it stopped before its receipt) is claimed again after
+ * STALE_SENDING_MINUTES, at most MAX_SEND_ATTEMPTS sends in all; then it is failed and alerted.
+ * Both can be set in inquiry_settings (sendingStaleMinutes, maxSendAttempts).
+ */
+export const STALE_SENDING_MINUTES = `(Number(${setting('sendingStaleMinutes')}) || 15)`;
+export const MAX_SEND_ATTEMPTS = `(Number(${setting('maxSendAttempts')}) || 3)`;
+/** Whether a row as stored is stuck: "sending" since before the stale cutoff. */
+export const STUCK_SENDING = `$json.status === "sending" && Boolean($json.claimedAt) && DateTime.fromISO(String($json.claimedAt)) < $now.minus({ minutes: ${STALE_SENDING_MINUTES} })`;

@@ -172,6 +172,77 @@ describe('the Inquiry Outbox', () => {
 		expect(tables.rows('inquiry_notifications')).toEqual([receipt]);
 	});
 
+	it('a row stuck in sending (its run stopped before the receipt) is claimed again once stale, by compare-and-set, and sent', async () => {
+		const stale = new Date(Date.now() - 20 * 60_000).toISOString();
+		const fresh = new Date(Date.now() - 2 * 60_000).toISOString();
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [
+			row({ status: 'sending', claimedAt: stale, attempts: 1 } as never),
+			row({ inquiryId: 'inq_2', status: 'sending', claimedAt: fresh, attempts: 1 } as never),
+		]);
+		const [stuck] = tables.rows('inquiry_notifications');
+		const result = await deliver(outbox, tables);
+		const [reclaimed, recent] = tables.rows('inquiry_notifications');
+		// Claimed again (attempt 2) and sent on; Send Email has no credential here, so not_sent says why.
+		expect(reclaimed).toMatchObject({ attempts: 2, status: 'not_sent' });
+		expect(Date.parse(String(reclaimed.claimedAt))).toBeGreaterThan(Date.parse(stale));
+		expect(result.output('Reclaim the Row').map((r) => r.id)).toEqual([stuck.id]);
+		// A row in sending for 2 minutes is still some run's own: left alone.
+		expect(recent).toMatchObject({ status: 'sending', claimedAt: fresh, attempts: 1 });
+	});
+
+	it('a stuck row that another run already claimed again is not sent by this one', async () => {
+		const stale = new Date(Date.now() - 20 * 60_000).toISOString();
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [
+			row({ status: 'sending', claimedAt: stale, attempts: 1 } as never),
+		]);
+		const handed = tables.rows('inquiry_notifications').map((json) => ({ json }));
+		// The other run's compare-and-set landed first: a new claimedAt, attempt 2.
+		const now = new Date().toISOString();
+		const proxy = await tables.provider().getDataTableProxy(null, null, 'inquiry_notifications');
+		await proxy.updateRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'id', condition: 'eq', value: handed[0].json.id }],
+			},
+			data: { claimedAt: now, attempts: 2 },
+		});
+		const result = await runWorkflow(outbox, {
+			mode: 'integrated',
+			dataTables: tables,
+			pinData: { 'Outbox Trigger': handed as never },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.ran('Which Way?')).toBe(false);
+		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({
+			status: 'sending',
+			claimedAt: now,
+			attempts: 2,
+		});
+	});
+
+	it('a row stuck past its last attempt is failed, the manager alerted, and the run red', async () => {
+		alerts.length = 0;
+		const stale = new Date(Date.now() - 20 * 60_000).toISOString();
+		const tables = tablesWith(
+			{ emailFrom: 'inquiries@hub.test', managerAlertWebhook: alertUrl, maxSendAttempts: '3' },
+			[row({ status: 'sending', claimedAt: stale, attempts: 3 } as never)],
+		);
+		const result = await deliver(withSmtp, tables);
+		expect(result.ran('Send Email')).toBe(false);
+		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({
+			status: 'failed',
+			answer:
+				"Stuck in sending after 3 attempts: each run sending it stopped before its receipt. Not sent again; see the Inquiry Outbox's executions.",
+		});
+		expect(alerts).toEqual([
+			expect.objectContaining({
+				inquiryId: 'inq_1',
+				text: expect.stringContaining('Stuck in sending after 3 attempts'),
+			}),
+		]);
+		expect(result.error).toMatchObject({ node: 'Not Delivered' });
+	});
+
 	it('a failed send with managerPhone and managerChat set: the text and Slack alert steps run too (a step that fails does not stop the others), and the run is still red', async () => {
 		alerts.length = 0;
 		const tables = tablesWith(

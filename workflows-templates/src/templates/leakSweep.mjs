@@ -1,7 +1,7 @@
 // 6. Escalation ladder: every 15 minutes, each open inquiry moves one rung when it is due: the
 // owner is reminded before the claim deadline, it passes to the next eligible person at the
 // deadline, and the manager is told when the moves run out. Each rung is raised once.
-import { deliverEveryRow } from '../outbox.mjs';
+import { deliverEveryRow, HAND_TO_OUTBOX, STALE_SENDING_MINUTES } from '../outbox.mjs';
 import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
@@ -312,6 +312,38 @@ function retention(b, setup, [column, row]) {
 	b.connect(setup, NODE.removeNotifications);
 }
 
+/**
+ * Messages stuck in "sending" past the stale cutoff (the run sending them stopped): handed back to
+ * the Outbox, which claims each again or gives it up. Reads only rows in "sending".
+ */
+function stuckSends(b, setup, at) {
+	b.node(
+		'Read Stuck Sends',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('inquiry_notifications'),
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{ keyName: 'status', condition: 'eq', keyValue: 'sending' },
+					{
+						keyName: 'claimedAt',
+						condition: 'lt',
+						keyValue: expr(`$now.minus({ minutes: ${STALE_SENDING_MINUTES} }).toUTC().toISO()`),
+					},
+				],
+			},
+			returnAll: true,
+		},
+		at,
+	);
+	b.connect(setup, 'Read Stuck Sends');
+	b.connect('Read Stuck Sends', HAND_TO_OUTBOX);
+}
+
 export function build() {
 	const b = new TemplateBuilder(
 		'Inquiry continuity: escalation ladder (remind, reassign, tell the manager, once each)',
@@ -411,6 +443,7 @@ export function build() {
 	stalledHandoffs(b, [7, 7]);
 	// Reminders, new owners' messages and the manager's alerts are really sent, by the Outbox.
 	deliverEveryRow(b, [14, 7]);
+	stuckSends(b, setup, [4, -2.2]);
 
 	b.note(
 		'Which inquiries are read',

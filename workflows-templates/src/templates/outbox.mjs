@@ -9,12 +9,14 @@ import {
 	EMAIL_HTML,
 	FAILED_ANSWER,
 	FAILED_STATUS,
+	MAX_SEND_ATTEMPTS,
 	NOT_SENT_REASON,
 	OUTBOX,
 	ROUTE,
 	SENDERS,
 	SENT_ANSWER,
 	SENT_STATUS,
+	STUCK_SENDING,
 } from '../outbox.mjs';
 import { updateRows } from '../sections.mjs';
 import { readBusinessSetup, setting } from '../setup.mjs';
@@ -52,6 +54,7 @@ export function build() {
 		how: [
 			'The hub and the other templates hand every row they write to **inquiry_notifications** to this workflow (Execute Workflow, without waiting).',
 			'**Claim the Row** marks a row *sending* only while its status is still empty; a row another run already took matches nothing and is skipped, so a replay never sends twice.',
+			'A row left in *sending* (its run stopped before the receipt) is handed back by the escalation ladder; after *sendingStaleMinutes* (15) it is claimed again by a compare-and-set on *claimedAt*, at most *maxSendAttempts* (3) sends in all, then marked *failed* and alerted.',
 			'E-mail goes out by **Send Email** (SMTP), texts by **Send Text (Twilio)**, team chat by **Send Slack Message**. Each row gets its receipt: *sent*, *failed* or *not_sent*, with sentAt and the answer of the provider (or the error).',
 			'A failed send alerts the manager by every other path the settings name: **managerAlertWebhook** (Slack, Teams, ntfy or Discord incoming webhook), a text to **managerPhone**, a Slack post to **managerChat**. Then it stops with an error: the execution is red, never green while nothing was sent.',
 			'A channel you have not set up (no sender in inquiry_settings, no credential on its step) is *not_sent* with the reason; the self-audit reports it.',
@@ -86,12 +89,27 @@ export function build() {
 	b.connect('Outbox Trigger', 'Rows Ready', 0, 0);
 	b.connect(setup, 'Rows Ready', 0, 1);
 
+	// A new row is claimed; one stuck in "sending" is claimed again or given up; any other is done.
+	b.node(
+		'New or Stuck?',
+		'n8n-nodes-base.switch',
+		3.2,
+		{
+			mode: 'expression',
+			numberOutputs: 3,
+			output: expr(`!$json.status ? 0 : ${STUCK_SENDING} ? 1 : 2`),
+		},
+		[4, 2.4],
+	);
+	b.connect('Rows Ready', 'New or Stuck?');
 	updateRows(b, 'Claim the Row', [5, 1], {
 		tableName: NOTIFICATIONS,
 		conditions: [...byRowId('$json.id'), { keyName: 'status', condition: 'isEmpty' }],
-		value: { status: 'sending' },
+		value: { status: 'sending', claimedAt: expr('$now.toUTC().toISO()'), attempts: 1 },
+		numbers: ['attempts'],
 	});
-	b.connect('Rows Ready', 'Claim the Row');
+	b.connect('New or Stuck?', 'Claim the Row', 0);
+	stuckRows(b, 'New or Stuck?', 1);
 	ifNode(
 		b,
 		'Claimed?',
@@ -99,6 +117,7 @@ export function build() {
 		[6, 1],
 	);
 	b.connect('Claim the Row', 'Claimed?');
+	b.connect('Reclaim the Row', 'Claimed?');
 	b.node(
 		'Which Way?',
 		'n8n-nodes-base.switch',
@@ -189,6 +208,7 @@ export function build() {
 
 	ifNode(b, 'Really Failed?', [isTrue('$json.status === "failed"')], [11, 2]);
 	b.connect('Receipt: Failed', 'Really Failed?');
+	b.connect('Give Up on the Row', 'Really Failed?');
 	// One alert path after another (a Stop and Error met early would end the run before the rest).
 	const FAILED = "$('Really Failed?').item.json";
 	const paths = ALERT_PATHS(FAILED);
@@ -279,6 +299,48 @@ export function build() {
 		{ width: 4, height: 1.6 },
 	);
 	return b;
+}
+
+/**
+ * A row stuck in "sending": the run that claimed it stopped before its receipt (n8n restarted,
+ * the worker died). With attempts left it is claimed again, else failed; both by compare-and-set
+ * on its claimedAt, so of two runs that find it, one acts.
+ */
+function stuckRows(b, from, output) {
+	ifNode(
+		b,
+		'Attempts Left?',
+		[isTrue(`(Number($json.attempts) || 1) < ${MAX_SEND_ATTEMPTS}`)],
+		[5, 3.6],
+	);
+	b.connect(from, 'Attempts Left?', output);
+	const stillStuck = [
+		...byRowId('$json.id'),
+		{ keyName: 'status', condition: 'eq', keyValue: 'sending' },
+		{ keyName: 'claimedAt', condition: 'eq', keyValue: expr('$json.claimedAt') },
+	];
+	updateRows(b, 'Reclaim the Row', [6, 3.6], {
+		tableName: NOTIFICATIONS,
+		conditions: stillStuck,
+		value: {
+			claimedAt: expr('$now.toUTC().toISO()'),
+			attempts: expr('(Number($json.attempts) || 1) + 1'),
+		},
+		numbers: ['attempts'],
+	});
+	b.connect('Attempts Left?', 'Reclaim the Row', 0);
+	updateRows(b, 'Give Up on the Row', [6, 4.8], {
+		tableName: NOTIFICATIONS,
+		conditions: stillStuck,
+		value: {
+			status: 'failed',
+			sentAt: expr('$now.toISO()'),
+			answer: expr(
+				'"Stuck in sending after " + (Number($json.attempts) || 1) + " attempts: each run sending it stopped before its receipt. Not sent again; see the Inquiry Outbox\'s executions."',
+			),
+		},
+	});
+	b.connect('Attempts Left?', 'Give Up on the Row', 1);
 }
 
 const FAILURE_LINE_OF = (row) =>
