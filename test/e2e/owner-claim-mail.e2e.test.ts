@@ -383,6 +383,9 @@ describe('the imported hub, Outbox and link templates close the loop', () => {
 			m.subject.includes('New inquiry for you: Pat Pass'),
 		);
 		const before = await hubLedgerRow(passed);
+		const memoryVersion = async () =>
+			Number((await dataTableRows(n8n, 'inquiry_owner_memory'))[0].version);
+		const versionBefore = await memoryVersion();
 		const pass = buttonsOf(first)[1][1];
 		const answer = await get(pass);
 		expect(answer.status).toBe(200);
@@ -395,6 +398,8 @@ describe('the imported hub, Outbox and link templates close the loop', () => {
 		expect(after).toMatchObject({ hops: 1, passedBy: before.ownerId, acceptedAt: null });
 		expect(after.ownerId).not.toBe(before.ownerId);
 		expect(after.ownerId).toMatch(/^owner-/);
+		// The new owner was chosen as the hub chooses: one turn taken from the shared owner memory.
+		expect(await memoryVersion()).toBe(versionBefore + 1);
 		// The new owner's own links work for them (hop 1); the old pass link no longer does.
 		const again = await get(pass);
 		expect(again.status).toBe(409);

@@ -3,6 +3,7 @@
 // job. Each click is checked (signature, expiry) by Inquiry Claim Links and written to the ledger
 // with a compare-and-set update: a second click, or a click after the inquiry moved on, matches
 // no row, changes nothing and gets the "already" page.
+import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { handToOutbox } from '../outbox.mjs';
@@ -75,22 +76,27 @@ function answer(b, name, page, at) {
 /** Changed a row: the done page; changed nothing: the "already" page. */
 const PAGE_AFTER_UPDATE = `($json.id ? ${CLICK}.page : ${CLICK}.unchangedPage)`;
 
-/**
- * The next person for a passed inquiry: active team rows in roster order after the one who
- * passed, never anyone in passedBy (nor the passer), nobody away right now.
- */
-const NEXT_OWNER = `JSON.stringify(((team, ledger, passer) => {
+/** Who has passed the inquiry so far, the passer included, and the passer's name. */
+const WHO_PASSED = `JSON.stringify(((team, ledger, passer) => {
 	const passed = String(ledger.passedBy ?? "").split(",").map((id) => id.trim()).filter(Boolean);
 	if (!passed.includes(passer)) passed.push(passer);
-	const now = $now.toMillis();
-	const away = (r) => { const from = Date.parse(r.awayFrom || ""), until = Date.parse(r.awayUntil || ""); return (isNaN(from) || from <= now) && (isNaN(until) ? !isNaN(from) : now < until); };
-	const at = team.findIndex((r) => r.ownerId === passer);
-	const next = [...team.slice(at + 1), ...team.slice(0, at + 1)].find((r) => !passed.includes(r.ownerId) && !away(r));
-	return { next: next ?? null, passedBy: passed.join(","), passerName: team.find((r) => r.ownerId === passer)?.name ?? passer };
-})(${TEAM}.filter((r) => r.active !== false && r.ownerId), $('Read Ledger Row').first().json, ${CLICK}.ownerId))`;
+	return { passedBy: passed.join(","), passerName: team.find((r) => r.ownerId === passer)?.name ?? passer };
+})(${TEAM}, $('Read Ledger Row').first().json, ${CLICK}.ownerId))`;
+const PASSED = "$('Who Passed').first().json";
+/** The team minus everyone who passed it (the hub's owner choice then skips who is inactive or away). */
+const ROSTER_LEFT = `${TEAM}.filter((m) => !${PASSED}.passedBy.split(",").includes(m.ownerId))`;
+/**
+ * The inquiry the shared memory assigns: the stored one (from the first owner's message row), or
+ * one made from the ledger row; received now, so the next owner gets a full claim window, and
+ * without identity keys, so the memory's sticky owner (the one who passed) is not chosen again.
+ */
+const LEDGER_ROW = "$('Read Ledger Row').first().json";
+const INQUIRY_TO_PASS = `((stored) => ({ ...(stored.id ? stored : { schemaVersion: 1, id: ${CLICK}.inquiryId, dedupeKey: ${CLICK}.inquiryId, channel: ${LEDGER_ROW}.channel || "other", source: { system: ${LEDGER_ROW}.sourceSystem || "ledger", preset: "ledger", detectedBy: "custom" }, contact: { name: { full: ${LEDGER_ROW}.contactName || undefined } }, request: { urgency: ${LEDGER_ROW}.urgency || "normal", location: {} }, attribution: {}, consent: {}, extraFields: {}, continuity: { trail: [] } }), identityKeys: [], receivedAt: ${CLICK}.at, assignment: undefined }))(JSON.parse($('Read First Message').first().json.inquiry || "{}"))`;
+/** The person the shared memory chose (null when nobody could take it), as the pass writes it. */
+const NEXT_OWNER = `JSON.stringify({ ...${PASSED}, next: $prevNode.name === "${HUB.decided}" && $json.assignment?.status === "assigned" ? { ownerId: $json.assignment.owner.id, name: $json.assignment.owner.name ?? $json.assignment.owner.id, email: $json.assignment.owner.email ?? "", phone: $json.assignment.owner.phone ?? "", chat: $json.assignment.owner.chat ?? "" } : null })`;
 
 /** The stored inquiry (from the first owner's message row) with its new owner. */
-const PASSED_INQUIRY = `JSON.stringify(((inquiry, next) => ({ ...inquiry, assignment: { ...(inquiry.assignment ?? {}), status: "assigned", owner: { id: next.ownerId, name: next.name ?? next.ownerId, email: next.email ?? "", phone: next.phone ?? "", chat: next.chat ?? "" }, reason: $('Choose Next Owner').first().json.passerName + " passed it on; you are next on the team." } }))(JSON.parse($('Read First Message').first().json.inquiry || "{}"), $('Choose Next Owner').first().json.next))`;
+const PASSED_INQUIRY = `JSON.stringify(((inquiry, next) => ({ ...inquiry, assignment: { ...(inquiry.assignment ?? {}), status: "assigned", owner: { id: next.ownerId, name: next.name ?? next.ownerId, email: next.email ?? "", phone: next.phone ?? "", chat: next.chat ?? "" }, reason: $('Choose Next Owner').first().json.passerName + " passed it on; you are next by the team's shared turn order." } }))(JSON.parse($('Read First Message').first().json.inquiry || "{}"), $('Choose Next Owner').first().json.next))`;
 
 export function build() {
 	const b = new TemplateBuilder(OWNER_LINKS, { tags: ['inquiry-continuity'] });
@@ -101,7 +107,7 @@ export function build() {
 			"Every owner message carries three signed links to this webhook: **I've got it**, **Pass it on** and **I've contacted them**.",
 			'**Read Clicked Link** checks the signature (the *Inquiry Link Secret API* credential), the action and the expiry. A forged, cut or expired link gets a clear page and changes nothing.',
 			'I\'ve got it writes **acceptedAt**; I\'ve contacted them writes **contactedAt** on the ledger, each only while empty, so a second click gets the "already" page.',
-			'Pass it on moves the inquiry to the next active person in **inquiry_team** (never back to anyone in **passedBy**), adds one to **hops**, and tells the new owner through the Inquiry Outbox. With nobody left, the manager is told.',
+			"Pass it on gives the inquiry to the person the hub's own choice picks from the shared owner memory (*inquiry_owner_memory*, the same turns every channel uses), never anyone in **passedBy**, adds one to **hops**, and tells the new owner through the Inquiry Outbox. With nobody left, the manager is told.",
 		],
 		setup: [
 			'Create an **Inquiry Link Secret API** credential (a random secret of 32+ characters and the address people reach n8n at) and pick it in both Inquiry Claim Links nodes here and in the hub. `npm start` does it.',
@@ -203,13 +209,29 @@ function passOn(b, [column, row]) {
 	);
 	b.connect('Read Ledger Row', 'Read First Message');
 	b.node(
+		'Who Passed',
+		'n8n-nodes-base.set',
+		3.4,
+		{ mode: 'raw', jsonOutput: expr(WHO_PASSED), options: {} },
+		[column + 1, row + 1.2],
+	);
+	b.connect('Read First Message', 'Who Passed');
+	// The same choice the hub makes, from the same shared memory, without anyone who passed.
+	const { outOfTries, unassigned } = assignFromSharedMemory(b, [column + 1, row + 2.6], {
+		inquiry: INQUIRY_TO_PASS,
+		roster: ROSTER_LEFT,
+	});
+	b.connect('Who Passed', HUB.readMemory);
+	b.node(
 		'Choose Next Owner',
 		'n8n-nodes-base.set',
 		3.4,
 		{ mode: 'raw', jsonOutput: expr(NEXT_OWNER), options: {} },
 		[column + 2, row],
 	);
-	b.connect('Read First Message', 'Choose Next Owner');
+	b.connect(HUB.decided, 'Choose Next Owner');
+	b.connect(unassigned.node, 'Choose Next Owner', unassigned.output);
+	b.connect(outOfTries.node, 'Choose Next Owner', outOfTries.output);
 	const next = "$('Choose Next Owner').first().json";
 	updateLedgerOnce(
 		b,
