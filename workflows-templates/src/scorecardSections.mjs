@@ -29,12 +29,12 @@ export function conditions(list, combinator = 'and') {
 export const where = (keyName, op, keyValue) =>
 	keyValue === undefined ? { keyName, condition: op } : { keyName, condition: op, keyValue };
 
-/** Reads ledger rows (all of them, not the first 50) that meet `conditions`. */
+/** Reads ledger rows (or another table's: `tableName`), all of them, not the first 50, that meet `conditions`. */
 export function readLedger(
 	b,
 	name,
 	at,
-	{ matchType = 'allConditions', filters = [], extra = {} } = {},
+	{ matchType = 'allConditions', filters = [], extra = {}, tableName = LEDGER } = {},
 ) {
 	return b.node(
 		name,
@@ -43,7 +43,7 @@ export function readLedger(
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: table(LEDGER),
+			dataTableId: table(tableName),
 			matchType,
 			filters: { conditions: filters },
 			returnAll: true,

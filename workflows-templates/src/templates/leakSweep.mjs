@@ -317,29 +317,17 @@ function retention(b, setup, [column, row]) {
  * the Outbox, which claims each again or gives it up. Reads only rows in "sending".
  */
 function stuckSends(b, setup, at) {
-	b.node(
-		'Read Stuck Sends',
-		'n8n-nodes-base.dataTable',
-		1.1,
-		{
-			resource: 'row',
-			operation: 'get',
-			dataTableId: table('inquiry_notifications'),
-			matchType: 'allConditions',
-			filters: {
-				conditions: [
-					{ keyName: 'status', condition: 'eq', keyValue: 'sending' },
-					{
-						keyName: 'claimedAt',
-						condition: 'lt',
-						keyValue: expr(`$now.minus({ minutes: ${STALE_SENDING_MINUTES} }).toUTC().toISO()`),
-					},
-				],
-			},
-			returnAll: true,
-		},
-		at,
-	);
+	readLedger(b, 'Read Stuck Sends', at, {
+		tableName: 'inquiry_notifications',
+		filters: [
+			where('status', 'eq', 'sending'),
+			where(
+				'claimedAt',
+				'lt',
+				expr(`$now.minus({ minutes: ${STALE_SENDING_MINUTES} }).toUTC().toISO()`),
+			),
+		],
+	});
 	b.connect(setup, 'Read Stuck Sends');
 	b.connect('Read Stuck Sends', HAND_TO_OUTBOX);
 }
