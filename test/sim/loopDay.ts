@@ -27,7 +27,11 @@ export const LOOP_SETTINGS: Record<string, string> = {
 /** The deadline the people's habits are measured against: the template default for a normal inquiry. */
 const NORMAL_DEADLINE_MINUTES = 240;
 export const BUSINESS_MINUTE_MS = 60_000 / NORMAL_DEADLINE_MINUTES;
-/** How often the ladder (template 06, also the leak sweep) runs: every 15 s, an hour of the people's clock. */
+/**
+ * How often the ladder (template 06, also the leak sweep) runs after the traffic: every 15 s, an
+ * hour of the people's clock. Not during the traffic: its stalled-handoff check, at its shortest
+ * (1 minute), would flag hub runs still queued on a loaded machine.
+ */
 const LADDER_EVERY_MS = 15_000;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,23 +75,6 @@ async function ladderPass(sim: SimN8n, ladder: TemplateResult): Promise<boolean>
 	const before = await lastExecutionId(sim.client, ladder.id);
 	await sim.client.postWebhook(SWEEP_PATH, { method: 'POST', body: {} });
 	return await waitForRun(sim.client, ladder.id, before, 900_000);
-}
-
-/** The ladder on its schedule while the traffic runs; `stop()` ends it after the current pass. */
-export function ladderOnSchedule(sim: SimN8n, ladder: TemplateResult): { stop(): Promise<void> } {
-	let stopped = false;
-	const running = (async () => {
-		for (let next = Date.now() + LADDER_EVERY_MS; !stopped; next += LADDER_EVERY_MS) {
-			while (!stopped && Date.now() < next) await sleep(250);
-			if (!stopped) await ladderPass(sim, ladder).catch(() => false);
-		}
-	})();
-	return {
-		async stop() {
-			stopped = true;
-			await running;
-		},
-	};
 }
 
 /**

@@ -92,7 +92,7 @@ function describePeople(run: TemplatesDay): void {
 			.join(', ') || 'none';
 	const { people } = run;
 	say(
-		`  people: read ${people.messagesRead} owner messages (${people.withoutLinks} without links); "I've got it" answered ${answers(people.claims)}; "I've contacted them" answered ${answers(people.contacts)}; ${people.notDone} clicks still planned at the end; ladder passes after the traffic: ${run.ladderPasses}`,
+		`  people: read ${people.messagesRead} owner messages (${people.withoutLinks} without links); "I've got it" answered ${answers(people.claims)}; "I've contacted them" answered ${answers(people.contacts)}; ${people.notDone} clicks still planned at the end; ladder passes after the traffic: ${run.ladderPasses}, ${run.afterTrafficSeconds.toFixed(0)} s`,
 	);
 }
 

@@ -14,7 +14,7 @@ import {
 	SECRET_CREDENTIAL,
 	sweepOnCall,
 } from './templateSetup';
-import { ladderOnSchedule, ladderUntilDone, startTheLoop } from './loopDay';
+import { ladderUntilDone, startTheLoop } from './loopDay';
 import type { PeopleActivity } from './peopleAtWork';
 import type { SimCrm } from './crm';
 import { startSimCrm } from './crm';
@@ -44,6 +44,8 @@ export interface TemplatesDay extends StageResult {
 	tables: TablesAfter;
 	people: PeopleActivity;
 	ladderPasses: number;
+	/** From the end of the traffic to the tables read: the ladder's passes and the last clicks. */
+	afterTrafficSeconds: number;
 }
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -150,10 +152,9 @@ async function takeTheDay(
 	const sweep = imported[templates.findIndex(isSweep)];
 	if (!sweep?.published) notes.push('escalation ladder not run: no published ladder template');
 	const people = await startTheLoop(sim, day.seed);
-	const schedule = sweep?.published ? ladderOnSchedule(sim, sweep) : undefined;
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
+	const trafficOver = Date.now();
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	await schedule?.stop();
 	const ladderPasses = sweep?.published ? await ladderUntilDone(sim, sweep, notes, 600_000) : 0;
 	const activity = await people.finish(15_000);
 	notes.push(...people.notes);
@@ -165,7 +166,8 @@ async function takeTheDay(
 		notifications: await rowsOf(sim, TABLES.notifications),
 		crm: crm.contacts(),
 	};
-	return { ...drive, notes, tables, people: activity, ladderPasses };
+	const afterTrafficSeconds = (Date.now() - trafficOver) / 1000;
+	return { ...drive, notes, tables, people: activity, ladderPasses, afterTrafficSeconds };
 }
 
 /** The naive "webhook → write record" workflow takes the same traffic. */
