@@ -14,6 +14,48 @@ export function duration(ms: number | undefined): string {
 export interface TableContext {
 	/** How the day ran, for the caption: e.g. "10,000 deliveries, seed 20260302, n8n 2.41.1". */
 	caption?: string;
+	/** Customers the day's people model has answer the follow-up question (the product has no reply path yet). */
+	repliesModelled?: number;
+}
+
+const share = (part: number, whole: number) =>
+	`${count(part)} of ${count(whole)}${whole > 0 ? ` (${Math.round((100 * part) / whole)}%)` : ''}`;
+const medianP95 = (measured: { median?: number; p95?: number }) =>
+	`${duration(measured.median)} / ${duration(measured.p95)}`;
+
+/** The loop's rows: claims, the ladder, the owners' clocks, and what nobody took. */
+function loopRows(
+	ours: DayReport,
+	theirs: (value: string) => string,
+	context: TableContext,
+): [string, string, string][] {
+	const { loop } = ours;
+	const rows: [string, string, string][] = [
+		['Claimed within the deadline', share(loop.claimedInTime, loop.owned), theirs('— (no claim)')],
+		[
+			'Reminders / reassignments / manager escalations',
+			`${count(loop.reminders)} / ${count(loop.reassignments)} / ${count(loop.escalations)}`,
+			theirs('— (no ladder)'),
+		],
+		['Time to claim (median / p95)', medianP95(loop.timeToClaimMs), theirs('— (no claim)')],
+		[
+			'Time to first contact (median / p95)',
+			medianP95(loop.timeToContactMs),
+			theirs('— (not recorded)'),
+		],
+		[
+			'**Unclaimed past deadline, no escalation**',
+			`**${count(loop.unclaimedPastDeadline)}**`,
+			theirs('— (nobody is told)'),
+		],
+	];
+	if (context.repliesModelled !== undefined)
+		rows.push([
+			"Customers' replies to the follow-up attached",
+			`— (no reply path yet; ${count(context.repliesModelled)} replied)`,
+			theirs('— (no follow-up)'),
+		]);
+	return rows;
 }
 
 /**
@@ -55,6 +97,7 @@ export function formatDayTable(
 			`${count(ours.alerts.withinSla)} of ${count(ours.alerts.raised)}`,
 			theirs('— (no alerts)'),
 		],
+		...loopRows(ours, theirs, context),
 	];
 	const lines = [
 		'| | Inquiry Continuity templates | Naive webhook → record |',

@@ -2,7 +2,7 @@
  * `npm run sim [-- --quick | --count N] [--seed S] [--rate R] [--max-seconds T] [--naive-only]`:
  * a simulated business day driven through the published templates in a real n8n, then the same
  * traffic through the naive workflow, and the day's table. Exits 1 when our templates leaked
- * silently or created a duplicate.
+ * silently, created a duplicate, or left an inquiry unclaimed past its deadline with no escalation.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -10,12 +10,14 @@ import { RUNS_DIR } from '../e2e/harness/paths';
 import { readScorecardItem } from '../../core/scorecard/ledger';
 import { periodReport } from '../../core/scorecard/report';
 import type { DriveResult } from './drive';
+import { repliesToFollowUp } from './answers';
 import { formatDayTable, formatNaiveReasons } from './format';
 import { generateDay, SIM_DEFAULTS } from './generate';
 import { reportNaive } from './naive';
 import { startSimN8n } from './n8n';
 import type { DayReport } from './report';
 import { reportDay } from './report';
+import type { TemplatesDay } from './stages';
 import { runNaive, runTemplates } from './stages';
 import type { FaultKind, SimControl } from './types';
 
@@ -82,6 +84,18 @@ function describeRun(label: string, run: DriveResult & { notes: string[] }): voi
 	for (const note of run.notes) say(`  ! ${note}`);
 }
 
+/** What the business's people did: the messages they read and n8n's answers to their clicks. */
+function describePeople(run: TemplatesDay): void {
+	const answers = (byStatus: Record<string, number>) =>
+		Object.entries(byStatus)
+			.map(([status, n]) => `${n}× ${status}`)
+			.join(', ') || 'none';
+	const { people } = run;
+	say(
+		`  people: read ${people.messagesRead} owner messages (${people.withoutLinks} without links); "I've got it" answered ${answers(people.claims)}; "I've contacted them" answered ${answers(people.contacts)}; ${people.notDone} clicks still planned at the end; ladder passes after the traffic: ${run.ladderPasses}, ${run.afterTrafficSeconds.toFixed(0)} s`,
+	);
+}
+
 /**
  * The day's continuity report, as the Scorecard node's Summarize Period makes it from the ledger
  * rows (`npm run sim -- --picture` screenshots it for the README).
@@ -123,10 +137,13 @@ async function main(): Promise<number> {
 		const out = process.env.SIM_OUT ?? join(RUNS_DIR, 'sim');
 		mkdirSync(out, { recursive: true });
 		let ours: DayReport | undefined;
+		let repliesModelled: number | undefined;
 		if (!args.naiveOnly) {
 			const run = await runTemplates(sim, day, drive);
 			describeRun('Templates', run);
+			describePeople(run);
 			ours = reportDay(day.events, run.deliveries, run.tables, { caused: causedFaults(run) });
+			repliesModelled = repliesToFollowUp(day, run.deliveries);
 			writeFileSync(join(out, 'day-report.html'), dayScorecard(run.tables.ledger, args.count));
 			// Everything the figures come from, to look into a leak or a duplicate by hand.
 			const details = { deliveries: run.deliveries, controls: run.controls, tables: run.tables };
@@ -138,14 +155,14 @@ async function main(): Promise<number> {
 
 		const caption = `${args.count.toLocaleString('en-US')} deliveries (seed ${args.seed}), n8n 2.41.1, vm expression engine, ≤ ${args.rate} deliveries/s`;
 		const table = ours
-			? formatDayTable(ours, naive, { caption })
+			? formatDayTable(ours, naive, { caption, repliesModelled })
 			: `Naive workflow: ${naive.inquiriesIn} inquiries in, ${naive.recordsWritten} records, ${naive.silentLeaks} silent leaks, ${naive.duplicatesCreated} duplicates`;
 		say();
 		say(table);
 		say(formatNaiveReasons(naive));
 		if (ours)
 			say(
-				`Unmet fault expectations: ${JSON.stringify(ours.unmet)}; leaking: ${ours.leakingInquiries.join(', ') || 'none'}`,
+				`Unmet fault expectations: ${JSON.stringify(ours.unmet)}; leaking: ${ours.leakingInquiries.join(', ') || 'none'}; unclaimed past deadline: ${ours.loop.unclaimedInquiries.join(', ') || 'none'}`,
 			);
 		writeFileSync(
 			join(out, 'latest.json'),
@@ -153,7 +170,12 @@ async function main(): Promise<number> {
 		);
 		writeFileSync(join(out, 'latest.md'), `${table}\n`);
 		say(`\nWrote ${join(out, 'latest.json')}`);
-		return ours && (ours.silentLeaks > 0 || ours.duplicatesCreated.total > 0) ? 1 : 0;
+		const failed =
+			ours &&
+			(ours.silentLeaks > 0 ||
+				ours.duplicatesCreated.total > 0 ||
+				ours.loop.unclaimedPastDeadline > 0);
+		return failed ? 1 : 0;
 	} finally {
 		await sim.stop();
 	}

@@ -32,6 +32,8 @@ export interface TablesAfter {
 	notifications: Row[];
 	/** Contacts in the CRM template 01c writes to (each carries its inquiryId). */
 	crm?: Row[];
+	/** Epoch ms when the tables were read: a deadline after it had not passed yet. */
+	readAtMs?: number;
 }
 
 export function text(value: unknown): string | undefined {

@@ -319,12 +319,43 @@ describe('reportNaive', () => {
 	});
 });
 
+describe('reportDay: the loop', () => {
+	it('measures a claim from the inquiry’s first delivery, and an escalated inquiry is not left unclaimed', () => {
+		const claimedA = {
+			...ledger[0],
+			acceptedAt: at(sentAt(1) + 5000),
+			respondBy: at(sentAt(1) + 60_000),
+		};
+		const escalatedB = {
+			...ledger[1],
+			stepsRaised: 'reassign@0,manager',
+			escalatedAt: at(sentAt(4) + 130_000),
+		};
+		const day = reportDay(events.slice(0, 4), deliveries.slice(0, 4), {
+			ledger: [claimedA, escalatedB],
+			records: [],
+			notifications: [],
+			readAtMs: T0 + 3_600_000,
+		});
+		expect(day.loop).toMatchObject({
+			owned: 2,
+			claimed: 1,
+			claimedInTime: 1,
+			reassignments: 1,
+			escalations: 1,
+			timeToClaimMs: { median: 5000, p95: 5000, measured: 1 },
+			unclaimedPastDeadline: 0,
+		});
+	});
+});
+
 describe('formatDayTable', () => {
 	it('puts our figures beside the naive workflow', () => {
 		const naive = reportNaive(events, [sent(1, 200)], [{ seq: '1' }]);
 		expect(
 			formatDayTable(reportDay(events, deliveries, { ledger, records, notifications }), naive, {
 				caption: 'hand-made day',
+				repliesModelled: 3,
 			}),
 		).toBe(
 			[
@@ -338,6 +369,12 @@ describe('formatDayTable', () => {
 				'| Lost by n8n while starting (200 before any workflow ran) | 0 | 0 |',
 				'| Time to owner (median / p95) | 4.0 s / 8.0 s | — (no owner) |',
 				'| Failures alerted within SLA (15.0 min) | 1 of 2 | — (no alerts) |',
+				'| Claimed within the deadline | 0 of 5 (0%) | — (no claim) |',
+				'| Reminders / reassignments / manager escalations | 0 / 0 / 0 | — (no ladder) |',
+				'| Time to claim (median / p95) | — / — | — (no claim) |',
+				'| Time to first contact (median / p95) | — / — | — (not recorded) |',
+				'| **Unclaimed past deadline, no escalation** | **11** | — (nobody is told) |',
+				"| Customers' replies to the follow-up attached | — (no reply path yet; 3 replied) | — (no follow-up) |",
 				'',
 				'_hand-made day_',
 			].join('\n'),

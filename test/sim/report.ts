@@ -1,5 +1,7 @@
 import type { Delivery, Row, TablesAfter } from './observed';
 import { accepted, digitsOf, epochMs, extraPerKey, percentile, text } from './observed';
+import type { LoopReport } from './loopReport';
+import { reportLoop } from './loopReport';
 import type { FaultKind, SimEvent } from './types';
 
 export interface ReportOptions {
@@ -40,6 +42,8 @@ export interface DayReport {
 	};
 	timeToOwnerMs: { median?: number; p95?: number; measured: number };
 	alerts: { raised: number; withinSla: number; slaMs: number };
+	/** Claims, the escalation ladder, the owners' clocks, and inquiries nobody took. */
+	loop: LoopReport;
 	/** What the faults required and did not get. */
 	unmet: {
 		forgedAccepted: number;
@@ -143,6 +147,13 @@ export function reportDay(
 			measured: toOwner.length,
 		},
 		alerts: { raised: alertsRaised, withinSla: alertsInSla, slaMs },
+		loop: reportLoop(
+			entered,
+			ledgerOf,
+			(id) => firstSent.get(id) ?? epochMs(ledgerOf.get(id)?.receivedAt),
+			tables,
+			options.listLimit,
+		),
 		unmet: unmetExpectations(events, deliveryOf, inquiryOfSeq, ledgerOf, tables, options.caused),
 	};
 }

@@ -4,7 +4,6 @@ import {
 	ensureDataTables,
 	listDataTables,
 } from '../e2e/harness/dataTables';
-import type { TemplateResult } from '../e2e/harness/templates';
 import { declaredTables, importTemplates, loadTemplates } from '../e2e/harness/templates';
 import type { WorkflowDefinition } from '../e2e/harness/workflow';
 import { TemplateControls } from './controls';
@@ -12,13 +11,11 @@ import {
 	configure,
 	DESTINATION_CREDENTIAL,
 	isSweep,
-	lastExecutionId,
 	SECRET_CREDENTIAL,
-	SWEEP_MINUTE_MS,
-	SWEEP_PATH,
 	sweepOnCall,
-	waitForRun,
 } from './templateSetup';
+import { ladderUntilDone, startTheLoop } from './loopDay';
+import type { PeopleActivity } from './peopleAtWork';
 import type { SimCrm } from './crm';
 import { startSimCrm } from './crm';
 import type { DriveOptions, DriveResult } from './drive';
@@ -40,6 +37,15 @@ const NAIVE_PATH = 'naive-inquiry';
 
 export interface StageResult extends DriveResult {
 	notes: string[];
+}
+
+/** The templates' day also has the people's side: what they clicked, and the ladder's passes after the traffic. */
+export interface TemplatesDay extends StageResult {
+	tables: TablesAfter;
+	people: PeopleActivity;
+	ladderPasses: number;
+	/** From the end of the traffic to the tables read: the ladder's passes and the last clicks. */
+	afterTrafficSeconds: number;
 }
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,21 +75,6 @@ async function settle(
 	}
 }
 
-/** Runs the leak sweep once every open ledger row is old enough to count as stalled. */
-async function runSweep(sim: SimN8n, sweep: TemplateResult, notes: string[]): Promise<void> {
-	const open = (await rowsOf(sim, TABLES.ledger)).filter(
-		(row) => !row.verifiedAt && !row.alertedAt,
-	);
-	const newest = Math.max(0, ...open.map((row) => Date.parse(String(row.receivedAt)) || 0));
-	const wait = newest + SWEEP_MINUTE_MS + 5000 - Date.now();
-	if (open.length > 0 && wait > 0) await sleep(wait);
-	const before = await lastExecutionId(sim.client, sweep.id);
-	await sim.client.postWebhook(SWEEP_PATH, { method: 'POST', body: {} });
-	if (!(await waitForRun(sim.client, sweep.id, before, 900_000)))
-		notes.push('the leak sweep did not finish in time');
-	await settle(sim, [TABLES.ledger, TABLES.notifications]);
-}
-
 /**
  * The published templates take the day: a webhook-secret credential holding the simulation's
  * secret, the templates' Data tables, every template imported and published, then the traffic
@@ -93,7 +84,7 @@ export async function runTemplates(
 	sim: SimN8n,
 	day: SimDay,
 	options: Omit<DriveOptions, 'onControl' | 'pathOverride'>,
-): Promise<StageResult & { tables: TablesAfter }> {
+): Promise<TemplatesDay> {
 	const crm = await startSimCrm();
 	try {
 		return await takeTheDay(sim, day, options, crm);
@@ -107,7 +98,7 @@ async function takeTheDay(
 	day: SimDay,
 	options: Omit<DriveOptions, 'onControl' | 'pathOverride'>,
 	crm: SimCrm,
-): Promise<StageResult & { tables: TablesAfter }> {
+): Promise<TemplatesDay> {
 	const notes: string[] = [];
 	const secretName = 'Inquiry Webhook Secret (simulated day)';
 	const secret = {
@@ -158,19 +149,25 @@ async function takeTheDay(
 		crm,
 	);
 	const onControl = async (control: SimControl) => await controls.apply(control);
+	const sweep = imported[templates.findIndex(isSweep)];
+	if (!sweep?.published) notes.push('escalation ladder not run: no published ladder template');
+	const people = await startTheLoop(sim, day.seed);
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
+	const trafficOver = Date.now();
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	const sweepIndex = templates.findIndex(isSweep);
-	const sweep = imported[sweepIndex];
-	if (sweep?.published) await runSweep(sim, sweep, notes);
-	else notes.push('leak sweep not run: no published sweep template');
+	const ladderPasses = sweep?.published ? await ladderUntilDone(sim, sweep, notes, 600_000) : 0;
+	const activity = await people.finish(15_000);
+	notes.push(...people.notes);
+	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 	const tables = {
+		readAtMs: Date.now(),
 		ledger: await rowsOf(sim, TABLES.ledger),
 		records: await rowsOf(sim, TABLES.records),
 		notifications: await rowsOf(sim, TABLES.notifications),
 		crm: crm.contacts(),
 	};
-	return { ...drive, notes, tables };
+	const afterTrafficSeconds = (Date.now() - trafficOver) / 1000;
+	return { ...drive, notes, tables, people: activity, ladderPasses, afterTrafficSeconds };
 }
 
 /** The naive "webhook → write record" workflow takes the same traffic. */
