@@ -12,7 +12,12 @@ const stale = [];
 for (const name of readdirSync(sources)
 	.filter((f) => f.endsWith('.mjs'))
 	.sort()) {
-	const template = await import(pathToFileURL(join(sources, name)).href);
+	const module = await import(pathToFileURL(join(sources, name)).href);
+	// A module may also build variants of its template (the same workflow on the Postgres store).
+	for (const template of [module, ...(module.variants ?? [])]) write(template);
+}
+
+function write(template) {
 	// A template module gives a workflow (build) or, like the Postgres store's SQL, plain text.
 	const json = template.text
 		? template.text()

@@ -52,7 +52,9 @@ export class AssignInquiryOwner implements INodeType {
 		name: 'assignInquiryOwner',
 		icon: { light: 'file:assignInquiryOwner.svg', dark: 'file:assignInquiryOwner.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Routing Memory defaults to From Input (your store); version 1 keeps static data.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ ($parameter.strategy === "weighted" ? "Weighted" : $parameter.strategy === "least_loaded" ? "Fewest open" : $parameter.strategy === "hash" ? "Contact hash" : "Round robin") + ($parameter.dryRun ? " (dry run)" : "") }}',
 		description:
@@ -72,7 +74,7 @@ export class AssignInquiryOwner implements INodeType {
 		const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
 		// Static data: n8n saves it after production runs only; it is loaded once and saved once.
 		// From Input: the caller's store holds the state; each item carries what to write back.
-		const fromInput = this.getNodeParameter('routingMemory', 0, 'staticData') === 'input';
+		const fromInput = this.getNodeParameter('routingMemory', 0) === 'input';
 		const staticData = fromInput ? undefined : this.getWorkflowStaticData('node');
 		let basedOnVersion = 0;
 		let session: AssignmentSession | undefined;

@@ -155,16 +155,12 @@ const ownerFields: INodeProperties[] = [
 	},
 ];
 
-export const assignInquiryOwnerProperties: INodeProperties[] = [
-	{
-		displayName:
-			'Static data holds rotation, daily caps and returning contacts for one n8n instance only: test runs never save it, two runs at the same moment overwrite each other, and in queue mode every worker execution starts from nothing (n8n 2.x), so the rotation restarts each time. For anything shared or in queue mode choose From Input (Your Store): the Inquiry Continuity Hub keeps the memory in a Data table or in Postgres. The settings below hold for the whole run: an expression must give every item the same value.',
-		name: 'stateNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { routingMemory: ['staticData'] } },
-	},
-	{
+/** Where the rotation is remembered; its default depends on the node's version. */
+function routingMemoryProperty(
+	defaultMemory: 'staticData' | 'input',
+	versions: NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>['@version'],
+): INodeProperties {
+	return {
 		displayName: 'Routing Memory',
 		name: 'routingMemory',
 		type: 'options',
@@ -183,12 +179,28 @@ export const assignInquiryOwnerProperties: INodeProperties[] = [
 					'Read from your store (a Data table row, or Postgres counts) by expression. Each item carries the new state and version for a compare-and-set, and the candidates a database can claim atomically.',
 			},
 		],
-		default: 'staticData',
+		default: defaultMemory,
+		displayOptions: { show: { '@version': versions } },
 		description: 'Where rotation, daily caps and returning contacts are remembered between runs',
-	},
+	};
+}
+
+export const assignInquiryOwnerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Your store holds the memory; this node only decides. Every item leaves with routingMemory: the state and the version it was read at (Data table: write it back only where the version is unchanged, add 1, else read again and rerun) and, when assigned, routingMemory.claim: the eligible owners in order, each with their assignment, for a database to claim in one locked statement (Postgres: the hub calls inquiry_claim_owner). Safe in queue mode either way.',
+			'Static data holds rotation, daily caps and returning contacts for one n8n instance only: test runs never save it, two runs at the same moment overwrite each other, and in queue mode every worker execution starts from nothing (n8n 2.x), so the rotation restarts each time. For anything shared or in queue mode choose From Input (Your Store): the Inquiry Continuity Hub keeps the memory in a Data table or in Postgres. The settings below hold for the whole run: an expression must give every item the same value.',
+		name: 'stateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { routingMemory: ['staticData'] } },
+	},
+	// Version 1 workflows saved without this parameter meant static data: they keep it. From 1.1
+	// the shared store is the default, so static data is never the source of truth unless chosen.
+	routingMemoryProperty('staticData', [1]),
+	routingMemoryProperty('input', [{ _cnd: { gte: 1.1 } }]),
+	{
+		displayName:
+			'What holds where: rotation, daily counts and returning contacts live in your store, never in this node or in workflow static data. The Inquiry Continuity Hub keeps them in the inquiry_owner_memory Data table, or on Postgres in inquiry_owner_counts, inquiry_owner_credits, inquiry_owner_sticky and inquiry_owner_claims. This node only decides: every item leaves with routingMemory, the state and the version it was read at (Data table: write it back only where the version is unchanged, add 1, else read again and rerun) and, when assigned, routingMemory.claim: the eligible owners in order, for a database to claim in one locked statement (Postgres: inquiry_claim_owner). Safe in queue mode either way. Left empty, Routing Memory State starts fresh on every run.',
 		name: 'inputMemoryNotice',
 		type: 'notice',
 		default: '',

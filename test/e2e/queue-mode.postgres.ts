@@ -1,13 +1,22 @@
-import type { CredentialRefs, QueueStack, TemplateFile } from './harness';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { CredentialRefs, MailDev, QueueStack, TemplateFile } from './harness';
 import {
 	dataTableRows,
 	deliverLikeAVendor,
 	importTemplates,
 	loadTemplates,
+	mailDevSmtpCredential,
+	missedCallFields,
 	runSql,
+	signedTwilioPost,
+	startMailDev,
 	sqlRows,
+	TEMPLATES_DIR,
 	updateDataTableRows,
 } from './harness';
+import { SECRET_CREDENTIAL } from '../sim/templateSetup';
 
 /**
  * The hub on its Postgres store (template 00p) in queue mode: records, ledger, notifications and
@@ -16,7 +25,12 @@ import {
  * the form entry that calls this hub.
  */
 const HUB = 'Inquiry Continuity Hub (Postgres)';
+/** The Outbox built on the same store (workflows-templates/postgres/), which the hub hands its rows to. */
+const OUTBOX_FILE = 'postgres/00c-inquiry-outbox.json';
+const SENDER = 'inquiries@store.example';
 const FORM = 'inquiry-form-pg';
+const CALL = 'inquiry-missed-call-pg';
+const TWILIO_TOKEN = 'postgres-store-token';
 const CONCURRENCY = 16;
 const DISTINCT = 300;
 const AWAY_BURST = 40;
@@ -33,26 +47,28 @@ const PHASE_MS = 20 * 60_000;
 type Row = Record<string, unknown>;
 type CredentialRef = CredentialRefs[string];
 
-/** Template 01b, renamed, on its own path, with Run the Hub naming the Postgres hub. */
-function formEntryOnPostgres(): TemplateFile {
-	const entry = loadTemplates().find((t) => t.file.startsWith('01b-'))!;
+/** An entry template (by file prefix), renamed, on its own path, with Run the Hub naming the Postgres hub. */
+function entryOnPostgres(prefix: string, from: string, to: string): TemplateFile {
+	const entry = loadTemplates().find((t) => t.file.startsWith(prefix))!;
 	const text = JSON.stringify(entry.workflow)
-		.split('"inquiry-form"')
-		.join(`"${FORM}"`)
+		.split(`"${from}"`)
+		.join(`"${to}"`)
 		.split('"cachedResultName":"Inquiry Continuity Hub"')
 		.join(`"cachedResultName":"${HUB}"`);
 	const workflow = JSON.parse(text) as TemplateFile['workflow'];
 	return {
-		file: 'queue-mode-form-on-postgres',
+		file: `queue-mode-${to}`,
 		workflow: { ...workflow, name: `${workflow.name} (Postgres store)` },
 	};
 }
 
+/** Each phase's people have their own phones: one number shared by all would make later posts repeat contacts of the first. */
+const PHONE_BASE: Record<string, number> = { spread: 3000, away: 3400, cap: 3500, replay: 3600 };
 const formBody = (n: number, tag: string) =>
 	JSON.stringify({
 		name: `Store Caller ${tag} ${n}`,
 		email: `store.${tag}.${n}@example.com`,
-		phone: '(415) 555-2673',
+		phone: `(415) 555-${PHONE_BASE[tag] + n}`,
 		service: 'Repair',
 		message: `Boiler ${tag} ${n} leaks`,
 		postal_code: '94110',
@@ -90,6 +106,15 @@ export function perInquiry(ids: string[], ledger: Row[], records: Row[], notific
 		return [mine.length, mine[0]?.handoffStatus, recordCount[id] ?? 0, told[id] ?? 0];
 	});
 }
+/** A signed Twilio status callback to the stack's Postgres call entry: a call nobody answered. */
+const missedCallFrom = (stack: QueueStack, phone: string) =>
+	signedTwilioPost(
+		`${stack.main.baseUrl}/webhook/${CALL}`,
+		missedCallFields(phone, `CApg${phone.slice(-4)}`),
+		TWILIO_TOKEN,
+	);
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const spread = (counts: number[]) => Math.max(...counts) - Math.min(...counts);
 const idList = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
 
@@ -103,6 +128,8 @@ export function describePostgresStore(
 		const timings: Record<string, number> = {};
 		const setTeam = async (ownerId: string, data: Row) =>
 			await updateDataTableRows(stack.main, 'inquiry_team', { ownerId }, data);
+		const setSetting = async (setting: string, value: unknown) =>
+			await updateDataTableRows(stack.main, 'inquiry_settings', { setting }, { value });
 		const rowsFor = async (table: string, ids: string[]) =>
 			await sqlRows(stack.postgres, `SELECT * FROM ${table} WHERE "inquiryId" IN (${idList(ids)})`);
 		const post = async (n: number, tag: string) =>
@@ -114,12 +141,42 @@ export function describePostgresStore(
 			return result;
 		};
 		let team: Row[] = [];
+		let mail: MailDev;
+		let emailFrom: unknown;
 
 		beforeAll(async () => {
 			stack = getStack();
+			mail = await startMailDev({
+				node: stack.main.runtime.node,
+				folder: mkdtempSync(join(tmpdir(), 'inquiry-maildev-')),
+				scratchFolder: true,
+			});
+			const smtp = 'Local inbox (Postgres store)';
 			const hub = loadTemplates().find((t) => t.workflow.name === HUB)!;
-			const imported = await importTemplates(stack.main, [hub, formEntryOnPostgres()], {
+			const outbox = {
+				file: OUTBOX_FILE,
+				workflow: loadTemplates(join(TEMPLATES_DIR, 'postgres')).find((t) =>
+					OUTBOX_FILE.endsWith(t.file),
+				)!.workflow,
+			};
+			const secret = 'Webhook secret (Postgres store)';
+			const entries = [
+				entryOnPostgres('01b-', 'inquiry-form', FORM),
+				entryOnPostgres('02-', 'inquiry-missed-call', CALL),
+			];
+			const imported = await importTemplates(stack.main, [outbox, hub, ...entries], {
 				postgres: getStore(),
+				smtp: {
+					id: await stack.main.createCredential('smtp', smtp, mailDevSmtpCredential(mail)),
+					name: smtp,
+				},
+				[SECRET_CREDENTIAL]: {
+					id: await stack.main.createCredential(SECRET_CREDENTIAL, secret, {
+						secret: TWILIO_TOKEN,
+						publicUrl: '',
+					}),
+					name: secret,
+				},
 			});
 			expect(imported.map((t) => [t.name, t.published, t.note ?? ''])).toEqual(
 				imported.map((t) => [t.name, true, '']),
@@ -127,9 +184,15 @@ export function describePostgresStore(
 			// Always available: open around the clock, nobody away or capped.
 			team = await dataTableRows(stack.main, 'inquiry_team');
 			for (const ownerId of OWNERS) await setTeam(ownerId, { hours: '24/7' });
+			emailFrom = (await dataTableRows(stack.main, 'inquiry_settings')).find(
+				(r) => r.setting === 'emailFrom',
+			)?.value;
+			await setSetting('emailFrom', SENDER);
 		});
 
 		afterAll(async () => {
+			await setSetting('emailFrom', emailFrom ?? '');
+			await mail?.stop();
 			for (const row of team)
 				await setTeam(String(row.ownerId), {
 					hours: row.hours,
@@ -261,6 +324,94 @@ export function describePostgresStore(
 			PHASE_MS,
 		);
 
+		test('a caller who then fills in the form with the same phone is one inquiry: one record, one owner, told they wrote again', async () => {
+			const phone = '+14155553900';
+			const called = await stack.main.postWebhook(CALL, missedCallFrom(stack, phone));
+			expect(called.status).toBe(200);
+			const filled = await deliverLikeAVendor(
+				stack.main,
+				FORM,
+				JSON.stringify({
+					name: 'Rosa Diaz',
+					email: 'rosa.diaz@customers.test',
+					phone: '(415) 555-3900',
+					service: 'Repair',
+					message: 'I called earlier about the boiler',
+					postal_code: '94110',
+				}),
+				20,
+			);
+			expect(filled.status).toBe(200);
+			const records = await sqlRows(
+				stack.postgres,
+				`SELECT "inquiryId", "ownerId", channel FROM inquiry_records WHERE phone = '${phone}'`,
+			);
+			expect(records.map((r) => r.channel)).toEqual(['missed_call']);
+			const [{ inquiryId, ownerId }] = records;
+			const ledger = await sqlRows(
+				stack.postgres,
+				`SELECT "inquiryId", "ownerId", "contactCount", channels FROM inquiry_ledger WHERE "contactPhone" = '${phone}' OR "contactEmail" = 'rosa.diaz@customers.test'`,
+			);
+			expect(ledger).toEqual([
+				{ inquiryId, ownerId, contactCount: 2, channels: 'missed_call, other' },
+			]);
+			const told = (await rowsFor('inquiry_notifications', [String(inquiryId)]))
+				.filter((r) => r.kind !== 'text_back')
+				.sort((a, b) => Number(a.id) - Number(b.id));
+			expect(told.map((r) => [r.kind, r.subject])).toEqual([
+				['owner_assigned', expect.stringContaining('New inquiry for you')],
+				['contacted_again', `Rosa Diaz wrote again — inquiry ${String(inquiryId)}`],
+			]);
+			expect(told[0].recipient).toBe(told[1].recipient);
+		});
+
+		test('a person who comes back after their inquiry was handled gets the same owner again (sticky), not the next turn', async () => {
+			const person = (message: string, name = 'Sam Sticky', phone = '(415) 555-3950') =>
+				JSON.stringify({
+					name,
+					email: `${name.toLowerCase().replace(' ', '.')}@customers.test`,
+					phone,
+					service: 'Repair',
+					message,
+					postal_code: '94110',
+				});
+			const ownerOf = async (inquiryId: string) =>
+				(
+					await sqlRows(
+						stack.postgres,
+						`SELECT "ownerId" FROM inquiry_records WHERE "inquiryId" = '${inquiryId}'`,
+					)
+				)[0]?.ownerId;
+			const first = await deliverLikeAVendor(stack.main, FORM, person('The tap drips'), 20);
+			// Handled: the owner contacted them, so the next contact is a new inquiry, not a repeat.
+			await runSql(
+				stack.postgres,
+				`UPDATE inquiry_ledger SET "contactedAt" = now()::text WHERE "inquiryId" = '${first.inquiryId}'`,
+			);
+			// Someone else takes the next turn in between, so the rotation alone would pick another owner.
+			const other = await deliverLikeAVendor(
+				stack.main,
+				FORM,
+				person('The roof leaks', 'Olga Other', '(415) 555-3951'),
+				20,
+			);
+			const again = await deliverLikeAVendor(stack.main, FORM, person('Now the tap leaks'), 20);
+			expect(new Set([first.inquiryId, other.inquiryId, again.inquiryId]).size).toBe(3);
+			const owners = [
+				await ownerOf(first.inquiryId),
+				await ownerOf(other.inquiryId),
+				await ownerOf(again.inquiryId),
+			];
+			expect(owners[0]).toBeTruthy();
+			expect(owners[1]).not.toBe(owners[0]);
+			expect(owners[2]).toBe(owners[0]);
+			const [{ assignment }] = await sqlRows(
+				stack.postgres,
+				`SELECT assignment FROM inquiry_owner_claims WHERE "inquiryId" = '${again.inquiryId}'`,
+			);
+			expect((assignment as { strategy: string }).strategy).toBe('sticky');
+		});
+
 		test(
 			`${REPLAY_PAIRS} same-instant replay pairs: 0 duplicate records, ledger rows or notifications`,
 			async () => {
@@ -316,6 +467,22 @@ export function describePostgresStore(
 				const toldOwner = (r: Row) =>
 					team.find((t) => t.email === r.recipient)?.ownerId ?? `unknown ${String(r.recipient)}`;
 				expect(told.filter((r) => recordOwner.get(r.inquiryId) !== toldOwner(r))).toEqual([]);
+
+				// The Outbox (on the same store) claimed each owner notice once: one e-mail each, receipt sent.
+				const deadline = Date.now() + 120_000;
+				let receipts = told;
+				while (receipts.some((r) => !r.status || r.status === 'sending') && Date.now() < deadline) {
+					await sleep(1000);
+					receipts = (await rowsFor('inquiry_notifications', ids)).filter(
+						(r) => r.kind === 'owner_assigned',
+					);
+				}
+				const inbox = await mail.messages();
+				const mailsOf = (r: Row) =>
+					inbox.filter((m) => m.subject === r.subject && m.to[0]?.address === r.recipient).length;
+				expect(receipts.map((r) => [r.status, mailsOf(r)])).toEqual(
+					receipts.map(() => ['sent', 1]),
+				);
 			},
 			PHASE_MS,
 		);

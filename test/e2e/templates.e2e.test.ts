@@ -1,4 +1,3 @@
-import { createHmac } from 'crypto';
 import type { N8nInstance, TemplateSetup } from './harness';
 import type { LocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
 import { CRM_TOKEN, startLocalCrm } from '../../nodes/VerifyInquiryHandoff/test/localCrm';
@@ -9,7 +8,9 @@ import {
 	insertDataTableRows,
 	loadTemplates,
 	loadVendorPayload,
+	missedCallFields,
 	setUpTemplates,
+	signedTwilioPost,
 	startN8n,
 	startsByItself,
 	updateDataTableRows,
@@ -49,31 +50,12 @@ async function settle(file: string, count: number): Promise<void> {
 }
 
 /** A form-encoded Twilio post signed for the URL n8n sees (no proxy in between). */
-function signedTwilio(path: string, fields: Record<string, string>, secret = SECRET) {
-	const url = `${n8n.baseUrl}/webhook/${path}`;
-	const data = Object.keys(fields)
-		.sort()
-		.reduce((acc, key) => acc + key + fields[key], url);
-	return {
-		rawBody: new URLSearchParams(fields).toString(),
-		contentType: 'application/x-www-form-urlencoded',
-		headers: { 'x-twilio-signature': createHmac('sha1', secret).update(data).digest('base64') },
-	};
-}
+const signedTwilio = (path: string, fields: Record<string, string>, secret = SECRET) =>
+	signedTwilioPost(`${n8n.baseUrl}/webhook/${path}`, fields, secret);
 
 /** A signed Twilio status callback: a call from `phone` to the business that nobody answered. */
-function missedCallFrom(phone: string, callSid: string) {
-	return signedTwilio('inquiry-missed-call', {
-		AccountSid: 'AC00000000000000000000000000000000',
-		CallSid: callSid,
-		CallStatus: 'no-answer',
-		Direction: 'inbound',
-		From: phone,
-		Caller: phone,
-		To: '+14155550100',
-		Called: '+14155550100',
-	});
-}
+const missedCallFrom = (phone: string, callSid: string) =>
+	signedTwilio('inquiry-missed-call', missedCallFields(phone, callSid));
 
 /** The inquiry's ledger rows once its final row is written (the handoff status is set), or as they are after 30 s. */
 async function ledgerRowOnceClosed(inquiryId: string) {

@@ -103,6 +103,8 @@ ALTER TABLE inquiry_notifications ADD COLUMN IF NOT EXISTS "attempts" double pre
 CREATE UNIQUE INDEX IF NOT EXISTS inquiry_notifications_dedupeKey_key ON inquiry_notifications ("dedupeKey");
 
 CREATE INDEX IF NOT EXISTS inquiry_notifications_inquiryId_idx ON inquiry_notifications ("inquiryId");
+CREATE INDEX IF NOT EXISTS inquiry_ledger_identityKey_idx ON inquiry_ledger ("identityKey");
+CREATE INDEX IF NOT EXISTS inquiry_ledger_contactPhone_idx ON inquiry_ledger ("contactPhone");
 CREATE INDEX IF NOT EXISTS inquiry_ledger_open_idx ON inquiry_ledger ("receivedAt")
 	WHERE "verifiedAt" IS NULL AND "alertedAt" IS NULL;
 CREATE INDEX IF NOT EXISTS inquiry_records_ownerId_idx ON inquiry_records ("ownerId");
@@ -124,6 +126,14 @@ CREATE TABLE IF NOT EXISTS inquiry_owner_credits (
 	credit double precision NOT NULL DEFAULT 0,
 	"updatedAt" timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (scope, pool, "ownerKey")
+);
+-- The owner each person (identity key: e-mail, phone) was last given: sticky owners.
+CREATE TABLE IF NOT EXISTS inquiry_owner_sticky (
+	scope text NOT NULL,
+	"identityKey" text NOT NULL,
+	"ownerKey" text NOT NULL,
+	"updatedAt" timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (scope, "identityKey")
 );
 -- One owner per inquiry: a replay gets the owner the first execution claimed.
 CREATE TABLE IF NOT EXISTS inquiry_owner_claims (
@@ -184,8 +194,14 @@ BEGIN
 	ON CONFLICT (scope, day, "ownerKey") DO UPDATE SET assigned = n.assigned + 1, "updatedAt" = now();
 	INSERT INTO inquiry_owner_claims ("inquiryId", "ownerKey", day, assignment)
 	VALUES (p_inquiry, v_pick, v_day, v_assignment);
+	-- Sticky owners: the person's keys now name this owner, so a later inquiry of theirs is offered
+	-- to the same owner (Read Owner Counts hands these to Assign Inquiry Owner).
+	INSERT INTO inquiry_owner_sticky AS s (scope, "identityKey", "ownerKey")
+	SELECT DISTINCT p_scope, lower(k), v_pick
+	FROM jsonb_array_elements_text(coalesce(p_claim->'identityKeys', '[]'::jsonb)) AS k
+	ON CONFLICT (scope, "identityKey") DO UPDATE SET "ownerKey" = EXCLUDED."ownerKey", "updatedAt" = now();
 	RETURN QUERY SELECT v_pick, v_assignment, false;
 END
 $claim$;
 
-COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store aeda22b02bed';
+COMMENT ON FUNCTION inquiry_claim_owner(text, text, jsonb) IS 'inquiry store 834edafee73c';

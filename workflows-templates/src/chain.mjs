@@ -96,13 +96,8 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		[0, row],
 	);
 	// The ledger rows of the same person are read first, so the match after "Is an Inquiry?" has them.
-	// The Postgres hub has no repeat lane yet (its store has no form of this read under load).
-	const joins = store !== 'postgres';
-	if (joins) findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
-	const setup = readBusinessSetup(b, joins ? 'Find Earlier Inquiries' : NODE.trigger, [
-		2,
-		row - 1.5,
-	]);
+	findEarlierInquiries(b, NODE.trigger, [1, row - 1.5]);
+	const setup = readBusinessSetup(b, 'Find Earlier Inquiries', [2, row - 1.5]);
 	b.node(
 		NODE.ready,
 		'n8n-nodes-base.merge',
@@ -153,8 +148,8 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 	});
 	b.connect('Forged?', 'Alert: Unreadable Submission', 1);
 	// A repeat contact joins its open inquiry there; only a new one goes on (output 1).
-	const match = joins ? joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]) : NODE.isInquiry;
-	ledgerAtEntry(b, match, [6.4, row - 3], joins ? 1 : 0);
+	const match = joinOpenInquiry(b, NODE.isInquiry, [5.6, row - 1.2]);
+	ledgerAtEntry(b, match, [6.4, row - 3], 1);
 
 	b.ours(
 		NODE.context,
@@ -175,7 +170,7 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		},
 		[6, row],
 	);
-	b.connect(match, NODE.context, joins ? 1 : 0);
+	b.connect(match, NODE.context, 1);
 	askFollowUp(b, [7, row - 1.3]);
 	// A synthetic customer is never asked anything.
 	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.5, row - 0.7]);
@@ -227,8 +222,8 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 		recordNotSaved(b, [15, row + 3.4]);
 		verifyAgainstRecord(b, NODE.readBack, [verifyColumn, row]);
 	}
-	// The Outbox claims rows in the Data table; the Postgres hub's rows are in Postgres (not handed yet).
-	if (store !== 'postgres') deliverEveryRow(b, [verifyColumn + 6, row + 3]);
+	// On Postgres the rows go to the Outbox built on the same store (postgresStore.mjs).
+	deliverEveryRow(b, [verifyColumn + 6, row + 3]);
 	sectionNotes(b, row);
 	if (store === 'postgres') onPostgres(b);
 	return verifyColumn + 7;

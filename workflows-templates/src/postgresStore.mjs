@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { expr } from './lib.mjs';
 import { ledgerAfter } from './ledger.mjs';
 import { conditions, condition } from './scorecardSections.mjs';
-import { MANAGER_EMAIL, SETUP_NODE, TIME_ZONE } from './setup.mjs';
+import { MANAGER_EMAIL, TIME_ZONE } from './setup.mjs';
+import { FIND_EARLIER } from './repeat.mjs';
 import { notificationRow } from './sections.mjs';
+import { OUTBOX } from './outbox.mjs';
 
 const POSTGRES = 'n8n-nodes-base.postgres';
 const POSTGRES_VERSION = 2.6;
@@ -108,6 +110,12 @@ BEGIN
 	ON CONFLICT (scope, day, "ownerKey") DO UPDATE SET assigned = n.assigned + 1, "updatedAt" = now();
 	INSERT INTO inquiry_owner_claims ("inquiryId", "ownerKey", day, assignment)
 	VALUES (p_inquiry, v_pick, v_day, v_assignment);
+	-- Sticky owners: the person's keys now name this owner, so a later inquiry of theirs is offered
+	-- to the same owner (Read Owner Counts hands these to Assign Inquiry Owner).
+	INSERT INTO inquiry_owner_sticky AS s (scope, "identityKey", "ownerKey")
+	SELECT DISTINCT p_scope, lower(k), v_pick
+	FROM jsonb_array_elements_text(coalesce(p_claim->'identityKeys', '[]'::jsonb)) AS k
+	ON CONFLICT (scope, "identityKey") DO UPDATE SET "ownerKey" = EXCLUDED."ownerKey", "updatedAt" = now();
 	RETURN QUERY SELECT v_pick, v_assignment, false;
 END
 $claim$;`;
@@ -131,6 +139,14 @@ CREATE TABLE IF NOT EXISTS inquiry_owner_credits (
 	"updatedAt" timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (scope, pool, "ownerKey")
 );
+-- The owner each person (identity key: e-mail, phone) was last given: sticky owners.
+CREATE TABLE IF NOT EXISTS inquiry_owner_sticky (
+	scope text NOT NULL,
+	"identityKey" text NOT NULL,
+	"ownerKey" text NOT NULL,
+	"updatedAt" timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (scope, "identityKey")
+);
 -- One owner per inquiry: a replay gets the owner the first execution claimed.
 CREATE TABLE IF NOT EXISTS inquiry_owner_claims (
 	"inquiryId" text PRIMARY KEY,
@@ -140,9 +156,14 @@ CREATE TABLE IF NOT EXISTS inquiry_owner_claims (
 	"claimedAt" timestamptz NOT NULL DEFAULT now()
 );`;
 
-/** Lookups besides the unique keys: notifications per inquiry, the sweep's open ledger rows. */
+/**
+ * Lookups besides the unique keys: notifications per inquiry, the sweep's open ledger rows, and a
+ * person's earlier inquiries (by identity key or phone: the repeat-contact lane's read).
+ */
 const LOOKUP_INDEXES = `
 CREATE INDEX IF NOT EXISTS inquiry_notifications_inquiryId_idx ON inquiry_notifications ("inquiryId");
+CREATE INDEX IF NOT EXISTS inquiry_ledger_identityKey_idx ON inquiry_ledger ("identityKey");
+CREATE INDEX IF NOT EXISTS inquiry_ledger_contactPhone_idx ON inquiry_ledger ("contactPhone");
 CREATE INDEX IF NOT EXISTS inquiry_ledger_open_idx ON inquiry_ledger ("receivedAt")
 	WHERE "verifiedAt" IS NULL AND "alertedAt" IS NULL;
 CREATE INDEX IF NOT EXISTS inquiry_records_ownerId_idx ON inquiry_records ("ownerId");`;
@@ -199,33 +220,44 @@ const exists = (value, type = 'string') =>
 	condition(expr(value), { type, operation: 'exists', singleValue: true });
 
 /**
- * The first run (and the first after an upgrade) creates the tables: the setup branch checks the
- * version the store carries, one cheap catalogue lookup, and applies the SQL when it differs.
+ * The first run (and the first after an upgrade) creates the tables: before the hub's first read
+ * of the store (the person's earlier inquiries, right after the trigger) it checks the version the
+ * store carries, one cheap catalogue lookup, and applies the SQL when it differs.
  */
 function ensureStore(b) {
-	// Into the business set-up branch of Setup Ready (the other input carries the inquiry).
-	const from = SETUP_NODE;
-	const link = b.connections[from].main[0].find((to) => to.node === 'Setup Ready');
+	const from = 'Hub Trigger';
+	const link = b.connections[from].main[0].find((to) => to.node === FIND_EARLIER);
 	b.connections[from].main[0] = b.connections[from].main[0].filter((to) => to !== link);
-	const at = b.nodes.find((n) => n.name === SETUP_NODE).position.map((p, i) => p / (i ? 200 : 260));
+	const at = b.nodes
+		.find((n) => n.name === FIND_EARLIER)
+		.position.map((p, i) => p / (i ? 200 : 260));
 	postgresNode(
 		b,
 		'Store Ready?',
 		`SELECT coalesce(obj_description(to_regprocedure('inquiry_claim_owner(text,text,jsonb)'), 'pg_proc'), '') = '${STORE_VERSION}' AS ready`,
-		[at[0] + 0.7, at[1] - 1],
+		[at[0] - 0.4, at[1] - 1.2],
+		// Once per execution: the check does not depend on the inquiry.
+		{ executeOnce: true },
 	);
 	b.connect(from, 'Store Ready?');
 	ifNode(
 		b,
 		'Store Current?',
 		[condition(expr('$json.ready'), { type: 'boolean', operation: 'true', singleValue: true })],
-		[at[0] + 1.4, at[1] - 1],
+		[at[0] + 0.3, at[1] - 1.2],
 	);
 	b.connect('Store Ready?', 'Store Current?');
-	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 0.7, at[1] - 2]);
+	postgresNode(b, 'Create Store Tables', storeSql(), [at[0] + 0.3, at[1] - 2.2]);
 	b.connect('Store Current?', 'Create Store Tables', 1);
-	b.connect('Store Current?', 'Setup Ready', 0, link.index);
-	b.connect('Create Store Tables', 'Setup Ready', 0, link.index);
+	b.connect('Store Current?', FIND_EARLIER, 0);
+	b.connect('Create Store Tables', FIND_EARLIER);
+	// Find Earlier Inquiries now follows the store check, so it reads the contact from the trigger.
+	const earlier = b.nodes.find((n) => n.name === FIND_EARLIER);
+	const options = earlier.parameters.options;
+	options.queryReplacement = options.queryReplacement.replaceAll(
+		'$json.',
+		"$('Hub Trigger').first().json.",
+	);
 }
 
 /** `={{ code }}` → code; a fixed value → its JavaScript literal. */
@@ -269,22 +301,73 @@ function storeTableOf(node) {
 	if (node.type !== 'n8n-nodes-base.dataTable') return undefined;
 	const name = node.parameters.dataTableId?.value;
 	if (name in STORE_TABLES) return name;
+	// The self-audit's synthetic records are kept with the real ones on Postgres (see above).
+	if (name === 'inquiry_test_records') return 'inquiry_records';
 	if (typeof name === 'string' && name.startsWith('={{') && name.includes('"inquiry_records"'))
 		return 'inquiry_records';
 	return undefined;
 }
 
+/** How each Data table filter reads in SQL, given its value's placeholder (none for the empty checks). */
+const FILTER_SQL = {
+	eq: (column, value) => `${column} = ${value}`,
+	neq: (column, value) => `${column} IS DISTINCT FROM ${value}`,
+	lt: (column, value) => `${column} < ${value}`,
+	lte: (column, value) => `${column} <= ${value}`,
+	gt: (column, value) => `${column} > ${value}`,
+	gte: (column, value) => `${column} >= ${value}`,
+	isEmpty: (column) => `coalesce(${column}::text, '') = ''`,
+	isNotEmpty: (column) => `coalesce(${column}::text, '') <> ''`,
+};
+
+const isExpression = (value) => typeof value === 'string' && value.startsWith('=');
+
+/**
+ * One filter in SQL. A column chosen by expression is read from the row as JSON text by name; a
+ * comparison chosen by expression becomes a CASE over the forms above, with the name as a value.
+ */
+function filterSql(table, c, value) {
+	const byName = isExpression(c.keyName);
+	const column = byName
+		? `(to_jsonb(${table}) ->> $${value(codeOf(c.keyName))}::text)`
+		: `${table}.${q(c.keyName)}`;
+	// A column read by name is text: its value is compared as text too.
+	const next = () => `$${value(codeOf(c.keyValue))}${byName ? '::text' : ''}`;
+	const condition = c.condition ?? 'eq';
+	if (!isExpression(condition)) {
+		const form = FILTER_SQL[condition];
+		if (!form) throw new Error(`a "${condition}" filter has no Postgres form (postgresStore.mjs)`);
+		return form(column, condition.startsWith('is') ? undefined : next());
+	}
+	const chosen = value(codeOf(condition));
+	const placeholder = next();
+	const cases = Object.entries(FILTER_SQL).map(
+		([name, form]) => `WHEN '${name}' THEN ${form(column, placeholder)}`,
+	);
+	return `(CASE $${chosen}::text ${cases.join(' ')} END)`;
+}
+
+/** A Data table step's filters as a WHERE clause whose values start at `$first`. */
+function whereSql(table, parameters, first = 1) {
+	const filters = parameters.filters?.conditions ?? [];
+	const values = [];
+	const value = (code) => {
+		values.push(code);
+		return first + values.length - 1;
+	};
+	const parts = filters.map((c) => filterSql(table, c, value));
+	const join = parameters.matchType === 'anyCondition' ? ' OR ' : ' AND ';
+	return { where: parts.length ? parts.join(join) : 'true', values };
+}
+
 /** UPDATE … WHERE every filter matches: the columns the step sets, from one JSON row. */
 function updateSql(table, parameters) {
 	const columns = Object.keys(parameters.columns.value).map(q);
-	const filters = parameters.filters.conditions;
-	if (filters.some((c) => (c.condition ?? 'eq') !== 'eq'))
-		throw new Error('only "equals" filters have a Postgres form yet (postgresStore.mjs)');
-	const where = filters.map((c, i) => `${table}.${q(c.keyName)} = $${i + 2}`).join(' AND ');
+	const { where, values } = whereSql(table, parameters, 2);
 	const set = [...columns.map((c) => `${c} = r.${c}`), '"updatedAt" = now()'];
 	return {
 		query: `UPDATE ${table} SET ${set.join(', ')}\nFROM jsonb_populate_record(NULL::${table}, $1::jsonb) AS r\nWHERE ${where}\nRETURNING ${table}.*`,
-		values: filters.map((c) => codeOf(c.keyValue)),
+		values,
 	};
 }
 
@@ -325,21 +408,19 @@ function rewriteDataTableSteps(b) {
 		const { operation } = node.parameters;
 		node.type = POSTGRES;
 		node.typeVersion = POSTGRES_VERSION;
-		if (operation === 'get') {
-			const filters = node.parameters.filters.conditions;
-			if (filters.some((c) => (c.condition ?? 'eq') !== 'eq'))
-				throw new Error(`${node.name}: only "equals" filters have a Postgres form yet`);
-			const join = node.parameters.matchType === 'anyCondition' ? ' OR ' : ' AND ';
-			const where = filters.map((c, i) => `${q(c.keyName)} = $${i + 1}`).join(join);
+		if (operation === 'get' || operation === 'deleteRows') {
+			const { where, values } = whereSql(table, node.parameters);
 			const order = node.parameters.orderBy
 				? `${q(node.parameters.orderByColumn ?? 'id')} ${node.parameters.orderByDirection === 'DESC' ? 'DESC' : 'ASC'}`
 				: 'id';
+			const limit = node.parameters.returnAll ? '' : ` LIMIT ${node.parameters.limit ?? 50}`;
 			node.parameters = {
 				operation: 'executeQuery',
-				query: `SELECT * FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT ${node.parameters.limit ?? 50}`,
-				options: {
-					queryReplacement: expr(`[${filters.map((c) => codeOf(c.keyValue)).join(', ')}]`),
-				},
+				query:
+					operation === 'get'
+						? `SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}${limit}`
+						: `DELETE FROM ${table} WHERE ${where} RETURNING *`,
+				options: values.length ? { queryReplacement: expr(`[${values.join(', ')}]`) } : {},
 			};
 			continue;
 		}
@@ -377,11 +458,19 @@ export function assignByClaim(
 	postgresNode(
 		b,
 		'Read Owner Counts',
-		`SELECT json_build_object('version', 1, 'credits', '{}'::json, 'sticky', '{}'::json, 'assigned', 0,
+		`SELECT json_build_object('version', 1, 'credits', '{}'::json, 'assigned', 0,
+	'sticky', coalesce((SELECT json_object_agg("identityKey", "ownerKey") FROM inquiry_owner_sticky
+		WHERE scope = $1 AND "identityKey" IN (SELECT lower(k) FROM jsonb_array_elements_text($3::jsonb) AS k)), '{}'::json),
 	'daily', json_build_object('day', $2::text, 'counts', coalesce(
 		(SELECT json_object_agg("ownerKey", assigned) FROM inquiry_owner_counts WHERE scope = $1 AND day = $2), '{}'::json))) AS state`,
 		[column, row],
-		{ values: [JSON.stringify(SCOPE), day] },
+		{
+			values: [
+				JSON.stringify(SCOPE),
+				day,
+				`JSON.stringify($('${context}').item.json.identityKeys ?? [])`,
+			],
+		},
 	);
 	b.node(
 		'Inquiry to Assign',
@@ -413,7 +502,12 @@ export function assignByClaim(
 		'SELECT * FROM inquiry_claim_owner($1, $2, $3::jsonb)',
 		[column + 3, row],
 		{
-			values: [JSON.stringify(SCOPE), '$json.id', 'JSON.stringify($json.routingMemory.claim)'],
+			// The person's keys go with the claim: the function remembers them for sticky owners.
+			values: [
+				JSON.stringify(SCOPE),
+				'$json.id',
+				'JSON.stringify({ ...$json.routingMemory.claim, identityKeys: $json.identityKeys ?? [] })',
+			],
 			alwaysOutputData: true,
 		},
 	);
@@ -474,13 +568,50 @@ const POSTGRES_NOTES = {
 		"Save Record and Read Record Back use the inquiry_records Postgres table, one row per inquiry id (INSERT … ON CONFLICT). To use a CRM instead, use its create and get nodes and set Verify's field prefix; see template 00b for any HTTP CRM.",
 };
 
+/** The Outbox that claims and sends rows kept in Postgres (template 00c built on this store). */
+export const OUTBOX_POSTGRES = `${OUTBOX} (Postgres)`;
+
+/**
+ * Any template on the Postgres store: every Data table step on records, ledger and notifications
+ * rewritten as a Postgres step, rows handed to the Postgres Outbox. Settings and team stay in
+ * their Data tables. This is the one place a template's store is switched.
+ */
+function onPostgresStore(b) {
+	rewriteDataTableSteps(b);
+	for (const node of b.nodes) {
+		const target = node.parameters.workflowId;
+		if (node.type === 'n8n-nodes-base.executeWorkflow' && target?.cachedResultName === OUTBOX) {
+			target.cachedResultName = OUTBOX_POSTGRES;
+			node.notes = node.notes?.replaceAll(`"${OUTBOX}"`, `"${OUTBOX_POSTGRES}"`);
+		}
+		if (node.type === POSTGRES && !node.credentials)
+			node.notes ??= 'Uses your Postgres credential (the same one on every Postgres step).';
+	}
+}
+
+/**
+ * A template module's Postgres variant, built from the same source: `{ file, build }` as
+ * scripts/build-templates.mjs reads it. The workflow's name says which store it uses.
+ */
+export function postgresVariant(build, file) {
+	return {
+		file,
+		build() {
+			const b = build();
+			b.name = `${b.name} (Postgres)`;
+			onPostgresStore(b);
+			return b;
+		},
+	};
+}
+
 /**
  * The hub on Postgres: the store check before anything else, then every Data table step on
  * records, ledger and notifications rewritten as a Postgres step, and the notes saying so.
  */
 export function onPostgres(b) {
+	onPostgresStore(b);
 	ensureStore(b);
-	rewriteDataTableSteps(b);
 	for (const node of b.nodes) {
 		if (node.name in POSTGRES_NOTES)
 			node.parameters.content = node.parameters.content.replace(
@@ -492,7 +623,5 @@ export function onPostgres(b) {
 				'(Data table)',
 				'(Postgres)',
 			);
-		if (node.type === POSTGRES && !node.credentials)
-			node.notes ??= 'Uses your Postgres credential (the same one on every Postgres step).';
 	}
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { WorkflowJson } from '../../test/harness';
 
@@ -24,12 +24,9 @@ describe('the hub on Postgres (template 00p)', () => {
 		expect([...new Set(tables)].sort()).toEqual(['inquiry_settings', 'inquiry_team']);
 	});
 
-	it('has every step of the Data table hub under the same name, owner memory and the Outbox aside', () => {
+	it('has every step of the Data table hub under the same name, owner memory aside', () => {
 		const names = new Set(hub.nodes.map((n) => n.name));
-		// The Outbox claims rows in the Data table, so the Postgres hub does not hand its rows to it
-		// yet; nor has it the repeat-contact lane (Find Earlier … Tell Owner: Contacted Again) yet.
-		const memory =
-			/Owner Memory|Memory (Row|Saved|Busy)|Tries Left|Keep Memory|Hand to the Outbox|Earlier Inquiries|Open Inquiry|Joined|Contacted Again/;
+		const memory = /Owner Memory|Memory (Row|Saved|Busy)|Tries Left|Keep Memory/;
 		expect(
 			dataTableHub.nodes.map((n) => n.name).filter((n) => !names.has(n) && !memory.test(n)),
 		).toEqual([]);
@@ -80,5 +77,107 @@ describe('the hub on Postgres (template 00p)', () => {
 			/COMMENT ON FUNCTION inquiry_claim_owner\(text, text, jsonb\) IS '([^']+)'/.exec(sql)?.[1];
 		expect(queryOf('Store Ready?')).toContain(`= '${version}' AS ready`);
 		expect(queryOf('Create Store Tables')).toBe(sql);
+		// The store check comes first: the person's earlier inquiries are read only after it.
+		const connections = hub.connections as unknown as Record<
+			string,
+			{ main: Array<Array<{ node: string }>> }
+		>;
+		const next = (name: string, output = 0) =>
+			connections[name].main[output].map((c) => c.node).sort();
+		expect(next('Hub Trigger')).toEqual(['Setup Ready', 'Store Ready?']);
+		expect([next('Store Current?', 0), next('Store Current?', 1)]).toEqual([
+			['Find Earlier Inquiries'],
+			['Create Store Tables'],
+		]);
+		expect(next('Create Store Tables')).toEqual(['Find Earlier Inquiries']);
+	});
+
+	it("reads the same person's ledger rows with any of their keys, and joins a repeat contact by updating its open row", () => {
+		expect(queryOf('Find Earlier Inquiries')).toBe(
+			'SELECT * FROM inquiry_ledger WHERE inquiry_ledger."identityKey" = $1 OR inquiry_ledger."identityKey" = $2 OR inquiry_ledger."contactPhone" = $3 ORDER BY "id" DESC LIMIT 25',
+		);
+		expect(queryOf('Join Open Inquiry')).toMatch(
+			/^UPDATE inquiry_ledger SET "contactCount" = r."contactCount", "channels" = r."channels", "lastContactAt" = r."lastContactAt", "updatedAt" = now\(\)\nFROM jsonb_populate_record\(NULL::inquiry_ledger, \$1::jsonb\) AS r\nWHERE inquiry_ledger."inquiryId" = \$2/,
+		);
+		expect(queryOf('Tell Owner: Contacted Again')).toContain(
+			'ON CONFLICT ("dedupeKey") DO NOTHING',
+		);
+	});
+});
+
+/** Each Postgres variant (workflows-templates/postgres/) next to the Data table template it is built from. */
+const VARIANTS = readdirSync(join(DIR, 'postgres'))
+	.filter((file) => file.endsWith('.json'))
+	.sort()
+	.map((file) => ({ file, variant: read(`postgres/${file}`), source: read(file) }));
+const tablesOf = (workflow: WorkflowJson) =>
+	[
+		...new Set(
+			workflow.nodes
+				.filter((n) => n.type === 'n8n-nodes-base.dataTable')
+				.map((n) => (n.parameters.dataTableId as { value: string }).value),
+		),
+	].sort();
+
+describe('the other templates on the Postgres store (workflows-templates/postgres/)', () => {
+	it('are the Outbox, owner links, ladder, weekly report and self-audit, each built from its Data table template', () => {
+		expect(VARIANTS.map((v) => v.file)).toEqual([
+			'00c-inquiry-outbox.json',
+			'00d-inquiry-owner-links.json',
+			'06-leak-sweep.json',
+			'07-weekly-continuity-report.json',
+			'08-continuity-self-audit.json',
+		]);
+		for (const { variant, source } of VARIANTS) {
+			expect(variant.name).toBe(`${source.name} (Postgres)`);
+			expect(variant.nodes.map((n) => n.name)).toEqual(source.nodes.map((n) => n.name));
+			expect(variant.connections).toEqual(source.connections);
+		}
+	});
+
+	it("keep only settings, team and the ladder's owner memory in Data tables", () => {
+		expect(Object.fromEntries(VARIANTS.map((v) => [v.file, tablesOf(v.variant)]))).toEqual({
+			'00c-inquiry-outbox.json': ['inquiry_settings', 'inquiry_team'],
+			'00d-inquiry-owner-links.json': ['inquiry_settings', 'inquiry_team'],
+			'06-leak-sweep.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
+			'07-weekly-continuity-report.json': ['inquiry_settings', 'inquiry_team'],
+			'08-continuity-self-audit.json': ['inquiry_settings', 'inquiry_team'],
+		});
+	});
+
+	it('hand every row to the Postgres Outbox, as the Postgres hub does', () => {
+		const outboxCalls = [hub, ...VARIANTS.map((v) => v.variant)].flatMap((w) =>
+			w.nodes
+				.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow')
+				.map((n) => (n.parameters.workflowId as { cachedResultName: string }).cachedResultName),
+		);
+		expect(outboxCalls.length).toBeGreaterThanOrEqual(4);
+		expect(new Set(outboxCalls)).toEqual(new Set(['Inquiry Outbox (Postgres)']));
+	});
+
+	it('the Outbox claims a row before sending in one conditional UPDATE … RETURNING: only a row whose status is still empty', () => {
+		const outbox = VARIANTS.find((v) => v.file.startsWith('00c-'))!.variant;
+		const claim = outbox.nodes.find((n) => n.name === 'Claim the Row')!;
+		expect(claim.type).toBe('n8n-nodes-base.postgres');
+		expect(claim.parameters.query).toBe(
+			'UPDATE inquiry_notifications SET "status" = r."status", "updatedAt" = now()\n' +
+				'FROM jsonb_populate_record(NULL::inquiry_notifications, $1::jsonb) AS r\n' +
+				`WHERE inquiry_notifications."id" = $2 AND coalesce(inquiry_notifications."status"::text, '') = ''\n` +
+				'RETURNING inquiry_notifications.*',
+		);
+		expect(
+			String(
+				claim.parameters.options &&
+					(claim.parameters.options as { queryReplacement: string }).queryReplacement,
+			),
+		).toBe('={{ [JSON.stringify({ "status": ("sending") }), $json.id] }}');
+	});
+
+	it('the owner links claim once with the same conditions as on Data tables, the hop column chosen by name', () => {
+		const links = VARIANTS.find((v) => v.file.startsWith('00d-'))!.variant;
+		const query = String(links.nodes.find((n) => n.name === 'Claim Once')!.parameters.query);
+		expect(query).toContain(
+			`WHERE inquiry_ledger."inquiryId" = $2 AND inquiry_ledger."ownerId" = $3 AND coalesce(inquiry_ledger."acceptedAt"::text, '') = '' AND (to_jsonb(inquiry_ledger) ->> $4::text) = $5::text`,
+		);
 	});
 });

@@ -253,4 +253,28 @@ describe('Assign Inquiry Owner in a workflow', () => {
 			state: { assigned: 4 },
 		});
 	});
+
+	it('defaults to From Input from version 1.1, while a version 1 node saved without the setting keeps static data', async () => {
+		expect(roundRobin.nodes[1].typeVersion).toBe(1);
+		expect(roundRobin.nodes[1].parameters.routingMemory).toBeUndefined();
+		const v1 = await runWorkflow(roundRobin, { now: MON_10AM_NY, mode: 'trigger' });
+		expect(Object.keys(v1.staticData)).toEqual(['node:Assign Owner']);
+		expect(v1.output('Assign Owner')[0].routingMemory).toBeUndefined();
+
+		const current = structuredClone(roundRobin);
+		current.nodes[1].typeVersion = 1.1;
+		const v11 = await runWorkflow(current, { now: MON_10AM_NY, mode: 'trigger' });
+		expect(v11.error).toBeUndefined();
+		expect(v11.staticData).toEqual({});
+		expect(v11.output('Assign Owner').map((item) => item.routingMemory)).toEqual([
+			expect.objectContaining({
+				basedOnVersion: 0,
+				state: expect.objectContaining({ assigned: 1 }),
+			}),
+			expect.objectContaining({
+				basedOnVersion: 0,
+				state: expect.objectContaining({ assigned: 2 }),
+			}),
+		]);
+	});
 });

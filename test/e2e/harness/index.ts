@@ -38,6 +38,7 @@ export {
 } from './templates';
 export type { CredentialRefs, TemplateFile, TemplateResult, TemplateSetup } from './templates';
 export { loadVendorPayload, vendorRequest } from './vendorPayloads';
+export { missedCallFields, signedTwilioPost } from './twilio';
 export { deliverLikeAVendor } from './vendorRetry';
 export type { Delivery } from './vendorRetry';
 export type { VendorPayload } from './vendorPayloads';

@@ -18,6 +18,7 @@ export function build() {
 		swap: 'Point the entries at this hub instead of the Data table hub, not both: each keeps its own records and ledger.',
 		setup: [
 			"Create a **Postgres** credential (n8n's own) and pick it in every Postgres step. The first run creates the tables (workflows-templates/sql/inquiry-store-postgres.sql); nothing needs to be run by hand.",
+			'Import the Outbox, owner links, ladder, report and self-audit from **workflows-templates/postgres/** (the same templates on this store) and pick **Inquiry Outbox (Postgres)** in Hand to the Outbox.',
 		],
 	});
 	addHubChain(b, { store: 'postgres' });

@@ -26,8 +26,11 @@ import {
 	TEAM,
 	TIME_ZONE,
 } from '../setup.mjs';
+import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '06-leak-sweep.json';
+/** The same workflow on the Postgres store (template 00p's tables). */
+export const variants = [postgresVariant(build, 'postgres/06-leak-sweep.json')];
 
 export const NODE = {
 	schedule: 'Every 15 Minutes',

@@ -21,8 +21,11 @@ import {
 import { updateRows } from '../sections.mjs';
 import { readBusinessSetup, setting } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
+import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '00c-inquiry-outbox.json';
+/** The same workflow on the Postgres store (template 00p's tables). */
+export const variants = [postgresVariant(build, 'postgres/00c-inquiry-outbox.json')];
 
 const NOTIFICATIONS = 'inquiry_notifications';
 const byRowId = (id) => [{ keyName: 'id', condition: 'eq', keyValue: expr(id) }];

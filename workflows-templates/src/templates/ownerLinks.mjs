@@ -11,8 +11,11 @@ import { notificationRow, updateRows, webhookEntry } from '../sections.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, setting, TEAM } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
 import { LINK_PATH, tellOwner } from '../tellOwner.mjs';
+import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '00d-inquiry-owner-links.json';
+/** The same workflow on the Postgres store (template 00p's tables). */
+export const variants = [postgresVariant(build, 'postgres/00d-inquiry-owner-links.json')];
 export const OWNER_LINKS = 'Inquiry Owner Links';
 
 const LEDGER = 'inquiry_ledger';

@@ -8,8 +8,11 @@ import { notificationRow } from '../sections.mjs';
 import { condition, conditions, literal, scorecard, setFields } from '../scorecardSections.mjs';
 import { SYNTHETIC_INQUIRIES, TOKEN } from '../selfAuditInquiries.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, SETUP_NODE, setting, TIME_ZONE } from '../setup.mjs';
+import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '08-continuity-self-audit.json';
+/** The same workflow on the Postgres store (template 00p's tables). */
+export const variants = [postgresVariant(build, 'postgres/08-continuity-self-audit.json')];
 
 export const NODE = {
 	manual: 'Run Self-Audit Now',

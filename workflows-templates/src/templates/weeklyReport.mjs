@@ -5,8 +5,11 @@ import { overview } from '../notes.mjs';
 import { notificationRow } from '../sections.mjs';
 import { readLedger, scorecard, SELF_AUDIT_NAME, setFields, where } from '../scorecardSections.mjs';
 import { MANAGER_EMAIL, readBusinessSetup, setting, TIME_ZONE } from '../setup.mjs';
+import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '07-weekly-continuity-report.json';
+/** The same workflow on the Postgres store (template 00p's tables). */
+export const variants = [postgresVariant(build, 'postgres/07-weekly-continuity-report.json')];
 
 export const NODE = {
 	schedule: 'Every Monday at 08:00',
