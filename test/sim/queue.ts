@@ -1,4 +1,5 @@
 import { createStoreCredential, sqlRows } from '../e2e/harness/postgresStore';
+import { freePort } from '../e2e/harness/process';
 import type { QueueStack } from '../e2e/harness/queueMode';
 import { FAST_STALL_DETECTION, startQueueN8n } from '../e2e/harness/queueMode';
 import type { FrontService } from '../e2e/harness/services';
@@ -58,12 +59,21 @@ export interface QueueSim extends SimN8n {
 }
 
 export async function startQueueSim(): Promise<QueueSim> {
-	const stack = await startQueueN8n({ label: 'sim-queue', env: FAST_STALL_DETECTION });
+	// Vendors that sign the URL they call (Twilio) sign the front's: n8n must report that one.
+	const frontPort = await freePort();
+	const stack = await startQueueN8n({
+		label: 'sim-queue',
+		env: { ...FAST_STALL_DETECTION, WEBHOOK_URL: `http://127.0.0.1:${frontPort}/` },
+	});
 	let front: FrontService | undefined;
 	try {
 		const store = await createStoreCredential(stack.main, stack.postgres);
 		// Every entry path the day posts to must answer before the front forwards anything.
-		front = await startFront(Number(new URL(stack.main.baseUrl).port), Object.values(PATHS));
+		front = await startFront(
+			Number(new URL(stack.main.baseUrl).port),
+			Object.values(PATHS),
+			frontPort,
+		);
 		const killed: number[] = [];
 		const alive = () => stack.workers.filter((w) => !killed.includes(w.number));
 		return {
