@@ -3,6 +3,7 @@
 # on a free 127.0.0.1 port, forwarding to n8n only while n8n is really ready to take inquiries.
 #
 #   bash scripts/services/haproxy.sh start <folder> <n8n-port> <webhook-path>…  → {"url","port","pid"}
+#     (FRONT_PORT=<port> listens there instead of on a free port: n8n's WEBHOOK_URL can name it first)
 #   bash scripts/services/haproxy.sh stop <folder>     stops it by its PID, deletes <folder>
 #   bash scripts/services/haproxy.sh config <n8n-host:port> <webhook-path>…    prints the config only
 #   bash scripts/services/haproxy.sh ensure            installs HAProxy only
@@ -67,7 +68,7 @@ start_front() {
 	ensure_debian_packages "$HAPROXY" haproxy
 	mkdir -p "$folder"
 	folder="$(cd "$folder" && pwd)"
-	port="$(free_port)"
+	port="${FRONT_PORT:-$(free_port)}"
 	haproxy_config "127.0.0.1:$port" "127.0.0.1:$backend_port" "$@" >"$folder/haproxy.cfg"
 	"$HAPROXY" -c -q -f "$folder/haproxy.cfg"
 	"$HAPROXY" -D -f "$folder/haproxy.cfg" -p "$folder/haproxy.pid"

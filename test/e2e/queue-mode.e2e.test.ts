@@ -6,6 +6,7 @@ import {
 	createStoreCredential,
 	deliverLikeAVendor,
 	dataTableRows,
+	FAST_STALL_DETECTION,
 	dataTablesNeeded,
 	declaredTables,
 	ensureDataTables,
@@ -14,7 +15,15 @@ import {
 	startQueueN8n,
 	startsByItself,
 } from './harness';
-import { countBy, describePostgresStore, perInquiry } from './queue-mode.postgres';
+import {
+	countBy,
+	describePostgresStore,
+	importPostgresHub,
+	perInquiry,
+	POSTGRES_FORM,
+	postgresClosed,
+	postgresOutcomes,
+} from './queue-mode.postgres';
 import {
 	lastExecutionId,
 	SECRET_CREDENTIAL,
@@ -28,17 +37,9 @@ import {
  * n8n 2.41.1 in queue mode, as a production install runs it: PostgreSQL 15 and Redis from Debian,
  * one main instance and 2 workers, this package on each. The current templates and their Data
  * tables are imported through the same functions `npm start` uses, so the suite follows the
- * templates when they change.
- *
- * A worker killed with SIGKILL leaves its jobs locked until the lock expires (60 s) and the next
- * stalled-job check (30 s) runs; the stack here shortens both so the kill test takes seconds, not
- * a minute and a half. Nothing else differs from n8n's defaults.
+ * templates when they change. Stall detection is shortened (FAST_STALL_DETECTION) so the kill
+ * test takes seconds, not a minute and a half.
  */
-const STALL_DETECTION = {
-	QUEUE_WORKER_LOCK_DURATION: '15000',
-	QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
-	QUEUE_WORKER_STALLED_INTERVAL: '5000',
-};
 const FORM = 'inquiry-form';
 const INQUIRIES = 40;
 const CONCURRENCY = 8;
@@ -52,7 +53,11 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 const rows = async (table: string): Promise<Row[]> => await dataTableRows(stack.main, table);
 
 beforeAll(async () => {
-	stack = await startQueueN8n({ label: 'queue-mode', env: STALL_DETECTION });
+	stack = await startQueueN8n({
+		label: 'queue-mode',
+		env: FAST_STALL_DETECTION,
+		install: 'environment',
+	});
 	const secret = {
 		id: await stack.main.createCredential(SECRET_CREDENTIAL, 'Webhook secret (queue mode)', {
 			secret: 'queue-mode-secret',
@@ -73,6 +78,7 @@ beforeAll(async () => {
 		handoffDestinationApi: await createDemoCrmCredential(stack.main),
 		postgres: (store = await createStoreCredential(stack.main, stack.postgres)),
 	});
+	await importPostgresHub(stack, store);
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -124,6 +130,15 @@ async function ledgerOnceClosed(ids: string[], waitMs = 120_000): Promise<Row[]>
 		await sleep(500);
 	}
 }
+
+test('n8n installed the package on main from N8N_COMMUNITY_PACKAGES, and each worker the same version from the shared database', () => {
+	const version = (
+		JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }
+	).version;
+	expect(stack.installedVersions()).toEqual([version, version, version]);
+	for (const worker of stack.workers)
+		expect(worker.log()).toContain('Attempting to reinstall missing packages');
+});
 
 test('every template that starts by itself is published on the queue-mode main', () => {
 	const templates = new Map(loadTemplates().map((template) => [template.file, template.workflow]));
@@ -197,10 +212,7 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 });
 
 // The hub on its Postgres store (template 00p), on this same stack, before a worker is killed.
-describePostgresStore(
-	() => stack,
-	() => store,
-);
+describePostgresStore(() => stack);
 
 test('n8n 2.41.1 queue mode starts every execution with empty static data: a static-data round robin gives each inquiry the first owner', async () => {
 	const text = readFileSync(join(__dirname, 'workflows/assign-round-robin.json'), 'utf8')
@@ -226,54 +238,82 @@ test('n8n 2.41.1 queue mode starts every execution with empty static data: a sta
 	expect(owners).toEqual(['ana', 'ana', 'ana', 'ana', 'ana', 'ana']);
 });
 
-test('a worker killed with SIGKILL mid-burst, vendors retrying on 5xx: every inquiry completes exactly once or the leak sweep finds it', async () => {
-	const burst = 24;
-	const victim = stack.workers[1];
-	const startedBefore = startedPerWorker();
-	const senders = Array.from(
-		{ length: burst },
-		async (_, n) => await deliverLikeAVendor(stack.main, FORM, formBody(n, 'kill')),
-	);
-	// Kill the worker once it is running some of the burst.
-	const deadline = Date.now() + 60_000;
-	while (startedPerWorker()[1] - startedBefore[1] < 3 && Date.now() < deadline) await sleep(20);
-	victim.process.kill('SIGKILL');
-	const answers = await Promise.all(senders);
-	const ids = answers.map((a) => a.inquiryId);
-	expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-	expect(new Set(ids).size).toBe(burst);
+test(
+	'a worker killed with SIGKILL mid-burst, vendors retrying on 5xx: every inquiry, on Data tables or on the Postgres store, completes exactly once or the leak sweep finds it',
+	async () => {
+		const burst = 16;
+		// Even posts go to the Data table hub's form, odd ones to the Postgres hub's (00p).
+		const formOf = (n: number) => (n % 2 === 0 ? FORM : POSTGRES_FORM);
+		// The Postgres hub's first run creates its tables; that happens before the burst, not in it.
+		const warmUp = await deliverLikeAVendor(stack.main, POSTGRES_FORM, formBody(99, 'warm'));
+		expect(warmUp.status).toBe(200);
+		const victim = stack.workers[1];
+		const startedBefore = startedPerWorker();
+		const senders = Array.from(
+			{ length: burst },
+			async (_, n) => await deliverLikeAVendor(stack.main, formOf(n), formBody(n, 'kill')),
+		);
+		// Kill the worker once it is running some of the burst.
+		const deadline = Date.now() + 60_000;
+		while (startedPerWorker()[1] - startedBefore[1] < 3 && Date.now() < deadline) await sleep(20);
+		victim.process.kill('SIGKILL');
+		const began = Date.now();
+		const phases: Record<string, number> = {};
+		const phase = (name: string) => (phases[name] = Math.round((Date.now() - began) / 1000));
+		const answers = await Promise.all(senders);
+		phase('answered');
+		const ids = answers.map((a) => a.inquiryId);
+		expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+		expect(new Set(ids).size).toBe(burst);
+		const onDataTables = ids.filter((_, n) => formOf(n) === FORM);
+		const onPostgres = ids.filter((_, n) => formOf(n) === POSTGRES_FORM);
 
-	const ledger = await ledgerOnceClosed(ids, 60_000);
-	const open = ledger.filter(
-		(row) => ids.includes(String(row.inquiryId)) && !row.verifiedAt && !row.alertedAt,
-	);
-	if (open.length > 0) {
-		// The sweep takes an inquiry as stalled once it is a minute old without a verified handoff.
-		const newest = Math.max(...open.map((row) => Date.parse(String(row.receivedAt))));
-		await sleep(Math.max(0, newest + SWEEP_MINUTE_MS + 5000 - Date.now()));
-		const sweep = published.find((t) => t.endpoints.some((e) => e.path === SWEEP_PATH));
-		const before = await lastExecutionId(stack.main, String(sweep?.id));
-		expect((await stack.main.postWebhook(SWEEP_PATH, { body: {} })).status).toBe(200);
-		expect(await waitForRun(stack.main, String(sweep?.id), before, 120_000)).toBe(true);
-	}
-	const after = await rows('inquiry_ledger');
-	const raised = new Set(
-		(await rows('inquiry_notifications'))
-			.filter((row) => ['alert', 'escalation'].includes(String(row.kind)))
-			.map((row) => row.inquiryId),
-	);
-	const outcome = (id: string) => {
-		const mine = after.filter((row) => row.inquiryId === id);
-		if (mine.length !== 1) return `${mine.length} ledger rows`;
-		if (mine[0].verifiedAt) return 'completed';
-		return mine[0].sweepReason && raised.has(id) ? 'found by the sweep' : 'silent';
-	};
-	const outcomes = ids.map(outcome);
-	const retried = answers.filter((a) => a.attempts > 1).length;
-	console.log(
-		JSON.stringify({ measured: 'worker SIGKILL mid-burst', retried, outcomes: countBy(outcomes) }),
-	);
-	expect(outcomes.filter((o) => o !== 'completed' && o !== 'found by the sweep')).toEqual([]);
-	// The kill did cut executions off: some senders had to retry, or some inquiries needed the sweep.
-	expect(retried + outcomes.filter((o) => o === 'found by the sweep').length).toBeGreaterThan(0);
-});
+		const ledger = await ledgerOnceClosed(onDataTables, 60_000);
+		phase('Data table ledger closed');
+		await postgresClosed(stack, onPostgres, 30_000);
+		phase('Postgres ledger closed');
+		const open = ledger.filter(
+			(row) => onDataTables.includes(String(row.inquiryId)) && !row.verifiedAt && !row.alertedAt,
+		);
+		if (open.length > 0) {
+			// The sweep takes an inquiry as stalled once it is a minute old without a verified handoff.
+			const newest = Math.max(...open.map((row) => Date.parse(String(row.receivedAt))));
+			await sleep(Math.max(0, newest + SWEEP_MINUTE_MS + 5000 - Date.now()));
+			const sweep = published.find((t) => t.endpoints.some((e) => e.path === SWEEP_PATH));
+			const before = await lastExecutionId(stack.main, String(sweep?.id));
+			expect((await stack.main.postWebhook(SWEEP_PATH, { body: {} })).status).toBe(200);
+			expect(await waitForRun(stack.main, String(sweep?.id), before, 120_000)).toBe(true);
+			phase('swept');
+		}
+		const after = await rows('inquiry_ledger');
+		const raised = new Set(
+			(await rows('inquiry_notifications'))
+				.filter((row) => ['alert', 'escalation'].includes(String(row.kind)))
+				.map((row) => row.inquiryId),
+		);
+		const outcome = (id: string) => {
+			const mine = after.filter((row) => row.inquiryId === id);
+			if (mine.length !== 1) return `${mine.length} ledger rows`;
+			if (mine[0].verifiedAt) return 'completed';
+			return mine[0].sweepReason && raised.has(id) ? 'found by the sweep' : 'silent';
+		};
+		const outcomes = [...onDataTables.map(outcome), ...(await postgresOutcomes(stack, onPostgres))];
+		const retried = (form: string) =>
+			answers.filter((a, n) => formOf(n) === form && a.attempts > 1).length;
+		console.log(
+			JSON.stringify({
+				measured: 'worker SIGKILL mid-burst',
+				secondsAfterTheKill: phases,
+				retried: { dataTables: retried(FORM), postgres: retried(POSTGRES_FORM) },
+				dataTables: countBy(outcomes.slice(0, onDataTables.length)),
+				postgres: countBy(outcomes.slice(onDataTables.length)),
+			}),
+		);
+		expect(outcomes.filter((o) => o !== 'completed' && o !== 'found by the sweep')).toEqual([]);
+		// The kill did cut executions off: some senders had to retry, or some inquiries needed the sweep.
+		expect(
+			retried(FORM) + retried(POSTGRES_FORM) + outcomes.filter((o) => o !== 'completed').length,
+		).toBeGreaterThan(0);
+	},
+	10 * 60_000,
+);

@@ -28,7 +28,9 @@ const HUB = 'Inquiry Continuity Hub (Postgres)';
 /** The Outbox built on the same store (workflows-templates/postgres/), which the hub hands its rows to. */
 const OUTBOX_FILE = 'postgres/00c-inquiry-outbox.json';
 const SENDER = 'inquiries@store.example';
-const FORM = 'inquiry-form-pg';
+/** The form entry (01b) on its own path, running the Postgres hub. */
+export const POSTGRES_FORM = 'inquiry-form-pg';
+const FORM = POSTGRES_FORM;
 const CALL = 'inquiry-missed-call-pg';
 const TWILIO_TOKEN = 'postgres-store-token';
 const CONCURRENCY = 16;
@@ -118,11 +120,100 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 const spread = (counts: number[]) => Math.max(...counts) - Math.min(...counts);
 const idList = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
 
-/** `getStack` and `getStore` (n8n's Postgres credential for the stack) are read once the suite's set-up ran. */
-export function describePostgresStore(
-	getStack: () => QueueStack,
-	getStore: () => CredentialRef,
-): void {
+/** The local inbox the Postgres Outbox sends to; started by importPostgresHub. */
+let postgresInbox: MailDev | undefined;
+
+/**
+ * Imports and publishes, on the Postgres store: the Outbox, the hub, and the form and missed-call
+ * entries on their own paths that run it; the Outbox sends to a local MailDev started here.
+ */
+export async function importPostgresHub(stack: QueueStack, store: CredentialRef): Promise<void> {
+	postgresInbox = await startMailDev({
+		node: stack.main.runtime.node,
+		folder: mkdtempSync(join(tmpdir(), 'inquiry-maildev-')),
+		scratchFolder: true,
+	});
+	const smtp = 'Local inbox (Postgres store)';
+	const hub = loadTemplates().find((t) => t.workflow.name === HUB)!;
+	const outbox = {
+		file: OUTBOX_FILE,
+		workflow: loadTemplates(join(TEMPLATES_DIR, 'postgres')).find((t) =>
+			OUTBOX_FILE.endsWith(t.file),
+		)!.workflow,
+	};
+	const secret = 'Webhook secret (Postgres store)';
+	const entries = [
+		entryOnPostgres('01b-', 'inquiry-form', FORM),
+		entryOnPostgres('02-', 'inquiry-missed-call', CALL),
+	];
+	const imported = await importTemplates(stack.main, [outbox, hub, ...entries], {
+		postgres: store,
+		smtp: {
+			id: await stack.main.createCredential('smtp', smtp, mailDevSmtpCredential(postgresInbox)),
+			name: smtp,
+		},
+		[SECRET_CREDENTIAL]: {
+			id: await stack.main.createCredential(SECRET_CREDENTIAL, secret, {
+				secret: TWILIO_TOKEN,
+				publicUrl: '',
+			}),
+			name: secret,
+		},
+	});
+	expect(imported.map((t) => [t.name, t.published, t.note ?? ''])).toEqual(
+		imported.map((t) => [t.name, true, '']),
+	);
+}
+
+/**
+ * Where each inquiry stands in the Postgres store: "completed" (one ledger row, verified, one
+ * record, one owner notice), "found by the sweep" (one ledger row that the leak sweep's read of
+ * open rows, `open = 'yes'`, returns), "silent" otherwise, or the duplicate counts. The ladder
+ * (template 06) reads the Data table ledger, so the same read is made here in SQL.
+ */
+export async function postgresOutcomes(stack: QueueStack, ids: string[]): Promise<string[]> {
+	const rowsFor = async (table: string) =>
+		await sqlRows(stack.postgres, `SELECT * FROM ${table} WHERE "inquiryId" IN (${idList(ids)})`);
+	const open = new Set(
+		(
+			await sqlRows(
+				stack.postgres,
+				`SELECT "inquiryId" FROM inquiry_ledger WHERE open = 'yes' AND "inquiryId" IN (${idList(ids)})`,
+			)
+		).map((r) => r.inquiryId),
+	);
+	const ledger = await rowsFor('inquiry_ledger');
+	const counts = perInquiry(
+		ids,
+		ledger,
+		await rowsFor('inquiry_records'),
+		await rowsFor('inquiry_notifications'),
+	);
+	return ids.map((id, i) => {
+		const [rows, , records, told] = counts[i];
+		if (rows !== 1 || Number(records) > 1 || Number(told) > 1)
+			return `${rows} ledger rows, ${records} records, ${told} owner notices`;
+		const row = ledger.find((r) => r.inquiryId === id)!;
+		if (row.verifiedAt) return records === 1 && told === 1 ? 'completed' : 'verified, no notice';
+		return open.has(id) ? 'found by the sweep' : 'silent';
+	});
+}
+
+/** Waits until every given inquiry's Postgres ledger row is verified or alerted, or `waitMs` passed. */
+export async function postgresClosed(stack: QueueStack, ids: string[], waitMs: number) {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		const closed = await sqlRows(
+			stack.postgres,
+			`SELECT "inquiryId" FROM inquiry_ledger WHERE coalesce("verifiedAt", '') || coalesce("alertedAt", '') <> '' AND "inquiryId" IN (${idList(ids)})`,
+		);
+		if (closed.length >= ids.length || Date.now() > deadline) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** `getStack` is read once the suite's set-up ran (and imported the hub with importPostgresHub). */
+export function describePostgresStore(getStack: () => QueueStack): void {
 	describe('the hub on its Postgres store (template 00p), main + 2 workers', () => {
 		let stack: QueueStack;
 		const timings: Record<string, number> = {};
@@ -146,41 +237,7 @@ export function describePostgresStore(
 
 		beforeAll(async () => {
 			stack = getStack();
-			mail = await startMailDev({
-				node: stack.main.runtime.node,
-				folder: mkdtempSync(join(tmpdir(), 'inquiry-maildev-')),
-				scratchFolder: true,
-			});
-			const smtp = 'Local inbox (Postgres store)';
-			const hub = loadTemplates().find((t) => t.workflow.name === HUB)!;
-			const outbox = {
-				file: OUTBOX_FILE,
-				workflow: loadTemplates(join(TEMPLATES_DIR, 'postgres')).find((t) =>
-					OUTBOX_FILE.endsWith(t.file),
-				)!.workflow,
-			};
-			const secret = 'Webhook secret (Postgres store)';
-			const entries = [
-				entryOnPostgres('01b-', 'inquiry-form', FORM),
-				entryOnPostgres('02-', 'inquiry-missed-call', CALL),
-			];
-			const imported = await importTemplates(stack.main, [outbox, hub, ...entries], {
-				postgres: getStore(),
-				smtp: {
-					id: await stack.main.createCredential('smtp', smtp, mailDevSmtpCredential(mail)),
-					name: smtp,
-				},
-				[SECRET_CREDENTIAL]: {
-					id: await stack.main.createCredential(SECRET_CREDENTIAL, secret, {
-						secret: TWILIO_TOKEN,
-						publicUrl: '',
-					}),
-					name: secret,
-				},
-			});
-			expect(imported.map((t) => [t.name, t.published, t.note ?? ''])).toEqual(
-				imported.map((t) => [t.name, true, '']),
-			);
+			mail = postgresInbox!;
 			// Always available: open around the clock, nobody away or capped.
 			team = await dataTableRows(stack.main, 'inquiry_team');
 			for (const ownerId of OWNERS) await setTeam(ownerId, { hours: '24/7' });

@@ -1,8 +1,9 @@
 /**
- * `npm run sim [-- --quick | --count N] [--seed S] [--rate R] [--max-seconds T] [--naive-only]`:
+ * `npm run sim [-- --quick | --count N] [--seed S] [--rate R] [--max-seconds T] [--naive-only] [--queue]`:
  * a simulated business day driven through the published templates in a real n8n, then the same
  * traffic through the naive workflow, and the day's table. Exits 1 when our templates leaked
  * silently, created a duplicate, or left an inquiry unclaimed past its deadline with no escalation.
+ * `--queue` runs the day on n8n's queue mode behind the readiness-gated front (queue.ts).
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -15,6 +16,7 @@ import { formatDayTable, formatNaiveReasons } from './format';
 import { generateDay, SIM_DEFAULTS } from './generate';
 import { reportNaive } from './naive';
 import { startSimN8n } from './n8n';
+import { QUEUE_SIM, startQueueSim } from './queue';
 import type { DayReport } from './report';
 import { reportDay } from './report';
 import type { TemplatesDay } from './stages';
@@ -29,6 +31,8 @@ export interface SimArgs {
 	naiveOnly: boolean;
 	/** Leave the n8n restart out of the day (npm test does; see README's Reliability section). */
 	noRestart: boolean;
+	/** Queue mode: main + 2 workers, Postgres store, HAProxy front (queue.ts). */
+	queue: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): SimArgs {
@@ -46,6 +50,7 @@ export function parseArgs(argv: readonly string[]): SimArgs {
 		maxSeconds: value('--max-seconds') ?? (quick ? 600 : 5400),
 		naiveOnly: argv.includes('--naive-only'),
 		noRestart: argv.includes('--no-restart'),
+		queue: argv.includes('--queue'),
 	};
 }
 
@@ -123,7 +128,8 @@ async function main(): Promise<number> {
 	say(
 		`Simulated day: ${args.count.toLocaleString('en-US')} deliveries, seed ${args.seed}, at most ${args.rate}/s and ${args.maxSeconds} s per run`,
 	);
-	const sim = await startSimN8n({ installPack: !args.naiveOnly });
+	const queue = args.queue ? await startQueueSim() : undefined;
+	const sim = queue ?? (await startSimN8n({ installPack: !args.naiveOnly }));
 	try {
 		const generated = generateDay({ seed: args.seed, count: args.count, baseUrl: sim.baseUrl });
 		const day = args.noRestart
@@ -133,8 +139,13 @@ async function main(): Promise<number> {
 				}
 			: generated;
 		if (args.noRestart) say('The n8n restart is left out of this day (--no-restart).');
-		const drive = { senderScript, rate: args.rate, maxSeconds: args.maxSeconds };
-		const out = process.env.SIM_OUT ?? join(RUNS_DIR, 'sim');
+		const drive = {
+			senderScript,
+			rate: args.rate,
+			maxSeconds: args.maxSeconds,
+			...(queue ? { maxAttempts: QUEUE_SIM.maxAttempts } : {}),
+		};
+		const out = process.env.SIM_OUT ?? join(RUNS_DIR, queue ? 'sim-queue' : 'sim');
 		mkdirSync(out, { recursive: true });
 		let ours: DayReport | undefined;
 		let repliesModelled: number | undefined;
@@ -153,7 +164,8 @@ async function main(): Promise<number> {
 		describeRun('Naive workflow', naiveRun);
 		const naive = reportNaive(day.events, naiveRun.deliveries, naiveRun.rows);
 
-		const caption = `${args.count.toLocaleString('en-US')} deliveries (seed ${args.seed}), n8n 2.41.1, vm expression engine, ≤ ${args.rate} deliveries/s`;
+		for (const note of queue?.workerNotes() ?? []) say(`  ${note}`);
+		const caption = `${args.count.toLocaleString('en-US')} deliveries (seed ${args.seed}), n8n 2.41.1${queue ? ` ${QUEUE_SIM.caption}` : ''}, vm expression engine, ≤ ${args.rate} deliveries/s`;
 		const table = ours
 			? formatDayTable(ours, naive, { caption, repliesModelled })
 			: `Naive workflow: ${naive.inquiriesIn} inquiries in, ${naive.recordsWritten} records, ${naive.silentLeaks} silent leaks, ${naive.duplicatesCreated} duplicates`;

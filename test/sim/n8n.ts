@@ -8,6 +8,8 @@ import { packedTarball } from '../e2e/harness/pack';
 import type { N8nProcess } from '../e2e/harness/process';
 import { freePort, launchN8n } from '../e2e/harness/process';
 import { ensureRuntime } from '../e2e/harness/runtime';
+import type { CredentialRefs, TemplateFile } from '../e2e/harness/templates';
+import type { Row } from './observed';
 
 /**
  * A fresh local n8n for the simulated day, built from the e2e harness's parts, that can also be
@@ -20,6 +22,16 @@ export interface SimN8n {
 	restart(): Promise<void>;
 	stop(): Promise<void>;
 	logTail(lines?: number): string;
+	/** Set in queue mode (queue.ts): the hub's store is Postgres, not only Data tables. */
+	store?: SimStore;
+}
+
+/** How the day's templates are pointed at a store outside Data tables, and how its tables are read. */
+export interface SimStore {
+	credentials: CredentialRefs;
+	adapt(template: TemplateFile): TemplateFile;
+	/** The store's rows of a table (the Data table of the same name is read as well). */
+	rows(table: string): Promise<Row[]>;
 }
 
 export async function startSimN8n(options: { installPack: boolean }): Promise<SimN8n> {

@@ -50,10 +50,11 @@ export interface TemplatesDay extends StageResult {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Rows of a table, or none when the table does not exist. */
+/** Rows of a table, or none when the table does not exist; in queue mode the store's rows too. */
 async function rowsOf(sim: SimN8n, table: string): Promise<Row[]> {
 	const exists = (await listDataTables(sim.client)).some((candidate) => candidate.name === table);
-	return exists ? await dataTableRows(sim.client, table) : [];
+	const stored = sim.store ? await sim.store.rows(table) : [];
+	return [...(exists ? await dataTableRows(sim.client, table) : []), ...stored];
 }
 
 /** Waits until the tables stop growing (executions finish after their webhook answers). */
@@ -121,7 +122,14 @@ async function takeTheDay(
 		day.events.filter((event) => event.scheme !== 'none').map((event) => event.path),
 	);
 	const templates = loadTemplates().map((template) =>
-		sweepOnCall(configure(template, { secret, destination, signedPaths, crmUrl: crm.url })),
+		sweepOnCall(
+			configure(sim.store?.adapt(template) ?? template, {
+				secret,
+				destination,
+				signedPaths,
+				crmUrl: crm.url,
+			}),
+		),
 	);
 	await ensureDataTables(
 		sim.client,
@@ -130,7 +138,7 @@ async function takeTheDay(
 			declaredTables(),
 		),
 	);
-	const imported = await importTemplates(sim.client, templates);
+	const imported = await importTemplates(sim.client, templates, sim.store?.credentials);
 	for (const template of imported)
 		if (!template.published)
 			notes.push(`template "${template.name}" not published: ${template.note ?? 'unknown reason'}`);

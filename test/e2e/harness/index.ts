@@ -18,7 +18,7 @@ export { packedTarball } from './pack';
 export { interceptPublicRegistry, PUBLIC_REGISTRY_HOST } from './registryInterception';
 export type { RegistryInterception } from './registryInterception';
 export { createStoreCredential, runSql, sqlRows, STORE_CREDENTIAL } from './postgresStore';
-export { startQueueN8n } from './queueMode';
+export { FAST_STALL_DETECTION, startQueueN8n } from './queueMode';
 export type { QueueStack, QueueStackOptions, QueueWorker } from './queueMode';
 export { startFront, startPostgres, startRedis, startRegistry } from './services';
 export type { FrontService, PostgresService, RedisService, RegistryService } from './services';

@@ -70,7 +70,8 @@ setInterval(() => {
 
 async function startService<T>(
 	service: ServiceName,
-	...args: string[]
+	args: string[],
+	env: Record<string, string> = {},
 ): Promise<T & { stop(): Promise<void> }> {
 	const folder = mkdtempSync(join(tmpdir(), `inquiry-${service}-`));
 	const script = scriptOf(service);
@@ -81,7 +82,7 @@ async function startService<T>(
 		const started = promisify(execFile)('bash', [script, 'start', folder, ...args], {
 			encoding: 'utf8',
 			timeout: INSTALL_AND_START_TIMEOUT_MS,
-			env: realClockEnv(),
+			env: { ...realClockEnv(), ...env },
 		});
 		started.child.stderr?.pipe(process.stderr);
 		printed = (await started).stdout;
@@ -110,26 +111,30 @@ async function startService<T>(
 }
 
 export async function startPostgres(): Promise<PostgresService> {
-	return await startService<Omit<PostgresService, 'stop'>>('postgres');
+	return await startService<Omit<PostgresService, 'stop'>>('postgres', []);
 }
 
 export async function startRedis(): Promise<RedisService> {
-	return await startService<Omit<RedisService, 'stop'>>('redis');
+	return await startService<Omit<RedisService, 'stop'>>('redis', []);
 }
 
 /** A local npm registry on 127.0.0.1 with the given packed tarball published to it. */
 export async function startRegistry(tarball: string): Promise<RegistryService> {
-	return await startService<Omit<RegistryService, 'stop'>>('registry', tarball);
+	return await startService<Omit<RegistryService, 'stop'>>('registry', [tarball]);
 }
 
 /**
  * HAProxy in front of the n8n on `n8nPort`, forwarding only while n8n's readiness is 200 and each
- * entry webhook path is registered (scripts/services/haproxy.sh says why).
+ * entry webhook path is registered (scripts/services/haproxy.sh says why); on `port` when given.
  */
-export async function startFront(n8nPort: number, webhookPaths: string[]): Promise<FrontService> {
+export async function startFront(
+	n8nPort: number,
+	webhookPaths: string[],
+	port?: number,
+): Promise<FrontService> {
 	return await startService<Omit<FrontService, 'stop'>>(
 		'haproxy',
-		String(n8nPort),
-		...webhookPaths,
+		[String(n8nPort), ...webhookPaths],
+		port ? { FRONT_PORT: String(port) } : {},
 	);
 }

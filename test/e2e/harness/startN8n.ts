@@ -28,13 +28,25 @@ export interface StartOptions {
 /** One running n8n with an owner and an API key, and the client calls logged in as that owner. */
 export class N8nInstance extends N8nClient {
 	constructor(
-		private readonly server: N8nProcess,
+		private server: N8nProcess,
 		readonly runtime: N8nRuntime,
 		readonly userFolder: string,
 		readonly owner: Owner,
 		private readonly cleanup: () => Promise<void>,
+		private readonly relaunch: () => Promise<N8nProcess>,
 	) {
 		super(server.baseUrl);
+	}
+
+	/**
+	 * Kills n8n with SIGKILL (no graceful shutdown: in-flight requests die) and starts it again on
+	 * the same folder, database and port; resolves once it is ready.
+	 */
+	async restart(): Promise<void> {
+		this.server.kill('SIGKILL');
+		await this.server.exited;
+		await this.server.stop();
+		this.server = await this.relaunch();
 	}
 
 	logTail(lines?: number): string {
@@ -110,18 +122,19 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	try {
 		if (tarball) installPack(userFolder, tarball, runtime);
 		const [port, brokerPort] = await twoFreePorts();
-		launched = await launchN8n({
-			runtime,
-			userFolder,
-			port,
-			brokerPort,
-			engine: options.engine ?? (version.startsWith('1.') ? 'legacy' : 'vm'),
-			logFile,
-			scratchFolder: true,
-			env: options.env,
-		});
+		const launch = async () =>
+			(launched = await launchN8n({
+				runtime,
+				userFolder,
+				port,
+				brokerPort,
+				engine: options.engine ?? (version.startsWith('1.') ? 'legacy' : 'vm'),
+				logFile,
+				scratchFolder: true,
+				env: options.env,
+			}));
 		const owner = testOwner();
-		const instance = new N8nInstance(launched, runtime, userFolder, owner, cleanup);
+		const instance = new N8nInstance(await launch(), runtime, userFolder, owner, cleanup, launch);
 		await instance.setupOwner(owner);
 		await instance.createApiKey('e2e tests');
 		return instance;

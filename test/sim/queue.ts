@@ -1,0 +1,112 @@
+import { createStoreCredential, sqlRows } from '../e2e/harness/postgresStore';
+import { freePort } from '../e2e/harness/process';
+import type { QueueStack } from '../e2e/harness/queueMode';
+import { FAST_STALL_DETECTION, startQueueN8n } from '../e2e/harness/queueMode';
+import type { FrontService } from '../e2e/harness/services';
+import { startFront } from '../e2e/harness/services';
+import type { TemplateFile } from '../e2e/harness/templates';
+import type { SimN8n } from './n8n';
+import type { Row } from './observed';
+import { PATHS } from './vendors';
+
+/**
+ * The simulated day on n8n's queue mode as production runs it: PostgreSQL, Redis, one main and 2
+ * workers (test/e2e/harness/queueMode.ts), the Postgres hub (template 00p) as the entries' hub,
+ * and the readiness-gated HAProxy front (scripts/services/haproxy.sh) where vendors post. The
+ * day's restart kills one worker with SIGKILL mid-traffic, then kills the main instance and starts
+ * it again: vendors meet the front's 503 and retry.
+ */
+const HUB = 'Inquiry Continuity Hub';
+const POSTGRES_HUB = 'Inquiry Continuity Hub (Postgres)';
+/** The Postgres store's tables the day is read from (the rest stay in Data tables). */
+const STORE_TABLES = new Set(['inquiry_ledger', 'inquiry_records', 'inquiry_notifications']);
+/** Time for the killed worker to hold some of the traffic before main goes down too. */
+const WORKER_DOWN_FIRST_MS = 3000;
+
+/** How the queue day is driven and captioned. */
+export const QUEUE_SIM = {
+	// Vendors retry for minutes to hours (Typeform, Twilio, Meta); 10 tries with doubling delays
+	// from 1 s cover about 8.5 minutes, longer than a main restart with its migrations here.
+	maxAttempts: 10,
+	caption: 'queue mode (main + 2 workers, Postgres store, HAProxy front)',
+} as const;
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An entry that runs the Data table hub runs the Postgres hub instead; other templates unchanged. */
+function onPostgresHub(template: TemplateFile): TemplateFile {
+	const text = JSON.stringify(template.workflow);
+	const from = `"cachedResultName":"${HUB}"`;
+	if (!text.includes(from)) return template;
+	return {
+		...template,
+		workflow: JSON.parse(
+			text.split(from).join(`"cachedResultName":"${POSTGRES_HUB}"`),
+		) as TemplateFile['workflow'],
+	};
+}
+
+/** Rows of a store table; none before the hub's first run has created it. */
+async function storeRows(stack: QueueStack, table: string): Promise<Row[]> {
+	if (!STORE_TABLES.has(table)) return [];
+	const [exists] = await sqlRows(stack.postgres, `SELECT to_regclass('${table}') AS name`);
+	return exists?.name ? await sqlRows(stack.postgres, `SELECT * FROM ${table}`) : [];
+}
+
+export interface QueueSim extends SimN8n {
+	/** What happened to the workers: which was killed, and how many are left. */
+	workerNotes(): string[];
+}
+
+export async function startQueueSim(): Promise<QueueSim> {
+	// Vendors that sign the URL they call (Twilio) sign the front's: n8n must report that one.
+	const frontPort = await freePort();
+	const stack = await startQueueN8n({
+		label: 'sim-queue',
+		env: { ...FAST_STALL_DETECTION, WEBHOOK_URL: `http://127.0.0.1:${frontPort}/` },
+	});
+	let front: FrontService | undefined;
+	try {
+		const store = await createStoreCredential(stack.main, stack.postgres);
+		// Every entry path the day posts to must answer before the front forwards anything.
+		front = await startFront(
+			Number(new URL(stack.main.baseUrl).port),
+			Object.values(PATHS),
+			frontPort,
+		);
+		const killed: number[] = [];
+		const alive = () => stack.workers.filter((w) => !killed.includes(w.number));
+		return {
+			client: stack.main,
+			baseUrl: front.url,
+			async restart() {
+				// The first restart of the day also loses a worker; one always stays.
+				if (alive().length > 1) {
+					const victim = alive()[alive().length - 1];
+					victim.process.kill('SIGKILL');
+					killed.push(victim.number);
+					await sleep(WORKER_DOWN_FIRST_MS);
+				}
+				await stack.main.restart();
+			},
+			async stop() {
+				await front?.stop();
+				await stack.stop();
+			},
+			logTail: (lines) => stack.main.logTail(lines),
+			store: {
+				credentials: { postgres: store },
+				adapt: onPostgresHub,
+				rows: async (table) => await storeRows(stack, table),
+			},
+			workerNotes: () => [
+				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p), HAProxy front`,
+				...killed.map((n) => `worker ${n} killed with SIGKILL at the restart`),
+			],
+		};
+	} catch (error) {
+		await front?.stop();
+		await stack.stop();
+		throw error;
+	}
+}
