@@ -37,6 +37,7 @@ export async function runPerItem(
 	options: RunOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const errorOutput = options.errorOutput ?? 0;
+	const usesErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -49,8 +50,11 @@ export async function runPerItem(
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
+			// With "Continue (using error output)" n8n routes an item by its `error`: the json alone
+			// (which keeps the input's fields for the alerting branch) would stay on a main output.
 			outputs[errorOutput].push({
 				json: errorJson(items[itemIndex], nodeError, error),
+				...(usesErrorOutput ? { error: nodeError } : {}),
 				pairedItem: { item: itemIndex },
 			});
 		}

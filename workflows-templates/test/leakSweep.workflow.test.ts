@@ -2,7 +2,7 @@ import { join } from 'path';
 import type { DataTableRow } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../test/harness';
 import type { InMemoryDataTables } from '../../test/harness';
-import { OUTBOX_WORKFLOWS, withOutbox } from './hub';
+import { LINK_CREDENTIAL, OUTBOX_WORKFLOWS, withLinkCredential, withOutbox } from './hub';
 import { brokenExpressions, ledgerRow, seed } from './ledgerRows';
 import { setSettings, templateTables } from './tables';
 
@@ -137,6 +137,36 @@ describe('template 6: escalation ladder', () => {
 		// Handed to the manager, the inquiry has left the open read.
 		const after = await ladder(tables, new Date(Date.parse(late) + 60 * 60_000).toISOString());
 		expect(after.output('Read Open Ledger Rows')).toEqual([]);
+	});
+
+	it("the new owner's message carries signed links bound to the new owner and hop, like a first owner's", async () => {
+		const tables = await business();
+		await seed(tables, 'inquiry_ledger', [owned('moved', '2026-03-03T15:05:00.000Z')]);
+		const withLinks = withLinkCredential(template);
+		await runWorkflow(withLinks, {
+			now: '2026-03-03T15:06:00.000Z',
+			mode: 'trigger',
+			dataTables: tables,
+			pinData: TICK,
+			workflows: OUTBOX_WORKFLOWS,
+			credentials: { inquiryLinkSecretApi: LINK_CREDENTIAL },
+		});
+		const row = ledgerOf(tables, 'moved');
+		const told = tables
+			.rows('inquiry_notifications')
+			.find((r) => r.inquiryId === 'moved' && r.kind === 'owner_reassigned')!;
+		const tokens = [
+			...String(told.body).matchAll(/https:\/\/n8n\.hub\.test\/webhook\/inquiry-link\?t=([\w.-]+)/g),
+		].map((m) => m[1]);
+		expect(tokens).toHaveLength(3);
+		// The token's payload, read as the link webhook reads it: [version, action, inquiry, owner, hop, expiry].
+		const payloads = tokens.map((t) =>
+			JSON.parse(Buffer.from(t.split('.')[0], 'base64url').toString('utf8')),
+		);
+		expect(payloads.map((p) => [p[2], p[3], p[4]])).toEqual(
+			Array.from({ length: 3 }, () => ['moved', row.ownerId, 1]),
+		);
+		expect(row.ownerId).not.toBe('owner-1');
 	});
 
 	it('two inquiries due in one run are reassigned one at a time through the shared memory, to different people', async () => {

@@ -135,10 +135,10 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 		}
 	});
 
-	it("keep only settings, team and the ladder's owner memory in Data tables", () => {
+	it('keep only settings, team and the owner memory of reassignments (ladder, pass) in Data tables', () => {
 		expect(Object.fromEntries(VARIANTS.map((v) => [v.file, tablesOf(v.variant)]))).toEqual({
 			'00c-inquiry-outbox.json': ['inquiry_settings', 'inquiry_team'],
-			'00d-inquiry-owner-links.json': ['inquiry_settings', 'inquiry_team'],
+			'00d-inquiry-owner-links.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'06-leak-sweep.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'07-weekly-continuity-report.json': ['inquiry_settings', 'inquiry_team'],
 			'08-continuity-self-audit.json': ['inquiry_settings', 'inquiry_team'],
@@ -160,7 +160,7 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 		const claim = outbox.nodes.find((n) => n.name === 'Claim the Row')!;
 		expect(claim.type).toBe('n8n-nodes-base.postgres');
 		expect(claim.parameters.query).toBe(
-			'UPDATE inquiry_notifications SET "status" = r."status", "updatedAt" = now()\n' +
+			'UPDATE inquiry_notifications SET "status" = r."status", "claimedAt" = r."claimedAt", "attempts" = r."attempts", "updatedAt" = now()\n' +
 				'FROM jsonb_populate_record(NULL::inquiry_notifications, $1::jsonb) AS r\n' +
 				`WHERE inquiry_notifications."id" = $2 AND coalesce(inquiry_notifications."status"::text, '') = ''\n` +
 				'RETURNING inquiry_notifications.*',
@@ -170,7 +170,9 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 				claim.parameters.options &&
 					(claim.parameters.options as { queryReplacement: string }).queryReplacement,
 			),
-		).toBe('={{ [JSON.stringify({ "status": ("sending") }), $json.id] }}');
+		).toBe(
+			'={{ [JSON.stringify({ "status": ("sending"), "claimedAt": ($now.toUTC().toISO()), "attempts": (1) }), $json.id] }}',
+		);
 	});
 
 	it('the owner links claim once with the same conditions as on Data tables, the hop column chosen by name', () => {

@@ -6,6 +6,7 @@ import { assignFromSharedMemory, NODE as HUB } from '../chain.mjs';
 import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import { notificationRow, updateRows } from '../sections.mjs';
+import { tellOwner } from '../tellOwner.mjs';
 import {
 	condition,
 	conditions,
@@ -75,6 +76,7 @@ const RUNGS = [
 	{
 		output: 1,
 		name: 'Reassign',
+		unclaimedOnly: true,
 		columns: [
 			'stepsRaised',
 			'reassignedAt',
@@ -88,6 +90,7 @@ const RUNGS = [
 	{
 		output: 2,
 		name: 'Manager',
+		unclaimedOnly: true,
 		columns: ['stepsRaised', 'escalatedAt', 'open'],
 		message: {
 			kind: 'escalation',
@@ -129,6 +132,8 @@ function raiseOnce(b, rung, [column, row]) {
 				condition: expr('$json.ladder.where.stepsRaised ? "eq" : "isEmpty"'),
 				keyValue: expr('$json.ladder.where.stepsRaised'),
 			},
+			// A claim or contact that landed after the read wins: the rung is not raised over it.
+			...(rung.unclaimedOnly ? [where('acceptedAt', 'isEmpty'), where('contactedAt', 'isEmpty')] : []),
 		],
 		value: Object.fromEntries(rung.columns.map((name) => [name, expr(`$json.ladder.set.${name}`)])),
 		numbers: ['hops'],
@@ -185,17 +190,38 @@ function reassign(b, raised, [column, row]) {
 		},
 	});
 	b.connect(HUB.decided, 'Save New Owner');
-	notificationRow(b, 'Notify: New Owner', [column + 9, row + 1], {
+	// The new owner gets the same message as a first owner: with signed links bound to the new hop.
+	b.node(
+		'Reassigned Inquiry',
+		'n8n-nodes-base.set',
+		3.4,
+		{ mode: 'raw', jsonOutput: expr(`JSON.stringify(${decided})`), options: {} },
+		[column + 9, row + 1],
+	);
+	b.connect('Save New Owner', 'Reassigned Inquiry');
+	const dedupeKey = `"ladder:" + ${decided}.id + ":owner@" + ${ROW}.hops`;
+	const message = tellOwner(b, 'Reassigned Inquiry', [column + 10, row + 1], {
+		notify: 'Notify: New Owner',
+		kind: 'reassigned',
+		hop: `Number(${ROW}.hops) || 1`,
+		dedupeKey,
+	});
+	b.connect('Notify: New Owner', NODE.loop);
+	// No link credential: the new owner is still told, without links. The message step's error
+	// output carries only the error, so the inquiry is read from the steps before it.
+	const reassigned = "$('Reassigned Inquiry').first().json";
+	const loopRow = `$('${NODE.loop}').first().json`;
+	notificationRow(b, 'Notify: New Owner (No Links)', [column + 11, row + 1.7], {
 		kind: 'owner_reassigned',
 		channel: 'email',
-		recipient: `${decided}.assignment.owner.email ?? ""`,
-		subject: `"Inquiry passed to you: " + (${ROW}.contactName || "a new customer") + " — respond by " + ${localTime(`${decided}.assignment.respondBy`)}`,
-		body: `"Inquiry " + ${decided}.id + " (" + ${decided}.channel + ") moved to you because " + (${ROW}.passedBy || "the previous owner") + " did not claim it in time.\\nWhy you: " + ${decided}.assignment.reason + "\\nRespond by: " + ${localTime(`${decided}.assignment.respondBy`)}`,
-		dedupeKey: `"ladder:" + ${decided}.id + ":owner@" + ${ROW}.hops`,
-		inquiryId: `${decided}.id`,
+		recipient: `${reassigned}.assignment.owner.email ?? ""`,
+		subject: `"Inquiry passed to you: " + (${loopRow}.contactName || "a new customer") + " — respond by " + ${localTime(`${reassigned}.assignment.respondBy`)}`,
+		body: `"Inquiry " + ${reassigned}.id + " (" + ${reassigned}.channel + ") moved to you because " + (${loopRow}.passedBy || "the previous owner") + " did not claim it in time.\\nWhy you: " + ${reassigned}.assignment.reason + "\\nRespond by: " + ${localTime(`${reassigned}.assignment.respondBy`)}`,
+		dedupeKey,
+		inquiryId: `${reassigned}.id`,
 	});
-	b.connect('Save New Owner', 'Notify: New Owner');
-	b.connect('Notify: New Owner', NODE.loop);
+	b.connect(message, 'Notify: New Owner (No Links)', 1);
+	b.connect('Notify: New Owner (No Links)', NODE.loop);
 
 	// Nobody left who can take it, or the shared memory stayed busy: the manager steps in.
 	setFields(b, 'Nobody to Pass It To', [column + 8, row + 2.4], {
