@@ -156,7 +156,9 @@ describe('template 6: escalation ladder', () => {
 			.rows('inquiry_notifications')
 			.find((r) => r.inquiryId === 'moved' && r.kind === 'owner_reassigned')!;
 		const tokens = [
-			...String(told.body).matchAll(/https:\/\/n8n\.hub\.test\/webhook\/inquiry-link\?t=([\w.-]+)/g),
+			...String(told.body).matchAll(
+				/https:\/\/n8n\.hub\.test\/webhook\/inquiry-link\?t=([\w.-]+)/g,
+			),
 		].map((m) => m[1]);
 		expect(tokens).toHaveLength(3);
 		// The token's payload, read as the link webhook reads it: [version, action, inquiry, owner, hop, expiry].

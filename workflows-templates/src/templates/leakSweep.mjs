@@ -133,7 +133,9 @@ function raiseOnce(b, rung, [column, row]) {
 				keyValue: expr('$json.ladder.where.stepsRaised'),
 			},
 			// A claim or contact that landed after the read wins: the rung is not raised over it.
-			...(rung.unclaimedOnly ? [where('acceptedAt', 'isEmpty'), where('contactedAt', 'isEmpty')] : []),
+			...(rung.unclaimedOnly
+				? [where('acceptedAt', 'isEmpty'), where('contactedAt', 'isEmpty')]
+				: []),
 		],
 		value: Object.fromEntries(rung.columns.map((name) => [name, expr(`$json.ladder.set.${name}`)])),
 		numbers: ['hops'],
