@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fixed, note, printTable } from './measure.mjs';
 
 const root = join(import.meta.dirname, '..');
-const SECTIONS = ['core', 'memory', 'nodes', 'n8n'];
+const SECTIONS = ['core', 'memory', 'nodes', 'n8n', 'templates', 'profile', 'queue'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -127,6 +127,15 @@ async function runSection(section, out) {
 	} else if (section === 'n8n') {
 		const { runN8nBench } = await import('./n8n.mjs');
 		result = await runN8nBench({ quick, root });
+	} else if (section === 'templates') {
+		const { runTemplatesBench } = await import('./templates.mjs');
+		result = await runTemplatesBench({ quick, root });
+	} else if (section === 'profile') {
+		const { runProfileBench } = await import('./profile.mjs');
+		result = await runProfileBench({ root, quick });
+	} else if (section === 'queue') {
+		const { runQueueBench } = await import('./queue.mjs');
+		result = await runQueueBench({ root });
 	} else {
 		throw new Error(`Unknown section "${section}" (use ${SECTIONS.join(', ')})`);
 	}
