@@ -13,7 +13,11 @@ import { postLoad } from './templates.mjs';
 import { ENTRIES, startTemplateInstance } from './templateSetup.mjs';
 
 const CATEGORIES = [
-	['this package (nodes, inclusive)', (url) => url.includes('n8n-nodes-inquiry-continuity')],
+	// The installed package (the runtime's own cache folder also carries the package's name).
+	[
+		'this package (nodes, inclusive)',
+		(url) => url.includes('/node_modules/n8n-nodes-inquiry-continuity/'),
+	],
 	['Data table nodes and service', (url) => /data-table|DataTable/.test(url)],
 	['expressions', (url) => /expression|isolated-vm|tmpl|@n8n\/expression-runtime/i.test(url)],
 	['database (SQLite, TypeORM)', (url) => /sqlite|typeorm/i.test(url)],

@@ -155,16 +155,19 @@ export async function runQueueBench({ root, log = console.log }) {
 }
 
 function report(runs, projections, plan) {
+	const rows = runs.map((r) => ({
+		workers: r.workers,
+		inquiries: r.completed,
+		'exec/s': fixed(1)(r.execPerSecond),
+		...Object.fromEntries(
+			Object.entries(r.cpuMsPerInquiry).map(([k, v]) => [`${k} ms`, fixed(0)(v)]),
+		),
+	}));
+	const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
 	printTable(
 		`Queue mode, web form → Postgres hub (00p) → Outbox, closed loop at concurrency ${plan.concurrency} for ${plan.seconds} s: exec/s and CPU ms per inquiry per process`,
-		runs.map((r) => ({
-			workers: r.workers,
-			inquiries: r.completed,
-			'exec/s': fixed(1)(r.execPerSecond),
-			...Object.fromEntries(
-				Object.entries(r.cpuMsPerInquiry).map(([k, v]) => [`${k} ms`, fixed(0)(v)]),
-			),
-		})),
+		rows.map((row) => ({ ...Object.fromEntries(columns.map((c) => [c, '–'])), ...row })),
+		columns,
 	);
 	printTable(
 		'Projection from the 2-worker per-process costs',
