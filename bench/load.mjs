@@ -55,7 +55,7 @@ function post(n) {
 					'content-length': payload.bytes.length,
 					...payload.headers,
 				},
-				timeout: 60_000,
+				timeout: 180_000,
 			},
 			(res) => {
 				const chunks = [];
@@ -71,7 +71,7 @@ function post(n) {
 				});
 			},
 		);
-		req.on('timeout', () => req.destroy(new Error('timeout after 60 s')));
+		req.on('timeout', () => req.destroy(new Error('timeout after 180 s')));
 		req.on('error', (error) => {
 			failures.push(error.message);
 			resolve();
