@@ -40,7 +40,8 @@ export async function postLoad(baseUrl, entry, options) {
 	if (options.firstNumber === undefined) nextNumber += options.maxRequests;
 	const { stdout } = await run(process.execPath, [LOAD, JSON.stringify(spec)], {
 		maxBuffer: 64 * 2 ** 20,
-		timeout: (options.maxSeconds + 180) * 1000,
+		// An open-loop burst beyond the knee drains for minutes after its last post.
+		timeout: (options.maxSeconds + 180 + (options.rate ? options.maxRequests * 3 : 0)) * 1000,
 	});
 	return JSON.parse(stdout);
 }
