@@ -77,7 +77,7 @@ const WORKFLOWS = [
 /** The item the template's Save Record node receives for the benchmark's form post. */
 function savedItem() {
 	const stages = createStages({ owners: 2, now: new Date() });
-	const [inquiry] = stages.normalize(JSON.parse(FORM_POST.replaceAll('{n}', 'shape')));
+	const [inquiry] = stages.normalize(JSON.parse(FORM_POST.replaceAll('{n6}', '000000')));
 	return stages.assign(stages.context(inquiry));
 }
 

@@ -7,8 +7,13 @@
 //             emitting the inquiry the template saves (static), No-Ops for Context, Assign and
 //             Verify, the same Save Record and Respond — what n8n itself costs for that shape.
 // Every failure output also answers, with its status, so no request waits for a timeout.
-import { TemplateBuilder } from '../workflows-templates/src/lib.mjs';
-import { respondReceipt, saveRecord, webhookEntry } from '../workflows-templates/src/sections.mjs';
+import { table, TemplateBuilder } from '../workflows-templates/src/lib.mjs';
+import {
+	respondReceipt,
+	saveRecord,
+	schemaColumn,
+	webhookEntry,
+} from '../workflows-templates/src/sections.mjs';
 
 export const BARE_PATH = 'bench-bare';
 export const TEMPLATE_PATH = 'bench-template';
@@ -126,16 +131,102 @@ export function shapeWorkflow(inquiry) {
 }
 
 /**
- * A web-form post; `{n}` is replaced per request, so every request is a new person and a new
- * record (the upsert inserts, the round robin turns, identity keys differ).
+ * A web-form post; `{n6}` is replaced per request (six digits), so every request is a new person
+ * with their own e-mail and phone and a new record (the upsert inserts, the round robin turns,
+ * identity keys differ; the hub's repeat-contact lookup finds no earlier inquiry).
  */
 export const FORM_POST = JSON.stringify({
 	form_name: 'Website contact form',
-	submission_id: 'bench-{n}',
+	submission_id: 'bench-{n6}',
 	name: 'Jane Roe',
-	email: 'jane.roe+{n}@example.com',
-	phone: '(212) 736-5000',
+	email: 'jane.roe+{n6}@example.com',
+	phone: '+1 415 2{n6}',
 	service: 'Water heater repair',
 	message: 'Our water heater is leaking in the basement. Can someone come by this week?',
 	zip: '10001',
 });
+
+/** A missed call as Twilio posts it (form fields; bench/load.mjs signs it like Twilio). */
+export const CALL_POST = JSON.stringify({
+	AccountSid: 'AC00000000000000000000000000000000',
+	CallSid: 'CA00000000000000000000000000{n6}',
+	CallStatus: 'no-answer',
+	Direction: 'inbound',
+	From: '+14153{n6}',
+	To: '+14155550100',
+});
+
+export const HAND_BUILT_PATH = 'bench-hand-built';
+export const HAND_BUILT_TABLE = 'bench_hand_built';
+const HAND_BUILT_FIELDS = ['name', 'email', 'phone', 'message'];
+
+/** The table the hand-built alternative writes to. */
+export const handBuiltTable = {
+	name: HAND_BUILT_TABLE,
+	columns: HAND_BUILT_FIELDS.map((name) => ({ name, type: 'string' })),
+};
+
+/**
+ * What a user would build instead, with no checks: Webhook → Set (the form's four fields) → Data
+ * table insert → Send Email to one owner → Respond.
+ */
+export function handBuiltWorkflow(smtp) {
+	const b = new TemplateBuilder('Bench: hand-built alternative');
+	webhookEntry(b, 'Webhook', HAND_BUILT_PATH, [0, 1]);
+	b.node(
+		'Fields',
+		'n8n-nodes-base.set',
+		3.4,
+		{
+			assignments: {
+				assignments: HAND_BUILT_FIELDS.map((field) => ({
+					id: field,
+					name: field,
+					value: `={{ $json.body.${field} }}`,
+					type: 'string',
+				})),
+			},
+			options: {},
+		},
+		[1, 1],
+	);
+	b.node(
+		'Insert Row',
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'insert',
+			dataTableId: table(HAND_BUILT_TABLE),
+			columns: {
+				mappingMode: 'defineBelow',
+				value: Object.fromEntries(
+					HAND_BUILT_FIELDS.map((field) => [field, `={{ $json.${field} }}`]),
+				),
+				matchingColumns: [],
+				schema: HAND_BUILT_FIELDS.map(schemaColumn),
+			},
+			options: {},
+		},
+		[2, 1],
+	);
+	b.node(
+		'Send Email',
+		'n8n-nodes-base.emailSend',
+		2.1,
+		{
+			fromEmail: 'inquiries@bench.test',
+			toEmail: 'owner@bench.test',
+			subject: "={{ 'New inquiry from ' + $('Fields').item.json.name }}",
+			emailFormat: 'text',
+			text: "={{ $('Fields').item.json.message + '\\n' + $('Fields').item.json.email + ' ' + $('Fields').item.json.phone }}",
+			options: { appendAttribution: false },
+		},
+		[3, 1],
+		{ credentials: { smtp } },
+	);
+	respondReceipt(b, 'Respond', [4, 1], { body: '{ status: "received" }' });
+	const chain = ['Webhook', 'Fields', 'Insert Row', 'Send Email', 'Respond'];
+	chain.slice(1).forEach((node, i) => b.connect(chain[i], node));
+	return b.toJSON();
+}
