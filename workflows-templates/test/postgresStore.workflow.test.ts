@@ -84,7 +84,7 @@ describe('the hub on Postgres (template 00p)', () => {
 		>;
 		const next = (name: string, output = 0) =>
 			connections[name].main[output].map((c) => c.node).sort();
-		expect(next('Hub Trigger')).toEqual(['Setup Ready', 'Store Ready?']);
+		expect(next('Hub Trigger')).toEqual(['Is an Inquiry?', 'Store Ready?']);
 		expect([next('Store Current?', 0), next('Store Current?', 1)]).toEqual([
 			['Find Earlier Inquiries'],
 			['Create Store Tables'],
