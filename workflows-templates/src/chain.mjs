@@ -4,7 +4,7 @@
 // Record → Read Back → Verify → Notify Owner → ledger (final), with every failure branch ending in
 // an alert row and a ledger row that says so: never in silence.
 import { expr, table } from './lib.mjs';
-import { ledgerAtEntry, ledgerAfter } from './ledger.mjs';
+import { ledgerAtEntry, ledgerAfter, SAVE_LEDGER_RECEIVED } from './ledger.mjs';
 import { conditions, condition } from './scorecardSections.mjs';
 import {
 	localTime,
@@ -26,6 +26,9 @@ import {
 import { findEarlierInquiries, joinOpenInquiry } from './repeat.mjs';
 import { assignByClaim, onPostgres } from './postgresStore.mjs';
 import { tellOwner } from './tellOwner.mjs';
+
+/** After verification: a self-audit's inquiry, one new on the ledger here, or a replay. */
+const TELL_WHICH_WAY = 'Self-Audit, New or Replay?';
 
 /** The owner's message when Create Owner Message cannot run (no link credential): no links, still told. */
 const NOTIFY_OWNER_PLAIN = 'Notify Owner (No Links)';
@@ -608,19 +611,39 @@ function verifyByReadBack(b, write, at) {
 	afterVerify(b, at);
 }
 
+/**
+ * Whether this execution put the inquiry on the ledger (its entry row was new). Then no earlier
+ * execution told its owner: each one writes or finds the entry row before the chain runs, and
+ * retention removes a ledger row only with its notifications. Such an inquiry needs no look for
+ * an owner row; a replay (the entry row was there) still looks.
+ */
+const NEW_ON_LEDGER_HERE = `($('${SAVE_LEDGER_RECEIVED}').isExecuted && $('${SAVE_LEDGER_RECEIVED}').all().some((row) => row.json.inquiryId === $json.id))`;
+
 function afterVerify(b, [column, row]) {
 	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
 	const ownerKey = '$json.id + ":owner"';
+	// 0: a synthetic inquiry, whose owner is not told (its ledger row is written as if they were);
+	// 1: new on the ledger in this execution, told at once; 2: a replay, told only if not told yet.
+	b.node(
+		TELL_WHICH_WAY,
+		'n8n-nodes-base.switch',
+		3.2,
+		{
+			mode: 'expression',
+			numberOutputs: 3,
+			output: expr(`${isTest('$json')} ? 0 : ${NEW_ON_LEDGER_HERE} ? 1 : 2`),
+		},
+		[column + 0.5, row - 1],
+	);
+	b.connect(NODE.verify, TELL_WHICH_WAY, 0);
 	notSentYet(b, 'Owner Not Told Yet?', ownerKey, [column + 1, row]);
-	// A synthetic inquiry's owner is not told: its ledger row is written as if they were.
-	testPath(b, 'Self-Audit? (Tell Nobody)', '$json', [column + 0.5, row - 1]);
-	b.connect(NODE.verify, 'Self-Audit? (Tell Nobody)', 0);
-	b.connect('Self-Audit? (Tell Nobody)', 'Owner Not Told Yet?', 1);
+	b.connect(TELL_WHICH_WAY, 'Owner Not Told Yet?', 2);
 	// The owner's message with its signed links; without the link credential, the plain message.
 	const message = tellOwner(b, 'Owner Not Told Yet?', [column + 2, row], {
 		notify: NODE.notifyOwner,
 		dedupeKey: ownerKey,
 	});
+	b.connect(TELL_WHICH_WAY, message, 1);
 	notificationRow(b, NOTIFY_OWNER_PLAIN, [column + 3, row + 0.9], {
 		kind: 'owner_assigned',
 		channel: 'email',
@@ -632,7 +655,7 @@ function afterVerify(b, [column, row]) {
 	b.connect(message, NOTIFY_OWNER_PLAIN, 1);
 	ledgerAfter(b, NODE.notifyOwner, NODE.verify, 'Verified', [column + 4, row]);
 	b.connect(NOTIFY_OWNER_PLAIN, 'Ledger Row: Verified');
-	b.connect('Self-Audit? (Tell Nobody)', 'Ledger Row: Verified', 0);
+	b.connect(TELL_WHICH_WAY, 'Ledger Row: Verified', 0);
 
 	notificationRow(b, NODE.alertHandoff, [column + 1, row + 1.5], {
 		kind: 'alert',

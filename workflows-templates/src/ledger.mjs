@@ -4,6 +4,8 @@
 import { expr, table } from './lib.mjs';
 
 const LEDGER = 'inquiry_ledger';
+/** The entry row's write: it runs only for an inquiry not on the ledger yet. */
+export const SAVE_LEDGER_RECEIVED = 'Save Ledger: Received';
 const byInquiryId = {
 	conditions: [{ keyName: 'inquiryId', condition: 'eq', keyValue: expr('$json.inquiryId') }],
 };
@@ -61,8 +63,8 @@ export function ledgerAtEntry(b, from, [column, row], fromOutput = 0) {
 		[column + 1, row],
 	);
 	b.connect(row1, 'New on the Ledger?');
-	upsertLedger(b, 'Save Ledger: Received', [column + 2, row]);
-	b.connect('New on the Ledger?', 'Save Ledger: Received');
+	upsertLedger(b, SAVE_LEDGER_RECEIVED, [column + 2, row]);
+	b.connect('New on the Ledger?', SAVE_LEDGER_RECEIVED);
 }
 
 /**

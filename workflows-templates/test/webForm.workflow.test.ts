@@ -190,6 +190,43 @@ describe('template 1b: form webhook → owner → verified record', () => {
 			tables.rows('inquiry_notifications').filter((n) => n.kind === 'owner_assigned'),
 		).toHaveLength(1);
 		expect(replay.hub.ran('Notify Owner')).toBe(false);
+		// New on the ledger, the first run told the owner without looking; the replay looked.
+		expect(first.hub.ran('Owner Not Told Yet?')).toBe(false);
+		expect(replay.hub.ran('Owner Not Told Yet?')).toBe(true);
+	});
+
+	it('a replay of a run cut off after its ledger row but before the owner was told tells the owner', async () => {
+		const tables = templateTables();
+		const post = { 'Form Webhook': [{ json: { headers: {}, params: {}, query: {}, body } }] };
+		await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: post,
+		});
+		// What the cut-off run left: its ledger row, but no owner notification.
+		const notifications = await tables
+			.provider()
+			.getDataTableProxy(null, null, 'inquiry_notifications');
+		await notifications.deleteRows({
+			filter: {
+				type: 'and',
+				filters: [{ columnName: 'kind', condition: 'eq', value: 'owner_assigned' }],
+			},
+		} as never);
+		const replay = await runEntry(webhookTemplate, {
+			now: NOW,
+			mode: 'webhook',
+			dataTables: tables,
+			pinData: post,
+		});
+		expect(replay.hub.ran('Save Ledger: Received')).toBe(false);
+		expect(
+			tables.rows('inquiry_notifications').filter((n) => n.kind === 'owner_assigned'),
+		).toHaveLength(1);
+		const ledger = tables.rows('inquiry_ledger');
+		expect(ledger).toHaveLength(1);
+		expect(String(ledger[0].verifiedAt)).not.toBe('');
 	});
 
 	it('answers 422 and raises an alert for a payload it cannot read', async () => {
