@@ -44,13 +44,24 @@ export function deliverEveryRow(b, at) {
 	for (const { name } of rows) b.connect(name, outbox);
 }
 
+/** The Outbox's one read of inquiry_settings: its rows, read once per execution. */
+export const OUTBOX_SETTINGS = 'Read Settings';
+
+/**
+ * A setting as the Outbox reads it, straight from Read Settings' rows (the last row of that name
+ * wins, as in the hub's Business Setup), trimmed; '' while unset. The Outbox needs no team and no
+ * folded setup item, so it spends no step on them.
+ */
+export const outboxSetting = (name) =>
+	`String($('${OUTBOX_SETTINGS}').all().findLast((row) => String(row.json.setting ?? "").trim() === "${name}")?.json.value ?? "").trim()`;
+
 /** Settings the Outbox reads, by name. */
 export const SENDERS = {
-	emailFrom: setting('emailFrom'),
-	textBackSender: setting('textBackSender'),
-	alertWebhook: setting('managerAlertWebhook'),
-	managerPhone: setting('managerPhone'),
-	managerChat: setting('managerChat'),
+	emailFrom: outboxSetting('emailFrom'),
+	textBackSender: outboxSetting('textBackSender'),
+	alertWebhook: outboxSetting('managerAlertWebhook'),
+	managerPhone: outboxSetting('managerPhone'),
+	managerChat: outboxSetting('managerChat'),
 };
 
 /**
@@ -97,10 +108,12 @@ export const FAILED_ANSWER = `(/credentials? set/i.test(${ERROR_TEXT}) ? "No cre
  * STALE_SENDING_MINUTES, at most MAX_SEND_ATTEMPTS sends in all; then it is failed and alerted.
  * Both can be set in inquiry_settings (sendingStaleMinutes, maxSendAttempts).
  */
-export const STALE_SENDING_MINUTES = `(Number(${setting('sendingStaleMinutes')}) || 15)`;
-const MAX_SEND_ATTEMPTS = `(Number(${setting('maxSendAttempts')}) || 3)`;
+const staleMinutes = (read) => `(Number(${read('sendingStaleMinutes')}) || 15)`;
+/** As read by the templates that read the hub's Business Setup (the escalation ladder). */
+export const STALE_SENDING_MINUTES = staleMinutes(setting);
+const MAX_SEND_ATTEMPTS = `(Number(${outboxSetting('maxSendAttempts')}) || 3)`;
 /** Whether a row as handed is stuck: "sending" since before the stale cutoff. */
-const STUCK_SENDING = `$json.status === "sending" && Boolean($json.claimedAt) && DateTime.fromISO(String($json.claimedAt)) < $now.minus({ minutes: ${STALE_SENDING_MINUTES} })`;
+const STUCK_SENDING = `$json.status === "sending" && Boolean($json.claimedAt) && DateTime.fromISO(String($json.claimedAt)) < $now.minus({ minutes: ${staleMinutes(outboxSetting)} })`;
 
 /**
  * The claim, one conditional update per row (`$json` is the row as handed). It matches only while

@@ -150,15 +150,13 @@ describe('the Inquiry Outbox', () => {
 		expect(Object.keys(runData)).toEqual([
 			'Outbox Trigger',
 			'Read Settings',
-			'Read Team',
-			'Business Setup',
 			'Rows Ready',
 			'Claim the Row',
 			'Which Way?',
 			'Send Email',
 			'Receipt: Sent',
 		]);
-		expect(Object.values(runData).map((runs) => runs.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+		expect(Object.values(runData).map((runs) => runs.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
 		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({
 			attempts: 1,
 			status: 'not_sent',
@@ -171,8 +169,6 @@ describe('the Inquiry Outbox', () => {
 		expect(Object.keys(result.run.data.resultData.runData)).toEqual([
 			'Outbox Trigger',
 			'Read Settings',
-			'Read Team',
-			'Business Setup',
 			'Rows Ready',
 			'Claim the Row',
 			'Which Way?',

@@ -137,7 +137,7 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 
 	it('keep only settings, team and the owner memory of reassignments (ladder, pass) in Data tables', () => {
 		expect(Object.fromEntries(VARIANTS.map((v) => [v.file, tablesOf(v.variant)]))).toEqual({
-			'00c-inquiry-outbox.json': ['inquiry_settings', 'inquiry_team'],
+			'00c-inquiry-outbox.json': ['inquiry_settings'],
 			'00d-inquiry-owner-links.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'06-leak-sweep.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'07-weekly-continuity-report.json': ['inquiry_settings', 'inquiry_team'],

@@ -2,7 +2,7 @@
 // rows it wrote to inquiry_notifications; each row is claimed (so a replay never sends twice),
 // sent by e-mail, text or Slack, and given its receipt. A failed send alerts by another path and
 // ends this execution red.
-import { expr, TemplateBuilder } from '../lib.mjs';
+import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import {
 	AFTER_CLAIM,
@@ -12,12 +12,12 @@ import {
 	FAILED_ANSWER,
 	FAILED_STATUS,
 	OUTBOX,
+	OUTBOX_SETTINGS,
 	SENDERS,
 	SENT_ANSWER,
 	SENT_STATUS,
 } from '../outbox.mjs';
 import { updateRows } from '../sections.mjs';
-import { readBusinessSetup } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
 import { postgresVariant } from '../postgresStore.mjs';
 
@@ -74,7 +74,23 @@ export function build() {
 		{ inputSource: 'passthrough' },
 		[0, 1],
 	);
-	const setup = readBusinessSetup(b, 'Outbox Trigger', [1, -0.5]);
+	// The senders, the alert paths and the stale cutoff come from inquiry_settings, read once.
+	b.node(
+		OUTBOX_SETTINGS,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('inquiry_settings'),
+			matchType: 'allConditions',
+			filters: { conditions: [] },
+			returnAll: true,
+		},
+		[2, -0.2],
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+	b.connect('Outbox Trigger', OUTBOX_SETTINGS);
 	b.node(
 		'Rows Ready',
 		'n8n-nodes-base.merge',
@@ -88,7 +104,7 @@ export function build() {
 		[4, 1],
 	);
 	b.connect('Outbox Trigger', 'Rows Ready', 0, 0);
-	b.connect(setup, 'Rows Ready', 0, 1);
+	b.connect(OUTBOX_SETTINGS, 'Rows Ready', 0, 1);
 
 	// One conditional update per row claims it (or writes its not_sent receipt, or gives it up).
 	updateRows(b, 'Claim the Row', [5.5, 1], {
