@@ -1,6 +1,7 @@
 // Delivery lives once, in the Inquiry Outbox sub-workflow: every template hands it the
 // notification rows it wrote, through one Execute Workflow node. The Outbox claims each row,
 // sends it (e-mail, text, Slack), and writes the receipt on the row.
+import { expr } from './lib.mjs';
 import { setting } from './setup.mjs';
 
 export const OUTBOX = 'Inquiry Outbox';
@@ -43,13 +44,24 @@ export function deliverEveryRow(b, at) {
 	for (const { name } of rows) b.connect(name, outbox);
 }
 
+/** The Outbox's one read of inquiry_settings: its rows, read once per execution. */
+export const OUTBOX_SETTINGS = 'Read Settings';
+
+/**
+ * A setting as the Outbox reads it, straight from Read Settings' rows (the last row of that name
+ * wins, as in the hub's Business Setup), trimmed; '' while unset. The Outbox needs no team and no
+ * folded setup item, so it spends no step on them.
+ */
+export const outboxSetting = (name) =>
+	`String($('${OUTBOX_SETTINGS}').all().findLast((row) => String(row.json.setting ?? "").trim() === "${name}")?.json.value ?? "").trim()`;
+
 /** Settings the Outbox reads, by name. */
 export const SENDERS = {
-	emailFrom: setting('emailFrom'),
-	textBackSender: setting('textBackSender'),
-	alertWebhook: setting('managerAlertWebhook'),
-	managerPhone: setting('managerPhone'),
-	managerChat: setting('managerChat'),
+	emailFrom: outboxSetting('emailFrom'),
+	textBackSender: outboxSetting('textBackSender'),
+	alertWebhook: outboxSetting('managerAlertWebhook'),
+	managerPhone: outboxSetting('managerPhone'),
+	managerChat: outboxSetting('managerChat'),
 };
 
 /**
@@ -96,7 +108,53 @@ export const FAILED_ANSWER = `(/credentials? set/i.test(${ERROR_TEXT}) ? "No cre
  * STALE_SENDING_MINUTES, at most MAX_SEND_ATTEMPTS sends in all; then it is failed and alerted.
  * Both can be set in inquiry_settings (sendingStaleMinutes, maxSendAttempts).
  */
-export const STALE_SENDING_MINUTES = `(Number(${setting('sendingStaleMinutes')}) || 15)`;
-export const MAX_SEND_ATTEMPTS = `(Number(${setting('maxSendAttempts')}) || 3)`;
-/** Whether a row as stored is stuck: "sending" since before the stale cutoff. */
-export const STUCK_SENDING = `$json.status === "sending" && Boolean($json.claimedAt) && DateTime.fromISO(String($json.claimedAt)) < $now.minus({ minutes: ${STALE_SENDING_MINUTES} })`;
+const staleMinutes = (read) => `(Number(${read('sendingStaleMinutes')}) || 15)`;
+/** As read by the templates that read the hub's Business Setup (the escalation ladder). */
+export const STALE_SENDING_MINUTES = staleMinutes(setting);
+const MAX_SEND_ATTEMPTS = `(Number(${outboxSetting('maxSendAttempts')}) || 3)`;
+/** Whether a row as handed is stuck: "sending" since before the stale cutoff. */
+const STUCK_SENDING = `$json.status === "sending" && Boolean($json.claimedAt) && DateTime.fromISO(String($json.claimedAt)) < $now.minus({ minutes: ${staleMinutes(outboxSetting)} })`;
+
+/**
+ * The claim, one conditional update per row (`$json` is the row as handed). It matches only while
+ * the row is still as handed (status and claimedAt compared, a compare-and-set) and only a new row
+ * or a stuck one: any other row matches nothing, so of two runs handed the same row one wins and
+ * the other gets no row back. The update writes the row's next state at once: "sending" (a new
+ * row's first attempt, a stuck row's next one), "not_sent" with the reason when no sender can take
+ * it (its receipt), or "failed" when a stuck row has no attempts left.
+ */
+const NEW_ROW = '!$json.status';
+const ATTEMPTS_SO_FAR = '(Number($json.attempts) || 1)';
+const ATTEMPTS_LEFT = `(${NEW_ROW} || ${ATTEMPTS_SO_FAR} < ${MAX_SEND_ATTEMPTS})`;
+const NOT_SENDABLE = `(${ROUTE}) === 3`;
+const GAVE_UP = `"Stuck in sending after " + ${ATTEMPTS_SO_FAR} + " attempts: each run sending it stopped before its receipt. Not sent again; see the Inquiry Outbox's executions."`;
+/** The column still holds what the row was handed with (empty stays empty). */
+const sameAsHanded = (column) => ({
+	keyName: column,
+	condition: expr(`$json.${column} ? "eq" : "isEmpty"`),
+	keyValue: expr(`$json.${column} ?? ""`),
+});
+export const CLAIM = {
+	conditions: [
+		// A row neither new nor stuck is looked for under id -1, which no row has.
+		{
+			keyName: 'id',
+			condition: 'eq',
+			keyValue: expr(`${NEW_ROW} || (${STUCK_SENDING}) ? $json.id : -1`),
+		},
+		sameAsHanded('status'),
+		sameAsHanded('claimedAt'),
+	],
+	value: {
+		status: expr(`!${ATTEMPTS_LEFT} ? "failed" : ${NOT_SENDABLE} ? "not_sent" : "sending"`),
+		claimedAt: expr(`${ATTEMPTS_LEFT} ? $now.toUTC().toISO() : $json.claimedAt`),
+		attempts: expr(
+			`${NEW_ROW} ? 1 : ${ATTEMPTS_LEFT} ? ${ATTEMPTS_SO_FAR} + 1 : ${ATTEMPTS_SO_FAR}`,
+		),
+		sentAt: expr(`${ATTEMPTS_LEFT} ? "" : $now.toISO()`),
+		answer: expr(`!${ATTEMPTS_LEFT} ? ${GAVE_UP} : ${NOT_SENDABLE} ? (${NOT_SENT_REASON}) : ""`),
+	},
+};
+
+/** Where a claimed row goes: 0 e-mail, 1 text, 2 Slack (by ROUTE), 3 not sent (its receipt is written), 4 failed (alert). */
+export const AFTER_CLAIM = `$json.status === "failed" ? 4 : $json.status === "not_sent" ? 3 : ${ROUTE}`;

@@ -143,6 +143,45 @@ describe('the Inquiry Outbox', () => {
 		]);
 	});
 
+	it('a new row takes the short path: one settings read, one conditional update to claim it, the send, one receipt', async () => {
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [row({})]);
+		const result = await deliver(outbox, tables);
+		const runData = result.run.data.resultData.runData;
+		expect(Object.keys(runData)).toEqual([
+			'Outbox Trigger',
+			'Read Settings',
+			'Rows Ready',
+			'Claim the Row',
+			'Which Way?',
+			'Send Email',
+			'Receipt: Sent',
+		]);
+		expect(Object.values(runData).map((runs) => runs.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({
+			attempts: 1,
+			status: 'not_sent',
+		});
+	});
+
+	it('a row no sender can take gets its not_sent receipt from the claim itself: nothing runs after the claim but the route', async () => {
+		const tables = tablesWith({}, [row({})]);
+		const result = await deliver(outbox, tables);
+		expect(Object.keys(result.run.data.resultData.runData)).toEqual([
+			'Outbox Trigger',
+			'Read Settings',
+			'Rows Ready',
+			'Claim the Row',
+			'Which Way?',
+		]);
+		expect(tables.rows('inquiry_notifications')[0]).toMatchObject({
+			status: 'not_sent',
+			sentAt: '',
+			attempts: 1,
+			answer: 'emailFrom is not set in inquiry_settings',
+		});
+		expect(Date.parse(String(tables.rows('inquiry_notifications')[0].claimedAt))).not.toBeNaN();
+	});
+
 	it('a failed send: a failed receipt, an alert by the alert webhook, a red run; run again, the claimed row is not sent twice', async () => {
 		alerts.length = 0;
 		const tables = tablesWith({ emailFrom: 'inquiries@hub.test', managerAlertWebhook: alertUrl }, [
@@ -185,9 +224,28 @@ describe('the Inquiry Outbox', () => {
 		// Claimed again (attempt 2) and sent on; Send Email has no credential here, so not_sent says why.
 		expect(reclaimed).toMatchObject({ attempts: 2, status: 'not_sent' });
 		expect(Date.parse(String(reclaimed.claimedAt))).toBeGreaterThan(Date.parse(stale));
-		expect(result.output('Reclaim the Row').map((r) => r.id)).toEqual([stuck.id]);
+		expect(result.output('Claim the Row').map((r) => r.id)).toEqual([stuck.id]);
 		// A row in sending for 2 minutes is still some run's own: left alone.
 		expect(recent).toMatchObject({ status: 'sending', claimedAt: fresh, attempts: 1 });
+	});
+
+	it('two runs handed the same new row: the second finds it claimed and sends nothing', async () => {
+		const tables = tablesWith({ emailFrom: 'inquiries@hub.test' }, [row({})]);
+		const handed = tables.rows('inquiry_notifications').map((json) => ({ json }));
+		const run = async () =>
+			await runWorkflow(outbox, {
+				mode: 'integrated',
+				dataTables: tables,
+				pinData: { 'Outbox Trigger': handed as never },
+			});
+		const first = await run();
+		const [afterFirst] = tables.rows('inquiry_notifications');
+		const second = await run();
+		expect(first.ran('Send Email')).toBe(true);
+		expect(second.ran('Claim the Row')).toBe(true);
+		expect(second.output('Claim the Row')).toEqual([]);
+		expect(second.ran('Send Email')).toBe(false);
+		expect(tables.rows('inquiry_notifications')).toEqual([afterFirst]);
 	});
 
 	it('a stuck row that another run already claimed again is not sent by this one', async () => {

@@ -137,7 +137,7 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 
 	it('keep only settings, team and the owner memory of reassignments (ladder, pass) in Data tables', () => {
 		expect(Object.fromEntries(VARIANTS.map((v) => [v.file, tablesOf(v.variant)]))).toEqual({
-			'00c-inquiry-outbox.json': ['inquiry_settings', 'inquiry_team'],
+			'00c-inquiry-outbox.json': ['inquiry_settings'],
 			'00d-inquiry-owner-links.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'06-leak-sweep.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
 			'07-weekly-continuity-report.json': ['inquiry_settings', 'inquiry_team'],
@@ -155,23 +155,25 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 		expect(new Set(outboxCalls)).toEqual(new Set(['Inquiry Outbox (Postgres)']));
 	});
 
-	it('the Outbox claims a row before sending in one conditional UPDATE … RETURNING: only a row whose status is still empty', () => {
+	it('the Outbox claims a row before sending in one conditional UPDATE … RETURNING: by id, only while its status and claimedAt are as handed', () => {
 		const outbox = VARIANTS.find((v) => v.file.startsWith('00c-'))!.variant;
 		const claim = outbox.nodes.find((n) => n.name === 'Claim the Row')!;
 		expect(claim.type).toBe('n8n-nodes-base.postgres');
-		expect(claim.parameters.query).toBe(
-			'UPDATE inquiry_notifications SET "status" = r."status", "claimedAt" = r."claimedAt", "attempts" = r."attempts", "updatedAt" = now()\n' +
-				'FROM jsonb_populate_record(NULL::inquiry_notifications, $1::jsonb) AS r\n' +
-				`WHERE inquiry_notifications."id" = $2 AND coalesce(inquiry_notifications."status"::text, '') = ''\n` +
-				'RETURNING inquiry_notifications.*',
+		const query = String(claim.parameters.query);
+		expect(query.split('\n').slice(0, 2)).toEqual([
+			'UPDATE inquiry_notifications SET "status" = r."status", "claimedAt" = r."claimedAt", "attempts" = r."attempts", "sentAt" = r."sentAt", "answer" = r."answer", "updatedAt" = now()',
+			'FROM jsonb_populate_record(NULL::inquiry_notifications, $1::jsonb) AS r',
+		]);
+		// Each compare is "= the handed value", or "empty" while the handed row had none.
+		expect(query).toMatch(
+			/^WHERE inquiry_notifications\."id" = \$2 AND \(CASE \$3::text WHEN 'eq' THEN inquiry_notifications\."status" = \$4 .*WHEN 'isEmpty' THEN coalesce\(inquiry_notifications\."status"::text, ''\) = '' .*END\) AND \(CASE \$5::text WHEN 'eq' THEN inquiry_notifications\."claimedAt" = \$6 .*END\)$/m,
 		);
-		expect(
-			String(
-				claim.parameters.options &&
-					(claim.parameters.options as { queryReplacement: string }).queryReplacement,
-			),
-		).toBe(
-			'={{ [JSON.stringify({ "status": ("sending"), "claimedAt": ($now.toUTC().toISO()), "attempts": (1) }), $json.id] }}',
+		expect(query.endsWith('\nRETURNING inquiry_notifications.*')).toBe(true);
+		const replacement = String(
+			(claim.parameters.options as { queryReplacement: string }).queryReplacement,
+		);
+		expect(replacement).toContain(
+			'? $json.id : -1, $json.status ? "eq" : "isEmpty", $json.status ?? "", $json.claimedAt ? "eq" : "isEmpty", $json.claimedAt ?? ""] }}',
 		);
 	});
 

@@ -2,24 +2,22 @@
 // rows it wrote to inquiry_notifications; each row is claimed (so a replay never sends twice),
 // sent by e-mail, text or Slack, and given its receipt. A failed send alerts by another path and
 // ends this execution red.
-import { expr, TemplateBuilder } from '../lib.mjs';
+import { expr, table, TemplateBuilder } from '../lib.mjs';
 import { overview } from '../notes.mjs';
 import {
+	AFTER_CLAIM,
 	ALERT_PATHS,
+	CLAIM,
 	EMAIL_HTML,
 	FAILED_ANSWER,
 	FAILED_STATUS,
-	MAX_SEND_ATTEMPTS,
-	NOT_SENT_REASON,
 	OUTBOX,
-	ROUTE,
+	OUTBOX_SETTINGS,
 	SENDERS,
 	SENT_ANSWER,
 	SENT_STATUS,
-	STUCK_SENDING,
 } from '../outbox.mjs';
 import { updateRows } from '../sections.mjs';
-import { readBusinessSetup, setting } from '../setup.mjs';
 import { condition, conditions } from '../scorecardSections.mjs';
 import { postgresVariant } from '../postgresStore.mjs';
 
@@ -56,8 +54,8 @@ export function build() {
 			'Notifications that are only written down: nobody is told, and the run still looks green.',
 		how: [
 			'The hub and the other templates hand every row they write to **inquiry_notifications** to this workflow (Execute Workflow, without waiting).',
-			'**Claim the Row** marks a row *sending* only while its status is still empty; a row another run already took matches nothing and is skipped, so a replay never sends twice.',
-			'A row left in *sending* (its run stopped before the receipt) is handed back by the escalation ladder; after *sendingStaleMinutes* (15) it is claimed again by a compare-and-set on *claimedAt*, at most *maxSendAttempts* (3) sends in all, then marked *failed* and alerted.',
+			'**Claim the Row** marks a row *sending* in one conditional update, only while its status is still empty; a row another run already took matches nothing and is skipped, so a replay never sends twice. A row no sender can take is marked *not_sent* with the reason by the same update.',
+			'A row left in *sending* (its run stopped before the receipt) is handed back by the escalation ladder; after *sendingStaleMinutes* (15) the same update claims it again, only while its *claimedAt* is still the one handed (a compare-and-set), at most *maxSendAttempts* (3) sends in all; then it marks it *failed*, and it is alerted.',
 			'E-mail goes out by **Send Email** (SMTP), texts by **Send Text (Twilio)**, team chat by **Send Slack Message**. Each row gets its receipt: *sent*, *failed* or *not_sent*, with sentAt and the answer of the provider (or the error).',
 			'A failed send alerts the manager by every other path the settings name: **managerAlertWebhook** (Slack, Teams, ntfy or Discord incoming webhook), a text to **managerPhone**, a Slack post to **managerChat**. Then it stops with an error: the execution is red, never green while nothing was sent.',
 			'A channel you have not set up (no sender in inquiry_settings, no credential on its step) is *not_sent* with the reason; the self-audit reports it.',
@@ -76,7 +74,23 @@ export function build() {
 		{ inputSource: 'passthrough' },
 		[0, 1],
 	);
-	const setup = readBusinessSetup(b, 'Outbox Trigger', [1, -0.5]);
+	// The senders, the alert paths and the stale cutoff come from inquiry_settings, read once.
+	b.node(
+		OUTBOX_SETTINGS,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table('inquiry_settings'),
+			matchType: 'allConditions',
+			filters: { conditions: [] },
+			returnAll: true,
+		},
+		[2, -0.2],
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+	b.connect('Outbox Trigger', OUTBOX_SETTINGS);
 	b.node(
 		'Rows Ready',
 		'n8n-nodes-base.merge',
@@ -90,45 +104,28 @@ export function build() {
 		[4, 1],
 	);
 	b.connect('Outbox Trigger', 'Rows Ready', 0, 0);
-	b.connect(setup, 'Rows Ready', 0, 1);
+	b.connect(OUTBOX_SETTINGS, 'Rows Ready', 0, 1);
 
-	// A new row is claimed; one stuck in "sending" is claimed again or given up; any other is done.
-	b.node(
-		'New or Stuck?',
-		'n8n-nodes-base.switch',
-		3.2,
-		{
-			mode: 'expression',
-			numberOutputs: 3,
-			output: expr(`!$json.status ? 0 : ${STUCK_SENDING} ? 1 : 2`),
-		},
-		[4, 2.4],
-	);
-	b.connect('Rows Ready', 'New or Stuck?');
-	updateRows(b, 'Claim the Row', [5, 1], {
+	// One conditional update per row claims it (or writes its not_sent receipt, or gives it up).
+	updateRows(b, 'Claim the Row', [5.5, 1], {
 		tableName: NOTIFICATIONS,
-		conditions: [...byRowId('$json.id'), { keyName: 'status', condition: 'isEmpty' }],
-		value: { status: 'sending', claimedAt: expr('$now.toUTC().toISO()'), attempts: 1 },
+		conditions: CLAIM.conditions,
+		value: CLAIM.value,
 		numbers: ['attempts'],
+		extra: {
+			notes:
+				'Matches only a new row, or one stuck in sending past sendingStaleMinutes, and only while it is as it was handed: a row another run took is not matched, so it is never sent twice.',
+		},
 	});
-	b.connect('New or Stuck?', 'Claim the Row', 0);
-	stuckRows(b, 'New or Stuck?', 1);
-	ifNode(
-		b,
-		'Claimed?',
-		[condition(expr('$json.id'), { type: 'number', operation: 'exists', singleValue: true })],
-		[6, 1],
-	);
-	b.connect('Claim the Row', 'Claimed?');
-	b.connect('Reclaim the Row', 'Claimed?');
+	b.connect('Rows Ready', 'Claim the Row');
 	b.node(
 		'Which Way?',
 		'n8n-nodes-base.switch',
 		3.2,
-		{ mode: 'expression', numberOutputs: 4, output: expr(ROUTE) },
+		{ mode: 'expression', numberOutputs: 5, output: expr(AFTER_CLAIM) },
 		[7, 1],
 	);
-	b.connect('Claimed?', 'Which Way?', 0);
+	b.connect('Claim the Row', 'Which Way?');
 
 	b.node(
 		'Send Email',
@@ -202,16 +199,11 @@ export function build() {
 		b.connect(sender, 'Receipt: Sent', 0);
 		b.connect(sender, 'Receipt: Failed', 1);
 	}
-	receipt(b, 'Receipt: Not Sent', [8, 3.4], '$json.id', {
-		status: 'not_sent',
-		sentAt: '',
-		answer: expr(NOT_SENT_REASON),
-	});
-	b.connect('Which Way?', 'Receipt: Not Sent', 3);
 
 	ifNode(b, 'Really Failed?', [isTrue('$json.status === "failed"')], [11, 2]);
 	b.connect('Receipt: Failed', 'Really Failed?');
-	b.connect('Give Up on the Row', 'Really Failed?');
+	// A stuck row the claim gave up on (failed, no attempts left) is alerted like a failed send.
+	b.connect('Which Way?', 'Really Failed?', 4);
 	// One alert path after another (a Stop and Error met early would end the run before the rest).
 	const FAILED = "$('Really Failed?').item.json";
 	const paths = ALERT_PATHS(FAILED);
@@ -302,48 +294,6 @@ export function build() {
 		{ width: 4, height: 1.6 },
 	);
 	return b;
-}
-
-/**
- * A row stuck in "sending": the run that claimed it stopped before its receipt (n8n restarted,
- * the worker died). With attempts left it is claimed again, else failed; both by compare-and-set
- * on its claimedAt, so of two runs that find it, one acts.
- */
-function stuckRows(b, from, output) {
-	ifNode(
-		b,
-		'Attempts Left?',
-		[isTrue(`(Number($json.attempts) || 1) < ${MAX_SEND_ATTEMPTS}`)],
-		[5, 3.6],
-	);
-	b.connect(from, 'Attempts Left?', output);
-	const stillStuck = [
-		...byRowId('$json.id'),
-		{ keyName: 'status', condition: 'eq', keyValue: 'sending' },
-		{ keyName: 'claimedAt', condition: 'eq', keyValue: expr('$json.claimedAt') },
-	];
-	updateRows(b, 'Reclaim the Row', [6, 3.6], {
-		tableName: NOTIFICATIONS,
-		conditions: stillStuck,
-		value: {
-			claimedAt: expr('$now.toUTC().toISO()'),
-			attempts: expr('(Number($json.attempts) || 1) + 1'),
-		},
-		numbers: ['attempts'],
-	});
-	b.connect('Attempts Left?', 'Reclaim the Row', 0);
-	updateRows(b, 'Give Up on the Row', [6, 4.8], {
-		tableName: NOTIFICATIONS,
-		conditions: stillStuck,
-		value: {
-			status: 'failed',
-			sentAt: expr('$now.toISO()'),
-			answer: expr(
-				'"Stuck in sending after " + (Number($json.attempts) || 1) + " attempts: each run sending it stopped before its receipt. Not sent again; see the Inquiry Outbox\'s executions."',
-			),
-		},
-	});
-	b.connect('Attempts Left?', 'Give Up on the Row', 1);
 }
 
 const FAILURE_LINE_OF = (row) =>
