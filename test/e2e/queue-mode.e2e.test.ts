@@ -22,8 +22,12 @@ import {
 	perInquiry,
 	POSTGRES_FORM,
 	postgresClosed,
+	postgresOpen,
 	postgresOutcomes,
+	postgresSwept,
+	stopPostgresInbox,
 } from './queue-mode.postgres';
+import { describePostgresLoop, importPostgresLoop, POSTGRES_SWEEP_PATH } from './queue-mode.loop';
 import {
 	lastExecutionId,
 	SECRET_CREDENTIAL,
@@ -79,9 +83,11 @@ beforeAll(async () => {
 		postgres: (store = await createStoreCredential(stack.main, stack.postgres)),
 	});
 	await importPostgresHub(stack, store);
+	await importPostgresLoop(stack);
 }, 20 * 60_000);
 
 afterAll(async () => {
+	await stopPostgresInbox();
 	await stack?.stop();
 });
 
@@ -213,6 +219,8 @@ describe(`${INQUIRIES} distinct inquiries, ${CONCURRENCY} at a time, through the
 
 // The hub on its Postgres store (template 00p), on this same stack, before a worker is killed.
 describePostgresStore(() => stack);
+// The owner links, ladder, weekly report and self-audit on that store, by what people receive.
+describePostgresLoop(() => stack);
 
 test('n8n 2.41.1 queue mode starts every execution with empty static data: a static-data round robin gives each inquiry the first owner', async () => {
 	const text = readFileSync(join(__dirname, 'workflows/assign-round-robin.json'), 'utf8')
@@ -275,14 +283,25 @@ test(
 		const open = ledger.filter(
 			(row) => onDataTables.includes(String(row.inquiryId)) && !row.verifiedAt && !row.alertedAt,
 		);
-		if (open.length > 0) {
+		const openOnPostgres = await postgresOpen(stack, onPostgres);
+		if (open.length + openOnPostgres.length > 0) {
 			// The sweep takes an inquiry as stalled once it is a minute old without a verified handoff.
-			const newest = Math.max(...open.map((row) => Date.parse(String(row.receivedAt))));
+			const newest = Math.max(
+				...[...open, ...openOnPostgres].map((row) => Date.parse(String(row.receivedAt))),
+			);
 			await sleep(Math.max(0, newest + SWEEP_MINUTE_MS + 5000 - Date.now()));
 			const sweep = published.find((t) => t.endpoints.some((e) => e.path === SWEEP_PATH));
 			const before = await lastExecutionId(stack.main, String(sweep?.id));
 			expect((await stack.main.postWebhook(SWEEP_PATH, { body: {} })).status).toBe(200);
+			// The Postgres store's own ladder (template 06 on Postgres) on the wall clock.
+			const postgresSweep = await stack.main.postWebhook(POSTGRES_SWEEP_PATH, { method: 'GET' });
+			expect(postgresSweep.status).toBe(200);
 			expect(await waitForRun(stack.main, String(sweep?.id), before, 120_000)).toBe(true);
+			await postgresSwept(
+				stack,
+				openOnPostgres.map((row) => String(row.inquiryId)),
+				120_000,
+			);
 			phase('swept');
 		}
 		const after = await rows('inquiry_ledger');

@@ -50,7 +50,7 @@ type Row = Record<string, unknown>;
 type CredentialRef = CredentialRefs[string];
 
 /** An entry template (by file prefix), renamed, on its own path, with Run the Hub naming the Postgres hub. */
-function entryOnPostgres(prefix: string, from: string, to: string): TemplateFile {
+export function entryOnPostgres(prefix: string, from: string, to: string): TemplateFile {
 	const entry = loadTemplates().find((t) => t.file.startsWith(prefix))!;
 	const text = JSON.stringify(entry.workflow)
 		.split(`"${from}"`)
@@ -122,6 +122,25 @@ const idList = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "''")}'`)
 
 /** The local inbox the Postgres Outbox sends to; started by importPostgresHub. */
 let postgresInbox: MailDev | undefined;
+/** The credentials the Postgres hub was imported with, for the templates that work with it. */
+let postgresCredentials: CredentialRefs = {};
+/** The secret of the hub's owner links: a test signs its own forged and expired links with it. */
+export const POSTGRES_LINK_SECRET = 'postgres-store-link-secret-0123456789abcdef';
+/**
+ * The Data table owner links (00d) hold /webhook/inquiry-link on this instance: the Postgres hub's
+ * owner messages link to the Postgres owner links on their own path.
+ */
+export const POSTGRES_LINK_PATH = 'inquiry-link-pg';
+const withLinkPath = (template: TemplateFile): TemplateFile => ({
+	...template,
+	workflow: JSON.parse(
+		JSON.stringify(template.workflow).split('"inquiry-link"').join(`"${POSTGRES_LINK_PATH}"`),
+	) as TemplateFile['workflow'],
+});
+
+/** The inbox, credentials and store the Postgres templates of this stack use. */
+export const postgresSetup = () => ({ inbox: postgresInbox!, credentials: postgresCredentials });
+export const stopPostgresInbox = async () => await postgresInbox?.stop();
 
 /**
  * Imports and publishes, on the Postgres store: the Outbox, the hub, and the form and missed-call
@@ -134,7 +153,7 @@ export async function importPostgresHub(stack: QueueStack, store: CredentialRef)
 		scratchFolder: true,
 	});
 	const smtp = 'Local inbox (Postgres store)';
-	const hub = loadTemplates().find((t) => t.workflow.name === HUB)!;
+	const hub = withLinkPath(loadTemplates().find((t) => t.workflow.name === HUB)!);
 	const outbox = {
 		file: OUTBOX_FILE,
 		workflow: loadTemplates(join(TEMPLATES_DIR, 'postgres')).find((t) =>
@@ -142,11 +161,12 @@ export async function importPostgresHub(stack: QueueStack, store: CredentialRef)
 		)!.workflow,
 	};
 	const secret = 'Webhook secret (Postgres store)';
+	const link = 'Inquiry Link Secret (Postgres store)';
 	const entries = [
 		entryOnPostgres('01b-', 'inquiry-form', FORM),
 		entryOnPostgres('02-', 'inquiry-missed-call', CALL),
 	];
-	const imported = await importTemplates(stack.main, [outbox, hub, ...entries], {
+	postgresCredentials = {
 		postgres: store,
 		smtp: {
 			id: await stack.main.createCredential('smtp', smtp, mailDevSmtpCredential(postgresInbox)),
@@ -159,7 +179,19 @@ export async function importPostgresHub(stack: QueueStack, store: CredentialRef)
 			}),
 			name: secret,
 		},
-	});
+		inquiryLinkSecretApi: {
+			id: await stack.main.createCredential('inquiryLinkSecretApi', link, {
+				secret: POSTGRES_LINK_SECRET,
+				baseUrl: stack.main.baseUrl,
+			}),
+			name: link,
+		},
+	};
+	const imported = await importTemplates(
+		stack.main,
+		[outbox, hub, ...entries],
+		postgresCredentials,
+	);
 	expect(imported.map((t) => [t.name, t.published, t.note ?? ''])).toEqual(
 		imported.map((t) => [t.name, true, '']),
 	);
@@ -167,50 +199,65 @@ export async function importPostgresHub(stack: QueueStack, store: CredentialRef)
 
 /**
  * Where each inquiry stands in the Postgres store: "completed" (one ledger row, verified, one
- * record, one owner notice), "found by the sweep" (one ledger row that the leak sweep's read of
- * open rows, `open = 'yes'`, returns), "silent" otherwise, or the duplicate counts. The ladder
- * (template 06) reads the Data table ledger, so the same read is made here in SQL.
+ * record, one owner notice), "found by the sweep" (one ledger row the Postgres ladder, template 06,
+ * flagged with its sweepReason, and an alert for it), "silent" otherwise, or the duplicate counts.
  */
 export async function postgresOutcomes(stack: QueueStack, ids: string[]): Promise<string[]> {
 	const rowsFor = async (table: string) =>
 		await sqlRows(stack.postgres, `SELECT * FROM ${table} WHERE "inquiryId" IN (${idList(ids)})`);
-	const open = new Set(
-		(
-			await sqlRows(
-				stack.postgres,
-				`SELECT "inquiryId" FROM inquiry_ledger WHERE open = 'yes' AND "inquiryId" IN (${idList(ids)})`,
-			)
-		).map((r) => r.inquiryId),
-	);
 	const ledger = await rowsFor('inquiry_ledger');
-	const counts = perInquiry(
-		ids,
-		ledger,
-		await rowsFor('inquiry_records'),
-		await rowsFor('inquiry_notifications'),
+	const notifications = await rowsFor('inquiry_notifications');
+	const raised = new Set(
+		notifications
+			.filter((r) => ['alert', 'escalation'].includes(String(r.kind)))
+			.map((r) => r.inquiryId),
 	);
+	const counts = perInquiry(ids, ledger, await rowsFor('inquiry_records'), notifications);
 	return ids.map((id, i) => {
 		const [rows, , records, told] = counts[i];
 		if (rows !== 1 || Number(records) > 1 || Number(told) > 1)
 			return `${rows} ledger rows, ${records} records, ${told} owner notices`;
 		const row = ledger.find((r) => r.inquiryId === id)!;
 		if (row.verifiedAt) return records === 1 && told === 1 ? 'completed' : 'verified, no notice';
-		return open.has(id) ? 'found by the sweep' : 'silent';
+		return row.sweepReason && raised.has(id) ? 'found by the sweep' : 'silent';
 	});
 }
 
-/** Waits until every given inquiry's Postgres ledger row is verified or alerted, or `waitMs` passed. */
-export async function postgresClosed(stack: QueueStack, ids: string[], waitMs: number) {
+/** The given inquiries whose Postgres ledger row is neither verified nor alerted. */
+export async function postgresOpen(stack: QueueStack, ids: string[]) {
+	return await sqlRows(
+		stack.postgres,
+		`SELECT "inquiryId", "receivedAt" FROM inquiry_ledger WHERE coalesce("verifiedAt", '') || coalesce("alertedAt", '') = '' AND "inquiryId" IN (${idList(ids)})`,
+	);
+}
+
+/** Waits until every given inquiry's Postgres ledger row meets `where` (SQL), or `waitMs` passed. */
+async function postgresUntil(stack: QueueStack, ids: string[], where: string, waitMs: number) {
 	const deadline = Date.now() + waitMs;
 	for (;;) {
-		const closed = await sqlRows(
+		const done = await sqlRows(
 			stack.postgres,
-			`SELECT "inquiryId" FROM inquiry_ledger WHERE coalesce("verifiedAt", '') || coalesce("alertedAt", '') <> '' AND "inquiryId" IN (${idList(ids)})`,
+			`SELECT "inquiryId" FROM inquiry_ledger WHERE ${where} AND "inquiryId" IN (${idList(ids)})`,
 		);
-		if (closed.length >= ids.length || Date.now() > deadline) return;
+		if (done.length >= ids.length || Date.now() > deadline) return;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
+
+/** Waits until every given inquiry's Postgres ledger row is verified or alerted, or `waitMs` passed. */
+export const postgresClosed = async (stack: QueueStack, ids: string[], waitMs: number) =>
+	await postgresUntil(
+		stack,
+		ids,
+		`coalesce("verifiedAt", '') || coalesce("alertedAt", '') <> ''`,
+		waitMs,
+	);
+
+/** Waits until the Postgres ladder flagged every given inquiry (its sweepReason), or `waitMs` passed. */
+export const postgresSwept = async (stack: QueueStack, ids: string[], waitMs: number) =>
+	ids.length === 0
+		? undefined
+		: await postgresUntil(stack, ids, `coalesce("sweepReason", '') <> ''`, waitMs);
 
 /** `getStack` is read once the suite's set-up ran (and imported the hub with importPostgresHub). */
 export function describePostgresStore(getStack: () => QueueStack): void {
@@ -249,7 +296,6 @@ export function describePostgresStore(getStack: () => QueueStack): void {
 
 		afterAll(async () => {
 			await setSetting('emailFrom', emailFrom ?? '');
-			await mail?.stop();
 			for (const row of team)
 				await setTeam(String(row.ownerId), {
 					hours: row.hours,

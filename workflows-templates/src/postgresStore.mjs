@@ -445,14 +445,16 @@ function rewriteDataTableSteps(b) {
 }
 
 /**
- * The owner, claimed in Postgres: today's counts go into Assign Inquiry Owner (it decides who is
+ * The turn taken in Postgres: today's counts go into Assign Inquiry Owner (it decides who is
  * eligible, in what order, why and by when), and inquiry_claim_owner takes the turn among the
- * candidates it names in one locked transaction. Ends at `decided` like the Data table version.
+ * candidates it names in one locked transaction, keyed by `claimKey` (a replay of the same key gets
+ * the first call's owner). The claimed inquiry leaves `decided`; returns the step whose output
+ * carries an inquiry nobody could take once every candidate reached their cap.
  */
-export function assignByClaim(
+function claimTurn(
 	b,
 	[column, row],
-	{ context, assign, decided, assignSettings, alertNobodyAssigned },
+	{ inquiry, identityKeys, claimKey, assign, decided, assignSettings },
 ) {
 	const day = `$now.setZone(${TIME_ZONE}).toISODate()`;
 	postgresNode(
@@ -464,23 +466,13 @@ export function assignByClaim(
 	'daily', json_build_object('day', $2::text, 'counts', coalesce(
 		(SELECT json_object_agg("ownerKey", assigned) FROM inquiry_owner_counts WHERE scope = $1 AND day = $2), '{}'::json))) AS state`,
 		[column, row],
-		{
-			values: [
-				JSON.stringify(SCOPE),
-				day,
-				`JSON.stringify($('${context}').item.json.identityKeys ?? [])`,
-			],
-		},
+		{ values: [JSON.stringify(SCOPE), day, identityKeys] },
 	);
 	b.node(
 		'Inquiry to Assign',
 		'n8n-nodes-base.set',
 		3.4,
-		{
-			mode: 'raw',
-			jsonOutput: expr(`JSON.stringify($('${context}').item.json)`),
-			options: {},
-		},
+		{ mode: 'raw', jsonOutput: expr(`JSON.stringify(${inquiry})`), options: {} },
 		[column + 1, row],
 	);
 	b.connect('Read Owner Counts', 'Inquiry to Assign');
@@ -505,7 +497,7 @@ export function assignByClaim(
 			// The person's keys go with the claim: the function remembers them for sticky owners.
 			values: [
 				JSON.stringify(SCOPE),
-				'$json.id',
+				claimKey,
 				'JSON.stringify({ ...$json.routingMemory.claim, identityKeys: $json.identityKeys ?? [] })',
 			],
 			alwaysOutputData: true,
@@ -545,6 +537,26 @@ export function assignByClaim(
 		[column + 5, row + 1.2],
 	);
 	b.connect('Owner Claimed?', 'Unassigned at Claim', 1);
+	return 'Unassigned at Claim';
+}
+
+/**
+ * The owner, claimed in Postgres (claimTurn), for the hub: the inquiry from `context`, sticky by
+ * the person's keys, one claim per inquiry id. Ends at `decided` like the Data table version.
+ */
+export function assignByClaim(
+	b,
+	[column, row],
+	{ context, assign, decided, assignSettings, alertNobodyAssigned },
+) {
+	const unassigned = claimTurn(b, [column, row], {
+		inquiry: `$('${context}').item.json`,
+		identityKeys: `JSON.stringify($('${context}').item.json.identityKeys ?? [])`,
+		claimKey: '$json.id',
+		assign,
+		decided,
+		assignSettings,
+	});
 	const capped = notificationRow(b, 'Alert: Caps Reached', [column + 6, row + 1.2], {
 		kind: 'alert',
 		channel: 'email',
@@ -553,11 +565,93 @@ export function assignByClaim(
 		body: '"Nobody could take inquiry " + $json.id + ": " + $json.assignment.reason + " Please assign it by hand."',
 		dedupeKey: '$json.id + ":caps_reached"',
 	});
-	b.connect('Unassigned at Claim', capped);
-	ledgerAfter(b, capped, 'Unassigned at Claim', 'Caps Reached', [column + 7, row + 1.2], {
+	b.connect(unassigned, capped);
+	ledgerAfter(b, capped, unassigned, 'Caps Reached', [column + 7, row + 1.2], {
 		alertSent: true,
 	});
 	alertNobodyAssigned(b, [column + 3, row + 2.4]);
+}
+
+/** The steps of the Data table owner memory's compare-and-set (chain.mjs: assignFromSharedMemory). */
+const MEMORY_STEPS = [
+	'Read Owner Memory',
+	'Memory Row Found?',
+	'Create Owner Memory',
+	'Inquiry to Assign',
+	'Assign Inquiry Owner',
+	'Save Owner Memory',
+	'Self-Audit? (Keep Memory)',
+	'Memory Saved?',
+	'Owner Decided',
+	'Tries Left?',
+];
+
+/** How the notes of a reassigning template read on Postgres. */
+const REASSIGNMENT_NOTES = [
+	[
+		/from the shared owner memory \(\*inquiry_owner_memory\*, the same turns every channel uses\)/,
+		'by the same locked turn as the Postgres hub (*inquiry_claim_owner*: the same rotation, counts and caps every channel uses)',
+	],
+	[
+		/and shared owner memory \(\*\*Read Owner Memory\*\* … \*\*Save Owner Memory\*\*\)/,
+		'and the same locked turn as the Postgres hub (**Read Owner Counts** … **Claim Owner**: inquiry_claim_owner)',
+	],
+];
+
+/**
+ * A reassignment (Pass it on, the ladder's next owner) on Postgres: the Data table memory's
+ * compare-and-set is replaced by claimTurn, so the new owner is one more turn of the rotation,
+ * counts and caps the hub claims from. The template's own roster (without who passed or let it go)
+ * and inquiry stay; no sticky owner (that would be the one who let it go). `turnKey`, an expression
+ * on the inquiry Assign Inquiry Owner decided, names the turn: a second click or run for the same
+ * hop gets the owner already claimed instead of another turn.
+ */
+function claimReassignment(b, turnKey) {
+	const byName = (name) => b.nodes.find((n) => n.name === name);
+	if (!byName('Read Owner Memory')) return;
+	if (!turnKey)
+		throw new Error(`${b.name}: a reassignment on Postgres needs a turnKey (postgresStore.mjs)`);
+	const targets = (name, output) => b.connections[name]?.main[output] ?? [];
+	const sources = Object.entries(b.connections).flatMap(([from, { main }]) =>
+		MEMORY_STEPS.includes(from)
+			? []
+			: main.flatMap((list, output) =>
+					list.filter((to) => to.node === 'Read Owner Memory').map(() => ({ from, output })),
+				),
+	);
+	const claimed = targets('Owner Decided', 0);
+	const unassigned = targets('Assign Inquiry Owner', 1);
+	const assignNode = byName('Assign Inquiry Owner');
+	const { routingState, routingVersion, ...assignSettings } = assignNode.parameters;
+	const inquiry = codeOf(byName('Inquiry to Assign').parameters.jsonOutput).replace(
+		/^JSON\.stringify\(([\s\S]*)\)$/,
+		'$1',
+	);
+	const at = byName('Read Owner Memory').position.map((p, i) => p / (i ? 200 : 260));
+	b.nodes = b.nodes.filter((n) => !MEMORY_STEPS.includes(n.name));
+	for (const name of MEMORY_STEPS) delete b.connections[name];
+	for (const { main } of Object.values(b.connections))
+		for (const list of main)
+			list.splice(0, list.length, ...list.filter((to) => !MEMORY_STEPS.includes(to.node)));
+
+	const capped = claimTurn(b, at, {
+		inquiry,
+		identityKeys: '"[]"',
+		claimKey: turnKey,
+		assign: 'Assign Inquiry Owner',
+		decided: 'Owner Decided',
+		assignSettings,
+	});
+	for (const { from, output } of sources) b.connect(from, 'Read Owner Counts', output);
+	for (const to of claimed) b.connect('Owner Decided', to.node, 0, to.index);
+	for (const to of unassigned) {
+		b.connect('Assign Inquiry Owner', to.node, 1, to.index);
+		b.connect(capped, to.node, 0, to.index);
+	}
+	for (const node of b.nodes)
+		if (node.type === 'n8n-nodes-base.stickyNote')
+			for (const [from, to] of REASSIGNMENT_NOTES)
+				node.parameters.content = node.parameters.content.replace(from, to);
 }
 
 /** The section notes that say where things are kept, as they read on Postgres. */
@@ -591,15 +685,17 @@ function onPostgresStore(b) {
 
 /**
  * A template module's Postgres variant, built from the same source: `{ file, build }` as
- * scripts/build-templates.mjs reads it. The workflow's name says which store it uses.
+ * scripts/build-templates.mjs reads it. The workflow's name says which store it uses. A template
+ * that gives an inquiry a new owner names the turn with `turnKey` (claimReassignment).
  */
-export function postgresVariant(build, file) {
+export function postgresVariant(build, file, { turnKey } = {}) {
 	return {
 		file,
 		build() {
 			const b = build();
 			b.name = `${b.name} (Postgres)`;
 			onPostgresStore(b);
+			claimReassignment(b, turnKey);
 			return b;
 		},
 	};

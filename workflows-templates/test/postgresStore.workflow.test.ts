@@ -110,6 +110,18 @@ const VARIANTS = readdirSync(join(DIR, 'postgres'))
 	.filter((file) => file.endsWith('.json'))
 	.sort()
 	.map((file) => ({ file, variant: read(`postgres/${file}`), source: read(file) }));
+type Connections = Record<string, { main: Array<Array<{ node: string }>> }>;
+/** The steps of a reassignment's turn: the Data table owner memory's, and the Postgres claim's. */
+const MEMORY = /Owner Memory|Memory (Row|Saved|Busy)|Tries Left|Keep Memory/;
+const TURN = [
+	'Read Owner Counts',
+	'Inquiry to Assign',
+	'Assign Inquiry Owner',
+	'Claim Owner',
+	'Owner Claimed?',
+	'Owner Decided',
+	'Unassigned at Claim',
+];
 const tablesOf = (workflow: WorkflowJson) =>
 	[
 		...new Set(
@@ -130,20 +142,93 @@ describe('the other templates on the Postgres store (workflows-templates/postgre
 		]);
 		for (const { variant, source } of VARIANTS) {
 			expect(variant.name).toBe(`${source.name} (Postgres)`);
-			expect(variant.nodes.map((n) => n.name)).toEqual(source.nodes.map((n) => n.name));
-			expect(variant.connections).toEqual(source.connections);
+			// A reassignment's owner memory becomes the Postgres claim; every other step is the same.
+			const names = (w: WorkflowJson) =>
+				w.nodes.map((n) => n.name).filter((n) => !TURN.includes(n) && !MEMORY.test(n));
+			expect(names(variant)).toEqual(names(source));
+			const outside = (w: WorkflowJson) =>
+				Object.fromEntries(
+					Object.entries(w.connections as unknown as Connections)
+						.filter(([from]) => !TURN.includes(from) && !MEMORY.test(from))
+						.map(([from, { main }]) => [
+							from,
+							main.map((list) =>
+								list.filter((to) => !TURN.includes(to.node) && !MEMORY.test(to.node)),
+							),
+						]),
+				);
+			expect(outside(variant)).toEqual(outside(source));
 		}
 	});
 
-	it('keep only settings, team and the owner memory of reassignments (ladder, pass) in Data tables', () => {
+	it('keep only settings and team in Data tables (the Outbox only settings)', () => {
 		expect(Object.fromEntries(VARIANTS.map((v) => [v.file, tablesOf(v.variant)]))).toEqual({
 			'00c-inquiry-outbox.json': ['inquiry_settings'],
-			'00d-inquiry-owner-links.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
-			'06-leak-sweep.json': ['inquiry_owner_memory', 'inquiry_settings', 'inquiry_team'],
+			'00d-inquiry-owner-links.json': ['inquiry_settings', 'inquiry_team'],
+			'06-leak-sweep.json': ['inquiry_settings', 'inquiry_team'],
 			'07-weekly-continuity-report.json': ['inquiry_settings', 'inquiry_team'],
 			'08-continuity-self-audit.json': ['inquiry_settings', 'inquiry_team'],
 		});
 	});
+
+	it.each([
+		['00d-inquiry-owner-links.json', 'Who Passed', 0, 'Choose Next Owner', 'Choose Next Owner'],
+		[
+			'06-leak-sweep.json',
+			'One Reassignment at a Time',
+			1,
+			'Save New Owner',
+			'Nobody to Pass It To',
+		],
+	])(
+		'%s takes the new owner by a turn of the Postgres claim, one per inquiry and hop, from the roster without who passed or let it go',
+		(file, from, output, claimed, nobody) => {
+			const { variant, source } = VARIANTS.find((v) => v.file === file)!;
+			const connections = variant.connections as unknown as Connections;
+			const next = (name: string, at = 0) => connections[name].main[at].map((c) => c.node);
+			expect(next(from, output)).toEqual(['Read Owner Counts']);
+			expect(next('Read Owner Counts')).toEqual(['Inquiry to Assign']);
+			expect(next('Inquiry to Assign')).toEqual(['Assign Inquiry Owner']);
+			expect([next('Assign Inquiry Owner', 0), next('Assign Inquiry Owner', 1)]).toEqual([
+				['Claim Owner'],
+				[nobody],
+			]);
+			expect(next('Claim Owner')).toEqual(['Owner Claimed?']);
+			expect([next('Owner Claimed?', 0), next('Owner Claimed?', 1)]).toEqual([
+				['Owner Decided'],
+				['Unassigned at Claim'],
+			]);
+			expect([next('Owner Decided'), next('Unassigned at Claim')]).toEqual([[claimed], [nobody]]);
+			const node = (w: WorkflowJson, name: string) => w.nodes.find((n) => n.name === name)!;
+			const replacements = (name: string) =>
+				String(
+					(node(variant, name).parameters.options as { queryReplacement: string }).queryReplacement,
+				);
+			expect(node(variant, 'Claim Owner').parameters.query).toBe(
+				'SELECT * FROM inquiry_claim_owner($1, $2, $3::jsonb)',
+			);
+			expect(replacements('Claim Owner')).toMatch(/^=\{\{ \["business", \$json\.id \+ "@hop" \+ /);
+			// No sticky owner for a reassignment: that would be the one who let it go.
+			expect(replacements('Read Owner Counts')).toMatch(/, "\[\]"\] \}\}$/);
+			// The roster and the inquiry are the Data table template's own.
+			const { routingState, routingVersion, ...settings } = node(variant, 'Assign Inquiry Owner')
+				.parameters as Record<string, unknown>;
+			const {
+				routingState: _s,
+				routingVersion: _v,
+				...sourceSettings
+			} = node(source, 'Assign Inquiry Owner').parameters as Record<string, unknown>;
+			expect(settings).toEqual(sourceSettings);
+			expect([routingState, routingVersion]).toEqual([
+				"={{ $('Read Owner Counts').item.json.state }}",
+				0,
+			]);
+			expect(String(settings.rosterJson)).toContain('passedBy');
+			expect(node(variant, 'Inquiry to Assign').parameters).toEqual(
+				node(source, 'Inquiry to Assign').parameters,
+			);
+		},
+	);
 
 	it('hand every row to the Postgres Outbox, as the Postgres hub does', () => {
 		const outboxCalls = [hub, ...VARIANTS.map((v) => v.variant)].flatMap((w) =>

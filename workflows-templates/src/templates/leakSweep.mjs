@@ -31,7 +31,12 @@ import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '06-leak-sweep.json';
 /** The same workflow on the Postgres store (template 00p's tables). */
-export const variants = [postgresVariant(build, 'postgres/06-leak-sweep.json')];
+/** On Postgres a reassignment takes one turn per inquiry and hop (the row's hops, already moved on). */
+export const variants = [
+	postgresVariant(build, 'postgres/06-leak-sweep.json', {
+		turnKey: `$json.id + "@hop" + $('One Reassignment at a Time').item.json.hops`,
+	}),
+];
 
 export const NODE = {
 	schedule: 'Every 15 Minutes',

@@ -15,11 +15,16 @@ import { postgresVariant } from '../postgresStore.mjs';
 
 export const file = '00d-inquiry-owner-links.json';
 /** The same workflow on the Postgres store (template 00p's tables). */
-export const variants = [postgresVariant(build, 'postgres/00d-inquiry-owner-links.json')];
 export const OWNER_LINKS = 'Inquiry Owner Links';
 
 const LEDGER = 'inquiry_ledger';
 const CLICK = "$('Read Clicked Link').first().json";
+/** On Postgres the pass takes one turn per inquiry and hop: a second click of the link gets the same owner. */
+export const variants = [
+	postgresVariant(build, 'postgres/00d-inquiry-owner-links.json', {
+		turnKey: `$json.id + "@hop" + (${CLICK}.hop + 1)`,
+	}),
+];
 const READ = 'Read Clicked Link';
 const ifNode = (b, name, list, at) =>
 	b.node(name, 'n8n-nodes-base.if', 2.2, { conditions: conditions(list), options: {} }, at);
