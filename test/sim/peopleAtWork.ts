@@ -58,7 +58,6 @@ export class PeopleAtWork {
 		contacts: {},
 		notDone: 0,
 	};
-	readonly notes: string[] = [];
 	private lastRowId = 0;
 	private readonly decided = new Set<string>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -74,21 +73,26 @@ export class PeopleAtWork {
 	) {}
 
 	start(): void {
+		// The client retries a read through restarts and load; one that still fails ends the day.
 		this.polling ??= (async () => {
 			while (!this.stopped) {
-				await this.readNewMessages().catch((error: Error) => {
-					if (this.notes.length < 5) this.notes.push(`reading owner messages: ${error.message}`);
-				});
+				await this.readNewMessages();
 				await sleep(POLL_MS);
 			}
 		})();
+		void this.polling.catch(() => undefined); // reported by finish()
 	}
 
-	/** Stops reading; clicks due within `graceMs` still happen, later ones are dropped and counted. */
+	/**
+	 * Stops reading; clicks due within `graceMs` still happen, later ones are dropped and counted.
+	 * Throws when reading the owners' messages failed for good.
+	 */
 	async finish(graceMs: number): Promise<PeopleActivity> {
 		this.stopped = true;
-		await this.polling;
-		await this.readNewMessages().catch(() => undefined);
+		await this.polling?.catch((error: Error) => {
+			throw new Error(`reading owner messages: ${error.message}`, { cause: error });
+		});
+		await this.readNewMessages();
 		const until = Date.now() + graceMs;
 		while (this.timers.size > 0 && Date.now() < until) await sleep(250);
 		this.activity.notDone += this.timers.size;

@@ -7,6 +7,9 @@ import { startFront } from '../e2e/harness/services';
 import type { TemplateFile } from '../e2e/harness/templates';
 import type { SimN8n } from './n8n';
 import type { Row } from './observed';
+import type { RetryTally } from './patience';
+import { emptyTally, patiently } from './patience';
+import { PatientClient } from './patientClient';
 import { PATHS } from './vendors';
 
 /**
@@ -47,10 +50,14 @@ function onPostgresHub(template: TemplateFile): TemplateFile {
 }
 
 /** Rows of a store table; none before the hub's first run has created it. */
-async function storeRows(stack: QueueStack, table: string): Promise<Row[]> {
+async function storeRows(stack: QueueStack, table: string, retries: RetryTally): Promise<Row[]> {
 	if (!STORE_TABLES.has(table)) return [];
-	const [exists] = await sqlRows(stack.postgres, `SELECT to_regclass('${table}') AS name`);
-	return exists?.name ? await sqlRows(stack.postgres, `SELECT * FROM ${table}`) : [];
+	const query = async (sql: string) =>
+		await patiently(`psql ${sql}`, async () => await sqlRows(stack.postgres, sql), retries, {
+			repeatable: true,
+		});
+	const [exists] = await query(`SELECT to_regclass('${table}') AS name`);
+	return exists?.name ? await query(`SELECT * FROM ${table}`) : [];
 }
 
 export interface QueueSim extends SimN8n {
@@ -74,10 +81,14 @@ export async function startQueueSim(): Promise<QueueSim> {
 			Object.values(PATHS),
 			frontPort,
 		);
+		const retries = emptyTally();
+		const client = new PatientClient(stack.main.baseUrl, retries);
+		client.apiKey = stack.main.apiKey;
 		const killed: number[] = [];
 		const alive = () => stack.workers.filter((w) => !killed.includes(w.number));
 		return {
-			client: stack.main,
+			client,
+			retries,
 			baseUrl: front.url,
 			async restart() {
 				// The first restart of the day also loses a worker; one always stays.
@@ -97,7 +108,7 @@ export async function startQueueSim(): Promise<QueueSim> {
 			store: {
 				credentials: { postgres: store },
 				adapt: onPostgresHub,
-				rows: async (table) => await storeRows(stack, table),
+				rows: async (table) => await storeRows(stack, table, retries),
 			},
 			workerNotes: () => [
 				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p), HAProxy front`,

@@ -165,7 +165,6 @@ async function takeTheDay(
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
 	const ladderPasses = sweep?.published ? await ladderUntilDone(sim, sweep, notes, 600_000) : 0;
 	const activity = await people.finish(15_000);
-	notes.push(...people.notes);
 	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 	const tables = {
 		readAtMs: Date.now(),
