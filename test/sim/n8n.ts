@@ -37,6 +37,8 @@ export interface SimStore {
 	adapt(template: TemplateFile): TemplateFile;
 	/** The store's rows of a table (the Data table of the same name is read as well). */
 	rows(table: string): Promise<Row[]>;
+	/** The owners' messages (kind owner_…) the store holds with an id above `id`, oldest first. */
+	ownerMessagesAfter(id: number): Promise<Row[]>;
 }
 
 export async function startSimN8n(options: { installPack: boolean }): Promise<SimN8n> {

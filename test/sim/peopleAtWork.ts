@@ -160,8 +160,17 @@ export class PeopleAtWork {
 		return status;
 	}
 
-	/** Owner messages newer than the last read, through the Data table API's filter. */
+	/** Owner messages newer than the last read: from the store in queue mode, else the Data table. */
 	private async newOwnerMessages(): Promise<Row[]> {
+		const rows = this.sim.store
+			? await this.sim.store.ownerMessagesAfter(this.lastRowId)
+			: await this.newDataTableMessages();
+		this.lastRowId = Math.max(this.lastRowId, ...rows.map((row) => Number(row.id) || 0));
+		return rows;
+	}
+
+	/** Through the Data table API's filter. */
+	private async newDataTableMessages(): Promise<Row[]> {
 		const table = (await listDataTables(this.sim.client)).find((t) => t.name === NOTIFICATIONS);
 		if (!table) return [];
 		const filter = JSON.stringify({
@@ -182,7 +191,6 @@ export class PeopleAtWork {
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
 		rows.sort((a, b) => Number(a.id) - Number(b.id));
-		this.lastRowId = Math.max(this.lastRowId, ...rows.map((row) => Number(row.id) || 0));
 		return rows;
 	}
 }

@@ -1,3 +1,5 @@
+import { join } from 'path';
+import { TEMPLATES_DIR } from '../e2e/harness/paths';
 import { createStoreCredential, sqlRows } from '../e2e/harness/postgresStore';
 import { freePort } from '../e2e/harness/process';
 import type { QueueStack } from '../e2e/harness/queueMode';
@@ -5,6 +7,7 @@ import { FAST_STALL_DETECTION, startQueueN8n } from '../e2e/harness/queueMode';
 import type { FrontService } from '../e2e/harness/services';
 import { startFront } from '../e2e/harness/services';
 import type { TemplateFile } from '../e2e/harness/templates';
+import { loadTemplates } from '../e2e/harness/templates';
 import type { SimN8n } from './n8n';
 import type { Row } from './observed';
 import type { RetryTally } from './patience';
@@ -36,28 +39,44 @@ export const QUEUE_SIM = {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** An entry that runs the Data table hub runs the Postgres hub instead; other templates unchanged. */
-function onPostgresHub(template: TemplateFile): TemplateFile {
-	const text = JSON.stringify(template.workflow);
-	const from = `"cachedResultName":"${HUB}"`;
-	if (!text.includes(from)) return template;
-	return {
-		...template,
-		workflow: JSON.parse(
-			text.split(from).join(`"cachedResultName":"${POSTGRES_HUB}"`),
-		) as TemplateFile['workflow'],
+/**
+ * The day's templates on the Postgres store, as a business sets it up (README, "State, concurrency
+ * and queue mode"): the loop templates from workflows-templates/postgres/ (Outbox, owner links,
+ * ladder, weekly report, self-audit) in place of their Data table namesakes, and every entry
+ * running the Postgres hub.
+ */
+function onPostgresStore(
+	variants: ReadonlyMap<string, TemplateFile>,
+): (template: TemplateFile) => TemplateFile {
+	return (template) => {
+		const variant = variants.get(template.file);
+		if (variant) return variant;
+		const text = JSON.stringify(template.workflow);
+		const from = `"cachedResultName":"${HUB}"`;
+		if (!text.includes(from)) return template;
+		return {
+			...template,
+			workflow: JSON.parse(
+				text.split(from).join(`"cachedResultName":"${POSTGRES_HUB}"`),
+			) as TemplateFile['workflow'],
+		};
 	};
 }
 
-/** Rows of a store table; none before the hub's first run has created it. */
-async function storeRows(stack: QueueStack, table: string, retries: RetryTally): Promise<Row[]> {
+/** Rows of a store table (`where`: a condition); none before the hub's first run has created it. */
+async function storeRows(
+	stack: QueueStack,
+	table: string,
+	retries: RetryTally,
+	where = 'true',
+): Promise<Row[]> {
 	if (!STORE_TABLES.has(table)) return [];
 	const query = async (sql: string) =>
 		await patiently(`psql ${sql}`, async () => await sqlRows(stack.postgres, sql), retries, {
 			repeatable: true,
 		});
 	const [exists] = await query(`SELECT to_regclass('${table}') AS name`);
-	return exists?.name ? await query(`SELECT * FROM ${table}`) : [];
+	return exists?.name ? await query(`SELECT * FROM ${table} WHERE ${where} ORDER BY id`) : [];
 }
 
 export interface QueueSim extends SimN8n {
@@ -107,11 +126,20 @@ export async function startQueueSim(): Promise<QueueSim> {
 			logTail: (lines) => stack.main.logTail(lines),
 			store: {
 				credentials: { postgres: store },
-				adapt: onPostgresHub,
+				adapt: onPostgresStore(
+					new Map(loadTemplates(join(TEMPLATES_DIR, 'postgres')).map((t) => [t.file, t])),
+				),
 				rows: async (table) => await storeRows(stack, table, retries),
+				ownerMessagesAfter: async (id) =>
+					await storeRows(
+						stack,
+						'inquiry_notifications',
+						retries,
+						`kind LIKE 'owner_%' AND id > ${Math.trunc(id)}`,
+					),
 			},
 			workerNotes: () => [
-				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p), HAProxy front`,
+				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p and workflows-templates/postgres/), HAProxy front`,
 				...killed.map((n) => `worker ${n} killed with SIGKILL at the restart`),
 			],
 		};

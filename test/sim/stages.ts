@@ -163,7 +163,15 @@ async function takeTheDay(
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
 	const trafficOver = Date.now();
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	const ladderPasses = sweep?.published ? await ladderUntilDone(sim, sweep, notes, 600_000) : 0;
+	const ladderPasses = sweep?.published
+		? await ladderUntilDone(
+				sim,
+				sweep,
+				notes,
+				600_000,
+				async () => await rowsOf(sim, TABLES.ledger),
+			)
+		: 0;
 	const activity = await people.finish(15_000);
 	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 	const tables = {
