@@ -35,6 +35,8 @@ export interface SimN8n {
 export interface SimStore {
 	credentials: CredentialRefs;
 	adapt(template: TemplateFile): TemplateFile;
+	/** Templates the store needs beside the shipped ones (imported with them). */
+	extraTemplates: TemplateFile[];
 	/** The store's rows of a table (the Data table of the same name is read as well). */
 	rows(table: string): Promise<Row[]>;
 	/** The owners' messages (kind owner_…) the store holds with an id above `id`, oldest first. */

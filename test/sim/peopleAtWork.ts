@@ -59,6 +59,7 @@ export class PeopleAtWork {
 		notDone: 0,
 	};
 	private lastRowId = 0;
+	private lastStoreRowId = 0;
 	private readonly decided = new Set<string>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private readonly clicking = new Set<Promise<void>>();
@@ -160,13 +161,17 @@ export class PeopleAtWork {
 		return status;
 	}
 
-	/** Owner messages newer than the last read: from the store in queue mode, else the Data table. */
+	/** Owner messages newer than the last read: the Data table's, and in queue mode the store's. */
 	private async newOwnerMessages(): Promise<Row[]> {
-		const rows = this.sim.store
-			? await this.sim.store.ownerMessagesAfter(this.lastRowId)
-			: await this.newDataTableMessages();
+		const rows = await this.newDataTableMessages();
 		this.lastRowId = Math.max(this.lastRowId, ...rows.map((row) => Number(row.id) || 0));
-		return rows;
+		if (!this.sim.store) return rows;
+		const stored = await this.sim.store.ownerMessagesAfter(this.lastStoreRowId);
+		this.lastStoreRowId = Math.max(
+			this.lastStoreRowId,
+			...stored.map((row) => Number(row.id) || 0),
+		);
+		return [...rows, ...stored];
 	}
 
 	/** Through the Data table API's filter. */

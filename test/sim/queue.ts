@@ -39,29 +39,25 @@ export const QUEUE_SIM = {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The day's templates on the Postgres store, as a business sets it up (README, "State, concurrency
- * and queue mode"): the loop templates from workflows-templates/postgres/ (Outbox, owner links,
- * ladder, weekly report, self-audit) in place of their Data table namesakes, and every entry
- * running the Postgres hub.
- */
-function onPostgresStore(
-	variants: ReadonlyMap<string, TemplateFile>,
-): (template: TemplateFile) => TemplateFile {
-	return (template) => {
-		const variant = variants.get(template.file);
-		if (variant) return variant;
-		const text = JSON.stringify(template.workflow);
-		const from = `"cachedResultName":"${HUB}"`;
-		if (!text.includes(from)) return template;
-		return {
-			...template,
-			workflow: JSON.parse(
-				text.split(from).join(`"cachedResultName":"${POSTGRES_HUB}"`),
-			) as TemplateFile['workflow'],
-		};
+/** An entry that runs the Data table hub runs the Postgres hub instead; other templates unchanged. */
+function onPostgresHub(template: TemplateFile): TemplateFile {
+	const text = JSON.stringify(template.workflow);
+	const from = `"cachedResultName":"${HUB}"`;
+	if (!text.includes(from)) return template;
+	return {
+		...template,
+		workflow: JSON.parse(
+			text.split(from).join(`"cachedResultName":"${POSTGRES_HUB}"`),
+		) as TemplateFile['workflow'],
 	};
 }
+
+/**
+ * The Postgres hub hands its owner messages to the Postgres Outbox (workflows-templates/postgres/),
+ * imported beside the Data table one that hubs 00 and 00b (entry 01c) still call. The rest of the
+ * loop (owner links, ladder) stays on Data tables: its Postgres variants are not yet run here.
+ */
+const POSTGRES_EXTRAS = ['00c-inquiry-outbox.json'];
 
 /** Rows of a store table (`where`: a condition); none before the hub's first run has created it. */
 async function storeRows(
@@ -126,9 +122,10 @@ export async function startQueueSim(): Promise<QueueSim> {
 			logTail: (lines) => stack.main.logTail(lines),
 			store: {
 				credentials: { postgres: store },
-				adapt: onPostgresStore(
-					new Map(loadTemplates(join(TEMPLATES_DIR, 'postgres')).map((t) => [t.file, t])),
-				),
+				adapt: onPostgresHub,
+				extraTemplates: loadTemplates(join(TEMPLATES_DIR, 'postgres'))
+					.filter((t) => POSTGRES_EXTRAS.includes(t.file))
+					.map((t) => ({ ...t, file: `postgres/${t.file}` })),
 				rows: async (table) => await storeRows(stack, table, retries),
 				ownerMessagesAfter: async (id) =>
 					await storeRows(
@@ -139,7 +136,7 @@ export async function startQueueSim(): Promise<QueueSim> {
 					),
 			},
 			workerNotes: () => [
-				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p and workflows-templates/postgres/), HAProxy front`,
+				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p and its Outbox), HAProxy front`,
 				...killed.map((n) => `worker ${n} killed with SIGKILL at the restart`),
 			],
 		};

@@ -121,7 +121,7 @@ async function takeTheDay(
 	const signedPaths = new Set(
 		day.events.filter((event) => event.scheme !== 'none').map((event) => event.path),
 	);
-	const templates = loadTemplates().map((template) =>
+	const templates = [...loadTemplates(), ...(sim.store?.extraTemplates ?? [])].map((template) =>
 		sweepOnCall(
 			configure(sim.store?.adapt(template) ?? template, {
 				secret,
