@@ -79,13 +79,14 @@ async function ladderPass(sim: SimN8n, ladder: TemplateResult): Promise<boolean>
 
 /**
  * After the traffic: the ladder passes, every LADDER_EVERY_MS, until it has nothing left to do
- * for any ledger row (or `maxMs` ran out, noted), so nothing stays unclaimed and unescalated.
+ * for any ledger row (`readLedger`: the Data table's rows, and the store's in queue mode) (or `maxMs` ran out, noted), so nothing stays unclaimed and unescalated.
  */
 export async function ladderUntilDone(
 	sim: SimN8n,
 	ladder: TemplateResult,
 	notes: string[],
 	maxMs: number,
+	readLedger: () => Promise<Row[]>,
 ): Promise<number> {
 	const deadline = Date.now() + maxMs;
 	let passes = 0;
@@ -93,9 +94,7 @@ export async function ladderUntilDone(
 		const started = Date.now();
 		if (!(await ladderPass(sim, ladder))) notes.push('a ladder pass did not finish in time');
 		passes += 1;
-		const waiting = (await dataTableRows(sim.client, 'inquiry_ledger')).filter(
-			(row) => !ladderDone(row),
-		);
+		const waiting = (await readLedger()).filter((row) => !ladderDone(row));
 		if (waiting.length === 0) return passes;
 		if (Date.now() > deadline) {
 			notes.push(`the ladder still had ${waiting.length} inquiries to move after ${passes} passes`);

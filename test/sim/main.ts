@@ -16,6 +16,7 @@ import { formatDayTable, formatNaiveReasons } from './format';
 import { generateDay, SIM_DEFAULTS } from './generate';
 import { reportNaive } from './naive';
 import { startSimN8n } from './n8n';
+import { describeTally } from './patience';
 import { QUEUE_SIM, startQueueSim } from './queue';
 import type { DayReport } from './report';
 import { reportDay } from './report';
@@ -172,15 +173,17 @@ async function main(): Promise<number> {
 		say();
 		say(table);
 		say(formatNaiveReasons(naive));
+		const retried = `Harness ${describeTally(sim.retries)}`;
+		say(retried);
 		if (ours)
 			say(
 				`Unmet fault expectations: ${JSON.stringify(ours.unmet)}; leaking: ${ours.leakingInquiries.join(', ') || 'none'}; unclaimed past deadline: ${ours.loop.unclaimedInquiries.join(', ') || 'none'}`,
 			);
 		writeFileSync(
 			join(out, 'latest.json'),
-			`${JSON.stringify({ args, ours, naive, timeline: day.timeline }, null, 2)}\n`,
+			`${JSON.stringify({ args, ours, naive, timeline: day.timeline, retries: sim.retries }, null, 2)}\n`,
 		);
-		writeFileSync(join(out, 'latest.md'), `${table}\n`);
+		writeFileSync(join(out, 'latest.md'), `${table}\n\n${retried}\n`);
 		say(`\nWrote ${join(out, 'latest.json')}`);
 		const failed =
 			ours &&

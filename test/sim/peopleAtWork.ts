@@ -58,8 +58,8 @@ export class PeopleAtWork {
 		contacts: {},
 		notDone: 0,
 	};
-	readonly notes: string[] = [];
 	private lastRowId = 0;
+	private lastStoreRowId = 0;
 	private readonly decided = new Set<string>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private readonly clicking = new Set<Promise<void>>();
@@ -74,21 +74,26 @@ export class PeopleAtWork {
 	) {}
 
 	start(): void {
+		// The client retries a read through restarts and load; one that still fails ends the day.
 		this.polling ??= (async () => {
 			while (!this.stopped) {
-				await this.readNewMessages().catch((error: Error) => {
-					if (this.notes.length < 5) this.notes.push(`reading owner messages: ${error.message}`);
-				});
+				await this.readNewMessages();
 				await sleep(POLL_MS);
 			}
 		})();
+		void this.polling.catch(() => undefined); // reported by finish()
 	}
 
-	/** Stops reading; clicks due within `graceMs` still happen, later ones are dropped and counted. */
+	/**
+	 * Stops reading; clicks due within `graceMs` still happen, later ones are dropped and counted.
+	 * Throws when reading the owners' messages failed for good.
+	 */
 	async finish(graceMs: number): Promise<PeopleActivity> {
 		this.stopped = true;
-		await this.polling;
-		await this.readNewMessages().catch(() => undefined);
+		await this.polling?.catch((error: Error) => {
+			throw new Error(`reading owner messages: ${error.message}`, { cause: error });
+		});
+		await this.readNewMessages();
 		const until = Date.now() + graceMs;
 		while (this.timers.size > 0 && Date.now() < until) await sleep(250);
 		this.activity.notDone += this.timers.size;
@@ -156,8 +161,21 @@ export class PeopleAtWork {
 		return status;
 	}
 
-	/** Owner messages newer than the last read, through the Data table API's filter. */
+	/** Owner messages newer than the last read: the Data table's, and in queue mode the store's. */
 	private async newOwnerMessages(): Promise<Row[]> {
+		const rows = await this.newDataTableMessages();
+		this.lastRowId = Math.max(this.lastRowId, ...rows.map((row) => Number(row.id) || 0));
+		if (!this.sim.store) return rows;
+		const stored = await this.sim.store.ownerMessagesAfter(this.lastStoreRowId);
+		this.lastStoreRowId = Math.max(
+			this.lastStoreRowId,
+			...stored.map((row) => Number(row.id) || 0),
+		);
+		return [...rows, ...stored];
+	}
+
+	/** Through the Data table API's filter. */
+	private async newDataTableMessages(): Promise<Row[]> {
 		const table = (await listDataTables(this.sim.client)).find((t) => t.name === NOTIFICATIONS);
 		if (!table) return [];
 		const filter = JSON.stringify({
@@ -178,7 +196,6 @@ export class PeopleAtWork {
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
 		rows.sort((a, b) => Number(a.id) - Number(b.id));
-		this.lastRowId = Math.max(this.lastRowId, ...rows.map((row) => Number(row.id) || 0));
 		return rows;
 	}
 }

@@ -1,3 +1,5 @@
+import { join } from 'path';
+import { TEMPLATES_DIR } from '../e2e/harness/paths';
 import { createStoreCredential, sqlRows } from '../e2e/harness/postgresStore';
 import { freePort } from '../e2e/harness/process';
 import type { QueueStack } from '../e2e/harness/queueMode';
@@ -5,8 +7,12 @@ import { FAST_STALL_DETECTION, startQueueN8n } from '../e2e/harness/queueMode';
 import type { FrontService } from '../e2e/harness/services';
 import { startFront } from '../e2e/harness/services';
 import type { TemplateFile } from '../e2e/harness/templates';
+import { loadTemplates } from '../e2e/harness/templates';
 import type { SimN8n } from './n8n';
 import type { Row } from './observed';
+import type { RetryTally } from './patience';
+import { emptyTally, patiently } from './patience';
+import { PatientClient } from './patientClient';
 import { PATHS } from './vendors';
 
 /**
@@ -46,11 +52,27 @@ function onPostgresHub(template: TemplateFile): TemplateFile {
 	};
 }
 
-/** Rows of a store table; none before the hub's first run has created it. */
-async function storeRows(stack: QueueStack, table: string): Promise<Row[]> {
+/**
+ * The Postgres hub hands its owner messages to the Postgres Outbox (workflows-templates/postgres/),
+ * imported beside the Data table one that hubs 00 and 00b (entry 01c) still call. The rest of the
+ * loop (owner links, ladder) stays on Data tables: its Postgres variants are not yet run here.
+ */
+const POSTGRES_EXTRAS = ['00c-inquiry-outbox.json'];
+
+/** Rows of a store table (`where`: a condition); none before the hub's first run has created it. */
+async function storeRows(
+	stack: QueueStack,
+	table: string,
+	retries: RetryTally,
+	where = 'true',
+): Promise<Row[]> {
 	if (!STORE_TABLES.has(table)) return [];
-	const [exists] = await sqlRows(stack.postgres, `SELECT to_regclass('${table}') AS name`);
-	return exists?.name ? await sqlRows(stack.postgres, `SELECT * FROM ${table}`) : [];
+	const query = async (sql: string) =>
+		await patiently(`psql ${sql}`, async () => await sqlRows(stack.postgres, sql), retries, {
+			repeatable: true,
+		});
+	const [exists] = await query(`SELECT to_regclass('${table}') AS name`);
+	return exists?.name ? await query(`SELECT * FROM ${table} WHERE ${where} ORDER BY id`) : [];
 }
 
 export interface QueueSim extends SimN8n {
@@ -74,10 +96,14 @@ export async function startQueueSim(): Promise<QueueSim> {
 			Object.values(PATHS),
 			frontPort,
 		);
+		const retries = emptyTally();
+		const client = new PatientClient(stack.main.baseUrl, retries);
+		client.apiKey = stack.main.apiKey;
 		const killed: number[] = [];
 		const alive = () => stack.workers.filter((w) => !killed.includes(w.number));
 		return {
-			client: stack.main,
+			client,
+			retries,
 			baseUrl: front.url,
 			async restart() {
 				// The first restart of the day also loses a worker; one always stays.
@@ -97,10 +123,20 @@ export async function startQueueSim(): Promise<QueueSim> {
 			store: {
 				credentials: { postgres: store },
 				adapt: onPostgresHub,
-				rows: async (table) => await storeRows(stack, table),
+				extraTemplates: loadTemplates(join(TEMPLATES_DIR, 'postgres'))
+					.filter((t) => POSTGRES_EXTRAS.includes(t.file))
+					.map((t) => ({ ...t, file: `postgres/${t.file}` })),
+				rows: async (table) => await storeRows(stack, table, retries),
+				ownerMessagesAfter: async (id) =>
+					await storeRows(
+						stack,
+						'inquiry_notifications',
+						retries,
+						`kind LIKE 'owner_%' AND id > ${Math.trunc(id)}`,
+					),
 			},
 			workerNotes: () => [
-				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p), HAProxy front`,
+				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p and its Outbox), HAProxy front`,
 				...killed.map((n) => `worker ${n} killed with SIGKILL at the restart`),
 			],
 		};

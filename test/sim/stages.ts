@@ -121,7 +121,7 @@ async function takeTheDay(
 	const signedPaths = new Set(
 		day.events.filter((event) => event.scheme !== 'none').map((event) => event.path),
 	);
-	const templates = loadTemplates().map((template) =>
+	const templates = [...loadTemplates(), ...(sim.store?.extraTemplates ?? [])].map((template) =>
 		sweepOnCall(
 			configure(sim.store?.adapt(template) ?? template, {
 				secret,
@@ -163,9 +163,16 @@ async function takeTheDay(
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
 	const trafficOver = Date.now();
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	const ladderPasses = sweep?.published ? await ladderUntilDone(sim, sweep, notes, 600_000) : 0;
+	const ladderPasses = sweep?.published
+		? await ladderUntilDone(
+				sim,
+				sweep,
+				notes,
+				600_000,
+				async () => await rowsOf(sim, TABLES.ledger),
+			)
+		: 0;
 	const activity = await people.finish(15_000);
-	notes.push(...people.notes);
 	await settle(sim, [TABLES.ledger, TABLES.notifications]);
 	const tables = {
 		readAtMs: Date.now(),

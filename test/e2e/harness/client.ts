@@ -43,6 +43,9 @@ export class N8nClient {
 		const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${what} answered ${response.status}: ${text.slice(0, 500)}`);
+		// While it migrates after a start, n8n answers every path with a 200 and this text.
+		if (text.startsWith('n8n is starting up'))
+			throw new Error(`${what} answered ${response.status}: ${text.slice(0, 100)}`);
 		const setCookie = response.headers
 			.getSetCookie()
 			.find((cookie) => cookie.startsWith('n8n-auth='));
