@@ -9,7 +9,9 @@ import { ENTRIES, lastExecution } from './templateSetup.mjs';
 const LADDER_PATH = 'inquiry-leak-sweep';
 const REPORT_PATH = 'bench-weekly-report';
 const OPEN = 50;
-const BATCH = 1000;
+// Rows per insert request: n8n's public API takes them in one transaction; 5,000 rows are about
+// 3.5 MB of JSON, well under n8n's 16 MB request limit, so 100k rows are 20 requests.
+const BATCH = 5000;
 const sleep = async (ms) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -95,7 +97,7 @@ async function runOnce(instance, path, workflowId, workflow) {
 	throw new Error(`${workflow.name} did not finish`);
 }
 
-export async function historyBench(harness, setup, { sizes, postLoad, log }) {
+export async function historyBench(harness, setup, { sizes, postLoad, log, phases }) {
 	const { instance } = setup;
 	const templates = harness
 		.loadTemplates()
@@ -109,34 +111,40 @@ export async function historyBench(harness, setup, { sizes, postLoad, log }) {
 	if (failed.length) throw new Error(failed.map((t) => `${t.file}: ${t.note}`).join('; '));
 	const [ladder, report] = published.map((p, i) => ({ ...p, workflow: templates[i].workflow }));
 	// Close what the earlier measurements left open, then 50 fresh open inquiries.
-	await harness.updateDataTableRows(instance, 'inquiry_ledger', { open: 'yes' }, { open: 'no' });
-	await postLoad(instance.baseUrl, ENTRIES.form, {
-		concurrency: 4,
-		maxRequests: OPEN,
-		maxSeconds: 600,
+	await phases.time('history: 50 open inquiries', async () => {
+		await harness.updateDataTableRows(instance, 'inquiry_ledger', { open: 'yes' }, { open: 'no' });
+		await postLoad(instance.baseUrl, ENTRIES.form, {
+			concurrency: 4,
+			maxRequests: OPEN,
+			maxSeconds: 600,
+		});
 	});
 	const now = Date.now();
 	const rows = [];
 	let inserted = 0;
 	for (const size of sizes) {
-		while (inserted < size) {
-			const batch = Array.from({ length: Math.min(BATCH, size - inserted) }, (_, k) =>
-				historyRow(inserted + k, sizes[sizes.length - 1], now),
-			);
-			await harness.insertDataTableRows(instance, 'inquiry_ledger', batch);
-			inserted += batch.length;
-		}
+		await phases.time(`history: seed to ${size} rows`, async () => {
+			while (inserted < size) {
+				const batch = Array.from({ length: Math.min(BATCH, size - inserted) }, (_, k) =>
+					historyRow(inserted + k, sizes[sizes.length - 1], now),
+				);
+				await harness.insertDataTableRows(instance, 'inquiry_ledger', batch);
+				inserted += batch.length;
+			}
+		});
 		const row = { historyRows: size };
-		for (const [key, template, path] of [
-			['ladder', ladder, LADDER_PATH],
-			['report', report, REPORT_PATH],
-		]) {
-			const runs = [];
-			for (let r = 0; r < 2; r++)
-				runs.push(await runOnce(instance, path, template.id, template.workflow));
-			runs.sort((a, b) => a.ms - b.ms);
-			row[key] = runs[0];
-		}
+		await phases.time(`history: runs at ${size}`, async () => {
+			for (const [key, template, path] of [
+				['ladder', ladder, LADDER_PATH],
+				['report', report, REPORT_PATH],
+			]) {
+				const runs = [];
+				for (let r = 0; r < 2; r++)
+					runs.push(await runOnce(instance, path, template.id, template.workflow));
+				runs.sort((a, b) => a.ms - b.ms);
+				row[key] = runs[0];
+			}
+		});
 		rows.push(row);
 		log(`  history ${size}: done`);
 	}

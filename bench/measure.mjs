@@ -91,3 +91,28 @@ export function printTable(title, rows, columns = Object.keys(rows[0] ?? {})) {
 export function note(line) {
 	console.log(`  ${line}`);
 }
+
+/**
+ * Wall seconds per named phase of a section: `await phases.time('cost vm', () => …)`; `seconds`
+ * is what latest.json keeps, so a slow run shows where its time went.
+ */
+export function phaseClock(log = () => {}) {
+	const seconds = {};
+	/** Records a phase that began at `start` (performance.now()) and ends now. */
+	const since = (name, start) => {
+		seconds[name] = Math.round((performance.now() - start) / 100) / 10;
+		log(`  [${name}: ${seconds[name]} s]`);
+	};
+	return {
+		seconds,
+		since,
+		async time(name, fn) {
+			const start = performance.now();
+			try {
+				return await fn();
+			} finally {
+				since(name, start);
+			}
+		},
+	};
+}

@@ -159,10 +159,13 @@ export async function runNodesBench({
 	quick,
 	engine,
 	runs: runsWanted,
+	items: itemsWanted,
 }: {
 	quick: boolean;
 	engine: 'vm' | 'legacy';
 	runs?: number;
+	/** Items per run; the ratio is per item, so fewer items cost less time, not precision. */
+	items?: number;
 }): Promise<NodeBenchRow[]> {
 	Expression.setExpressionEngine(engine);
 	await Expression.initExpressionEngine({
@@ -172,7 +175,7 @@ export async function runNodesBench({
 		poolSize: 1,
 		maxCodeCacheSize: 1024,
 	});
-	const count = quick ? 2000 : 10_000;
+	const count = itemsWanted ?? (quick ? 2000 : 10_000);
 	const runs = runsWanted ?? (quick ? 3 : 7);
 	const items = stageItems(count);
 	const cases: { name: string; items: IDataObject[]; node: ChainNode }[] = [

@@ -91,8 +91,13 @@ export async function startTemplateInstance(harness, { engine, label, env }) {
 		}))
 			await harness.updateDataTableRows(instance, 'inquiry_settings', { setting }, { value });
 		const ids = Object.fromEntries(published.map((t) => [t.file.split('-')[0], t.id]));
-		for (const workflow of [bareWorkflow(), handBuiltWorkflow(smtp)])
-			await instance.publish(await instance.importWorkflow(workflow));
+		for (const [key, workflow] of [
+			['bare', bareWorkflow()],
+			['handBuilt', handBuiltWorkflow(smtp)],
+		]) {
+			ids[key] = await instance.importWorkflow(workflow);
+			await instance.publish(ids[key]);
+		}
 		return {
 			instance,
 			mail,

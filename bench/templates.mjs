@@ -10,7 +10,9 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { fixed, note, percentile, printTable, summarize } from './measure.mjs';
+import { fixed, note, percentile, phaseClock, printTable, summarize } from './measure.mjs';
+import { inquiryCounter, reportCounts } from './inquiryCounts.mjs';
+import { freePort, inspectableEnv, profileBurst } from './profile.mjs';
 import { treeCpuMs } from './procCpu.mjs';
 import { historyBench } from './history.mjs';
 import { withSetNodes } from './swap.mjs';
@@ -107,6 +109,7 @@ async function importSwapped(setup, key) {
 	});
 	const swappedId = await instance.importWorkflow(swapped.workflow);
 	await instance.publish(swappedId);
+	ids[`${key}Swapped`] = swappedId;
 	return { swappedNodes: [...hub.swapped, ...swapped.swapped] };
 }
 
@@ -165,16 +168,19 @@ function summarizeRounds(rounds, keys) {
 
 const KEYS = ['bare', 'handBuilt', 'form', 'formSwapped', 'call', 'callSwapped'];
 
-async function costPerInquiry(setup, plan, log) {
+async function costPerInquiry(setup, plan, log, phases, engine) {
 	const pid = setup.instance.server?.pid;
-	for (const key of KEYS)
-		await postLoad(setup.instance.baseUrl, ENTRIES[key], {
-			concurrency: 2,
-			maxRequests: plan.warmup,
-			maxSeconds: 60,
-		});
+	await phases.time(`${engine}: warm-up`, async () => {
+		for (const key of KEYS)
+			await postLoad(setup.instance.baseUrl, ENTRIES[key], {
+				concurrency: 2,
+				maxRequests: plan.warmup,
+				maxSeconds: 60,
+			});
+	});
 	const byConcurrency = {};
 	for (const concurrency of plan.concurrency) {
+		const roundsStart = performance.now();
 		const rounds = Object.fromEntries(KEYS.map((k) => [k, []]));
 		for (let r = 0; r < plan.rounds; r++)
 			for (let i = 0; i < KEYS.length; i++) {
@@ -196,6 +202,7 @@ async function costPerInquiry(setup, plan, log) {
 				rounds[key].push(result);
 			}
 		byConcurrency[concurrency] = summarizeRounds(rounds, KEYS);
+		phases.since(`${engine}: cost at concurrency ${concurrency}`, roundsStart);
 		log(`  concurrency ${concurrency}: done`);
 	}
 	return byConcurrency;
@@ -215,9 +222,10 @@ function ownerMailTimes(messages) {
 	return times;
 }
 
-async function timeToOwner(setup, plan, log) {
+async function timeToOwner(setup, plan, log, phases) {
 	const rows = [];
 	for (const rate of plan.rates) {
+		const started = performance.now();
 		const firstNumber = nextNumber;
 		nextNumber += 10_000;
 		const result = await postLoad(setup.instance.baseUrl, ENTRIES.form, {
@@ -228,11 +236,16 @@ async function timeToOwner(setup, plan, log) {
 			record: true,
 		});
 		const sent = result.records.filter((r) => r.ok);
+		// Every answered post has its e-mail accepted by the time the hub answers; the wait only
+		// covers the stragglers, and ends once no new owner e-mail came for plan.mailIdleMs.
 		const deadline = Date.now() + plan.mailWaitMs;
 		let times = new Map();
-		while (Date.now() < deadline) {
+		let lastProgress = Date.now();
+		while (Date.now() < deadline && Date.now() - lastProgress < plan.mailIdleMs) {
+			const seen = times.size;
 			times = ownerMailTimes(setup.mail.messages());
 			if (sent.every((r) => times.has(r.n % 1e6))) break;
+			if (times.size > seen) lastProgress = Date.now();
 			await sleep(1000);
 		}
 		const toOwner = sent
@@ -252,6 +265,7 @@ async function timeToOwner(setup, plan, log) {
 				0.99,
 			),
 		});
+		phases.since(`time to owner at ${rate}/s`, started);
 		log(`  time to owner at ${rate}/s: done`);
 	}
 	return rows;
@@ -269,7 +283,9 @@ export async function runTemplatesBench({ quick, root, log = console.log }) {
 				rates: [1, 5],
 				openSeconds: 6,
 				mailWaitMs: 60_000,
+				mailIdleMs: 20_000,
 				historySizes: [1000, 10_000],
+				profileRequests: 20,
 			}
 		: {
 				engines: ['legacy', 'vm'],
@@ -279,38 +295,64 @@ export async function runTemplatesBench({ quick, root, log = console.log }) {
 				warmup: 6,
 				rates: [1, 5, 20],
 				openSeconds: 12,
-				mailWaitMs: 180_000,
+				mailWaitMs: 240_000,
+				mailIdleMs: 30_000,
 				historySizes: [1000, 10_000, 100_000],
+				profileRequests: 60,
 			};
 	// BENCH_ENGINES=legacy (or vm) runs one engine, e.g. to run the two side by side.
 	if (process.env.BENCH_ENGINES) plan.engines = process.env.BENCH_ENGINES.split(',');
+	const phases = phaseClock(log);
 	const engines = {};
 	let history;
+	let counts;
+	let profile;
 	for (const engine of plan.engines) {
 		log(
 			`» Entry templates on real n8n, ${engine} expression engine (N8N_EXPRESSION_ENGINE=${engine})`,
 		);
-		const setup = await startTemplateInstance(harness, {
-			engine,
-			label: `bench-templates-${engine}`,
-		});
+		// Time to owner, counts, the profile and history run on n8n's default engine (vm), or the
+		// one engine of the plan, on the instance the cost table used: one n8n start per engine.
+		const last = (engine === 'vm' || plan.engines.length === 1) && !process.env.BENCH_COST_ONLY;
+		const inspectPort = last ? await freePort() : undefined;
+		const setup = await phases.time(`${engine}: start n8n and import`, async () =>
+			startTemplateInstance(harness, {
+				engine,
+				label: `bench-templates-${engine}`,
+				env: last ? inspectableEnv(inspectPort) : undefined,
+			}),
+		);
 		try {
-			const form = await importSwapped(setup, 'form');
-			await importSwapped(setup, 'call');
-			const cost = await costPerInquiry(setup, plan, log);
-			// Time to the owner and history on n8n's default engine (vm), or the one engine of the plan.
-			const last = (engine === 'vm' || plan.engines.length === 1) && !process.env.BENCH_COST_ONLY;
-			const owner = last ? await timeToOwner(setup, plan, log) : undefined;
+			const form = await phases.time(`${engine}: record and import Set-node twins`, async () => {
+				const recorded = await importSwapped(setup, 'form');
+				await importSwapped(setup, 'call');
+				return recorded;
+			});
+			const cost = await costPerInquiry(setup, plan, log, phases, engine);
 			engines[engine] = {
 				n8n: setup.instance.runtime.version,
 				swappedNodes: form.swappedNodes,
 				cost,
-				timeToOwner: owner,
 			};
-			if (last) {
-				report(engines, plan);
-				history = await historyBench(harness, setup, { sizes: plan.historySizes, postLoad, log });
-			}
+			if (!last) continue;
+			counts = await phases.time(`${engine}: counts per inquiry`, async () => {
+				const count = inquiryCounter(setup.instance, root);
+				const byKey = {};
+				for (const key of KEYS) byKey[key] = await count(setup.ids[idKey(key)]);
+				return byKey;
+			});
+			engines[engine].timeToOwner = await timeToOwner(setup, plan, log, phases);
+			report(engines, plan);
+			reportCounts(counts, LABELS);
+			profile = await phases.time(`${engine}: CPU profile`, async () =>
+				profileBurst(setup, inspectPort, { requests: plan.profileRequests, engine }),
+			);
+			history = await historyBench(harness, setup, {
+				sizes: plan.historySizes,
+				postLoad,
+				log,
+				phases,
+			});
 		} catch (error) {
 			error.message = `${error.message}\n${setup.instance.logTail(30)}`;
 			throw error;
@@ -318,8 +360,21 @@ export async function runTemplatesBench({ quick, root, log = console.log }) {
 			await setup.stop();
 		}
 	}
-	return { plan, engines, history };
+	if (!counts) report(engines, plan);
+	return { plan, engines, counts, profile, history, seconds: phases.seconds };
 }
+
+/** Where each measured workflow's id is kept in setup.ids. */
+const idKey = (key) => (ENTRIES[key].template ? ENTRIES[key].template.replace('-', '') : key);
+
+const LABELS = {
+	bare: 'bare webhook',
+	handBuilt: 'hand-built',
+	form: '01b web form',
+	formSwapped: '01b with Set nodes',
+	call: '02 missed call',
+	callSwapped: '02 with Set nodes',
+};
 
 const x = (s) => `${fixed(2)(s.median)}×`;
 const pct = (s) => `${(100 * s.median).toFixed(0)}%`;
