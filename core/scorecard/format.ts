@@ -42,6 +42,11 @@ export function dateTimeLabel(iso: string, zone: string): string {
 
 const TEXT_LIMIT = 300;
 
+/** "1 inquiry", "2 inquiries": report lines read as sentences. */
+export function inquiriesText(count: number): string {
+	return `${count} ${count === 1 ? 'inquiry' : 'inquiries'}`;
+}
+
 /** A plain-text summary for Slack or SMS, at most 300 characters (less important parts go first). */
 export function textSummary(summary: PeriodSummary, options: ReportOptions): string {
 	const title = options.title.trim().slice(0, 60) || 'Inquiry continuity';
@@ -50,7 +55,7 @@ export function textSummary(summary: PeriodSummary, options: ReportOptions): str
 		: 'no score yet';
 	const worst = summary.worstLeakingStage ? `, most at ${summary.worstLeakingStage.label}` : '';
 	const parts = [
-		`${title}, ${periodLabel(summary, options.timezone)}: ${summary.inquiries} inquiries, ${score}.`,
+		`${title}, ${periodLabel(summary, options.timezone)}: ${inquiriesText(summary.inquiries)}, ${score}.`,
 		`Leaks ${summary.leaks.count} (${percent(summary.leaks.rate)})${worst}.`,
 		`Median: owner in ${minutesText(summary.clocks.all.toAssign.medianMinutes)}, claimed in ${minutesText(summary.clocks.all.toClaim.medianMinutes)}, first contact in ${minutesText(summary.clocks.all.toContact.medianMinutes)}; claims missed ${summary.clocks.all.claimsMissed}.`,
 		`SLA breaches ${summary.slaBreaches}, unassigned ${summary.unassigned}, needs context ${summary.needsContext}.`,

@@ -2,7 +2,7 @@ import { CHECK_LABELS, CHECKS } from './checks';
 import { columns, escapeHtml, horizontalBars } from './charts';
 import { clockNote, clockTable } from './clockTable';
 import type { ReportOptions } from './format';
-import { dateTimeLabel, minutesText, percent, periodLabel } from './format';
+import { dateTimeLabel, inquiriesText, minutesText, percent, periodLabel } from './format';
 import { SCORE_LABELS } from './score';
 import type { PeriodSummary } from './summary';
 
@@ -176,7 +176,11 @@ export function renderHtmlReport(summary: PeriodSummary, options: ReportOptions)
 			clockTable(summary.clocks, channelName),
 			clockNote(summary.clocks),
 		) +
-		section('Time to owner', histogram, `${summary.timeToOwner.count} inquiries got an owner.`) +
+		section(
+			'Time to owner',
+			histogram,
+			`${inquiriesText(summary.timeToOwner.count)} got an owner.`,
+		) +
 		section('Key figures', figures) +
 		section('By channel', channels) +
 		section('By source', sources) +

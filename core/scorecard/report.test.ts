@@ -1,4 +1,4 @@
-import { periodLabel, textSummary } from './format';
+import { inquiriesText, periodLabel, textSummary } from './format';
 import { renderHtmlReport } from './html';
 import { periodReport } from './report';
 import { summarizePeriod } from './summary';
@@ -157,5 +157,11 @@ describe('periodReport', () => {
 			worstLeakingStage: { check: 'transfer', label: 'Transfer', leaks: 2 },
 			score: { level: 3, label: 'Partial continuity, weak action' },
 		});
+	});
+});
+
+describe('inquiriesText', () => {
+	it('reads as a sentence for one and for many', () => {
+		expect([0, 1, 2].map(inquiriesText)).toEqual(['0 inquiries', '1 inquiry', '2 inquiries']);
 	});
 });

@@ -416,7 +416,7 @@ export function describePostgresLoop(getStack: () => QueueStack): void {
 			);
 			// The one inquiry of that week, whose owner let the deadline pass, as the ladder recorded it.
 			expect(report.subject).toBe('Weekly inquiry continuity, 2–8 Mar 2026: score 3/5');
-			expect(report.text).toContain('2–8 Mar 2026: 1 inquiries');
+			expect(report.text).toContain('2–8 Mar 2026: 1 inquiry');
 			expect(report.text).toContain('claims missed 1. SLA breaches 1, unassigned 0');
 
 			const [row] = await sqlRows(
