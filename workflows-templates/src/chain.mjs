@@ -65,14 +65,32 @@ const isTest = (inquiry = '$json') => `Boolean(${inquiry}.raw?.${TEST_MARK})`;
 export const RECORDS = { real: 'inquiry_records', test: 'inquiry_test_records' };
 const recordsTable = (inquiry) =>
 	expr(`${isTest(inquiry)} ? "${RECORDS.test}" : "${RECORDS.real}"`);
-/** An If whose true output takes the test path. */
-const testPath = (b, name, inquiry, at) =>
-	ifNode(
-		b,
+/**
+ * Whether this execution put the inquiry on the ledger (its entry row was new). Then no earlier
+ * execution asked or told anything under a key only this inquiry has: each one writes or finds
+ * the entry row before the chain runs, and retention removes a ledger row only with its
+ * notifications. A replay (the entry row was there) still looks for the row first.
+ */
+const NEW_ON_LEDGER_HERE = `($('${SAVE_LEDGER_RECEIVED}').isExecuted && $('${SAVE_LEDGER_RECEIVED}').all().some((row) => row.json.inquiryId === $json.id))`;
+
+/**
+ * A Switch before a message recorded once per dedupe key: 0 a self-audit's inquiry (nobody is
+ * asked or told), 1 straight to the message (new on the ledger here and `keyedByInquiry`), 2
+ * through the gate that looks for the row first. Returns the Switch's name.
+ */
+function oncePerKey(b, name, at, { keyedByInquiry = 'true' } = {}) {
+	return b.node(
 		name,
-		[condition(expr(isTest(inquiry)), { type: 'boolean', operation: 'true', singleValue: true })],
+		'n8n-nodes-base.switch',
+		3.2,
+		{
+			mode: 'expression',
+			numberOutputs: 3,
+			output: expr(`${isTest('$json')} ? 0 : (${keyedByInquiry}) && ${NEW_ON_LEDGER_HERE} ? 1 : 2`),
+		},
 		at,
 	);
+}
 
 /** The system of record the chain writes to and verifies against (the embedded default). */
 const DESTINATION = 'inquiry_records (Data table)';
@@ -168,10 +186,14 @@ export function addHubChain(b, { record = 'dataTable', store = 'dataTable' } = {
 	);
 	b.connect(match, NODE.context, 1);
 	askFollowUp(b, [7, row - 1.3]);
-	// A synthetic customer is never asked anything.
-	testPath(b, 'Self-Audit? (Ask Nobody)', '$json', [6.5, row - 0.7]);
-	b.connect(NODE.context, 'Self-Audit? (Ask Nobody)', 1);
-	b.connect('Self-Audit? (Ask Nobody)', 'Follow-Up Not Sent Yet?', 1);
+	// A synthetic customer is never asked anything; a text back is keyed by the caller's day, so
+	// only the other follow-ups (keyed by the inquiry) can skip the look for their row.
+	const ask = oncePerKey(b, 'Self-Audit, New or Asked Before?', [6.5, row - 0.7], {
+		keyedByInquiry: `!(${FOLLOW_UP_BY_TEXT})`,
+	});
+	b.connect(NODE.context, ask, 1);
+	b.connect(ask, 'Ask Follow-Up Question', 1);
+	b.connect(ask, 'Follow-Up Not Sent Yet?', 2);
 
 	const alertUnreachable = notificationRow(b, 'Alert: No Way to Reach', [7, row + 4.3], {
 		kind: 'alert',
@@ -611,30 +633,12 @@ function verifyByReadBack(b, write, at) {
 	afterVerify(b, at);
 }
 
-/**
- * Whether this execution put the inquiry on the ledger (its entry row was new). Then no earlier
- * execution told its owner: each one writes or finds the entry row before the chain runs, and
- * retention removes a ledger row only with its notifications. Such an inquiry needs no look for
- * an owner row; a replay (the entry row was there) still looks.
- */
-const NEW_ON_LEDGER_HERE = `($('${SAVE_LEDGER_RECEIVED}').isExecuted && $('${SAVE_LEDGER_RECEIVED}').all().some((row) => row.json.inquiryId === $json.id))`;
-
 function afterVerify(b, [column, row]) {
 	// A replayed inquiry (same id) was already told to its owner: the row is the memory.
 	const ownerKey = '$json.id + ":owner"';
 	// 0: a synthetic inquiry, whose owner is not told (its ledger row is written as if they were);
 	// 1: new on the ledger in this execution, told at once; 2: a replay, told only if not told yet.
-	b.node(
-		TELL_WHICH_WAY,
-		'n8n-nodes-base.switch',
-		3.2,
-		{
-			mode: 'expression',
-			numberOutputs: 3,
-			output: expr(`${isTest('$json')} ? 0 : ${NEW_ON_LEDGER_HERE} ? 1 : 2`),
-		},
-		[column + 0.5, row - 1],
-	);
+	oncePerKey(b, TELL_WHICH_WAY, [column + 0.5, row - 1]);
 	b.connect(NODE.verify, TELL_WHICH_WAY, 0);
 	notSentYet(b, 'Owner Not Told Yet?', ownerKey, [column + 1, row]);
 	b.connect(TELL_WHICH_WAY, 'Owner Not Told Yet?', 2);

@@ -82,6 +82,29 @@ describe('template 4: booking → confirmed owner', () => {
 			expect(notifications.map((row) => row.kind).sort()).toEqual(['follow_up', 'owner_assigned']);
 		},
 	);
+
+	it('asks a replayed booking nothing twice: the first run asks at once, the replay looks first', async () => {
+		const tables = templateTables();
+		const post = {
+			'Booking Webhook': [{ json: posted(vendorBody('calendly__invitee.created__1.json')) }],
+		};
+		const once = () =>
+			runEntry(entryTemplate('04-booking-to-owner.json'), {
+				now: NOW,
+				mode: 'webhook',
+				dataTables: tables,
+				pinData: post,
+			});
+		const first = await once();
+		const replay = await once();
+		expect(first.hub.ran('Follow-Up Not Sent Yet?')).toBe(false);
+		expect(first.hub.ran('Ask Follow-Up Question')).toBe(true);
+		expect(replay.hub.ran('Follow-Up Not Sent Yet?')).toBe(true);
+		expect(replay.hub.ran('Ask Follow-Up Question')).toBe(false);
+		expect(
+			tables.rows('inquiry_notifications').filter((row) => row.kind === 'follow_up'),
+		).toHaveLength(1);
+	});
 });
 
 describe('template 5: ad lead → owner', () => {
