@@ -59,6 +59,16 @@ describe('which failures the day waits out', () => {
 		);
 	});
 
+	it("waits out the editor's page answering an API path before n8n has mounted its API", () => {
+		const early = new Error(
+			'GET /api/v1/data-tables?limit=250 answered 404: <!DOCTYPE html>\n<html lang="en">',
+		);
+		expect(isPassing(early, false)).toBe(true);
+		expect(
+			isPassing(new Error('GET /api/v1/workflows/9 answered 404: {"message":"Not Found"}'), true),
+		).toBe(false);
+	});
+
 	it('retries a cut-off connection or a timeout only for a call that may be made twice', () => {
 		const reset = new Error('fetch failed', {
 			cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),

@@ -10,6 +10,8 @@
 const NOT_TAKEN = [
 	/ answered 50[234]\b/, // n8n (or the front) not ready: "Database is not ready", a gateway error
 	/n8n is starting up/i, // n8n's 200 while it migrates, before any route runs
+	// Just after a start, before the public API is mounted, its paths fall through to the editor page.
+	/\/api\/v1\/\S* answered 404: <!DOCTYPE html>/i,
 	/ECONNREFUSED|Connection refused/i,
 	/the database system is (starting up|shutting down)|too many clients/i,
 ];
