@@ -19,6 +19,7 @@ import {
 	dataTablesNeeded,
 	declaredTables,
 	ensureDataTables,
+	eventually,
 	importTemplates,
 	insertDataTableRows,
 	loadTemplates,
@@ -146,21 +147,6 @@ function buttonsOf(message: MailMessage): Array<[string, string]> {
 	return [...(message.html ?? '').matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(
 		([, href, label]) => [label, href.replace(/&amp;/g, '&')],
 	);
-}
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `check` until it passes: receipts are written by the Outbox's own execution, just after the send. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await sleep(250);
-		}
-	}
 }
 
 /** A claim link for the imported link webhook (00d), signed with `secret`, for the first owner. */

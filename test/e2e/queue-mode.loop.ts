@@ -3,6 +3,7 @@ import type { MailMessage, QueueStack, TemplateFile } from './harness';
 import {
 	dataTableRows,
 	deliverLikeAVendor,
+	eventually,
 	importTemplates,
 	loadTemplates,
 	runSql,
@@ -18,6 +19,7 @@ import {
 	postgresSetup,
 } from './queue-mode.postgres';
 import { join } from 'path';
+import { SWEEP_PATH, sweepOnCall } from '../sim/templateSetup';
 
 /**
  * The loop around the Postgres hub, in queue mode (main + 2 workers), judged by what people
@@ -74,39 +76,24 @@ function scheduleOnCall(template: TemplateFile, path: string): TemplateFile {
 	return { ...template, workflow: { ...template.workflow, nodes } };
 }
 
-/** The ladder's clock from the request (`?now=`); without one, the wall clock. */
+/**
+ * The ladder as the suite runs the Data table one (sweepOnCall: its schedule a POST webhook, stalls
+ * after a minute on the wall clock), on its own path, its clock from the request (`?now=`) when given.
+ */
 function ladderOnCall(template: TemplateFile): TemplateFile {
-	const sweep = renamed(template, [['"inquiry-leak-sweep"', `"${POSTGRES_SWEEP_PATH}"`]]);
-	const nodes = sweep.workflow.nodes.flatMap((node) => {
-		if (node.type === 'n8n-nodes-base.scheduleTrigger') return [];
-		if (node.name === 'Find Due Escalation Steps')
-			return [
-				{
+	const sweep = renamed(sweepOnCall(template), [[`"${SWEEP_PATH}"`, `"${POSTGRES_SWEEP_PATH}"`]]);
+	const nodes = sweep.workflow.nodes.map((node) =>
+		node.name === 'Find Due Escalation Steps'
+			? {
 					...node,
 					parameters: {
 						...node.parameters,
-						now: "={{ $('Sweep on Request').first().json.query.now ?? '' }}",
+						now: "={{ $('Sweep on Request').isExecuted ? $('Sweep on Request').first().json.query.now ?? '' : '' }}",
 					},
-				},
-			];
-		// A handoff cut off mid-chain is stalled after a minute on the wall clock (the worker-kill case).
-		if (node.name === 'Find Stalled Handoffs')
-			return [
-				{
-					...node,
-					parameters: {
-						...node.parameters,
-						clock: 'wall',
-						assignWithinMinutes: 1,
-						verifyWithinMinutes: 1,
-					},
-				},
-			];
-		return [node];
-	});
-	const connections = { ...sweep.workflow.connections } as Record<string, unknown>;
-	delete connections['Every 15 Minutes'];
-	return { ...sweep, workflow: { ...sweep.workflow, nodes, connections } };
+				}
+			: node,
+	);
+	return { ...sweep, workflow: { ...sweep.workflow, nodes } };
 }
 
 /**
@@ -144,21 +131,6 @@ export async function importPostgresLoop(stack: QueueStack): Promise<void> {
 	);
 }
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `check` until it passes: the Outbox sends in its own execution, after the answer. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await sleep(500);
-		}
-	}
-}
-
 /** The buttons of an owner e-mail: label → href. */
 const buttonsOf = (message: MailMessage): Record<string, string> =>
 	Object.fromEntries(
@@ -190,6 +162,14 @@ export function describePostgresLoop(getStack: () => QueueStack): void {
 					`SELECT * FROM inquiry_ledger WHERE "inquiryId" = '${inquiryId.replace(/'/g, "''")}'`,
 				)
 			)[0];
+		/** Who the Postgres claim gave the inquiry's turn for `hop` (inquiry_claim_owner's record). */
+		const claimedTurn = async (inquiryId: string, hop: number) =>
+			(
+				await sqlRows(
+					stack.postgres,
+					`SELECT "ownerKey" FROM inquiry_owner_claims WHERE "inquiryId" = '${inquiryId}@hop${hop}'`,
+				)
+			).map((r) => r.ownerKey);
 		const emailOf = (ownerId: unknown) => team.find((r) => r.ownerId === ownerId)?.email;
 		const countsOf = async () =>
 			Object.fromEntries(
@@ -325,12 +305,7 @@ export function describePostgresLoop(getStack: () => QueueStack): void {
 			expect(after.ownerId).toBe(next);
 			expect(second.to[0].address).toBe(emailOf(after.ownerId));
 			// The turn was claimed in Postgres, once for this hop, and counted for the new owner.
-			expect(
-				await sqlRows(
-					stack.postgres,
-					`SELECT "ownerKey" FROM inquiry_owner_claims WHERE "inquiryId" = '${inquiryId}@hop1'`,
-				),
-			).toEqual([{ ownerKey: after.ownerId }]);
+			expect(await claimedTurn(inquiryId, 1)).toEqual([after.ownerId]);
 			const now = await countsOf();
 			expect(now[String(after.ownerId)]).toBe((counts[String(after.ownerId)] ?? 0) + 1);
 			// A second click of the old link changes nothing.
@@ -376,18 +351,13 @@ export function describePostgresLoop(getStack: () => QueueStack): void {
 					const row = await ledgerRow(inquiryId);
 					expect([row.hops, Boolean(row.ownerId)]).toEqual([1, true]);
 					return row;
-				});
+				}, 120_000);
 				expect(moved).toMatchObject({ hops: 1, passedBy: firstOwner });
 				expect(moved.acceptedAt || null).toBeNull();
 				expect(moved.ownerId).not.toBe(firstOwner);
 				const passed = await ownerMail('Inquiry passed to you: Lars Ladder');
 				expect(passed.to[0].address).toBe(emailOf(moved.ownerId));
-				expect(
-					await sqlRows(
-						stack.postgres,
-						`SELECT "ownerKey" FROM inquiry_owner_claims WHERE "inquiryId" = '${inquiryId}@hop1'`,
-					),
-				).toEqual([{ ownerKey: moved.ownerId }]);
+				expect(await claimedTurn(inquiryId, 1)).toEqual([moved.ownerId]);
 				// Running again at the same time raises nothing twice.
 				await ladderAt('2026-03-02T15:06:00.000Z');
 				expect((await ledgerRow(inquiryId)).hops).toBe(1);
@@ -403,6 +373,27 @@ export function describePostgresLoop(getStack: () => QueueStack): void {
 				expect(escalation.to[0].address).toBe(MANAGER);
 				expect(await ledgerRow(inquiryId)).toMatchObject({ open: '', escalatedAt: after });
 			});
+		});
+
+		test('a handoff cut off after its entry write (no owner, not verified) is found by the ladder on the wall clock, and the manager is told by e-mail', async () => {
+			// The ledger row as the hub writes it on entry, 3 minutes ago, before an execution was cut off.
+			const inquiryId = `stalled-${Date.now()}`;
+			const receivedAt = new Date(Date.now() - 3 * 60_000).toISOString();
+			await runSql(
+				stack.postgres,
+				`INSERT INTO inquiry_ledger ("inquiryId", "receivedAt", channel, "contactName", "entryCheck", stage, open) VALUES ('${inquiryId}', '${receivedAt}', 'web_form', 'Sid Stalled', 'pass', 'entry', 'yes')`,
+			);
+			const answer = await stack.main.postWebhook(POSTGRES_SWEEP_PATH, { method: 'GET' });
+			expect(answer.status).toBe(200);
+			const alert = await ownerMail('Check the handoff of the inquiry from Sid Stalled');
+			expect(alert.to[0].address).toBe(MANAGER);
+			expect(alert.text).toContain(inquiryId);
+			const row = await eventually(async () => {
+				const flagged = await ledgerRow(inquiryId);
+				expect(flagged.sweepReason).toBe('not_assigned');
+				return flagged;
+			}, 120_000);
+			expect(row.sweepAction).toBe('escalate');
 		});
 
 		test("the weekly report (07) for the week of 2 March 2026 reaches the manager with that week's inquiry", async () => {

@@ -40,6 +40,7 @@ export type { CredentialRefs, TemplateFile, TemplateResult, TemplateSetup } from
 export { loadVendorPayload, vendorRequest } from './vendorPayloads';
 export { missedCallFields, signedTwilioPost } from './twilio';
 export { deliverLikeAVendor } from './vendorRetry';
+export { eventually } from './eventually';
 export type { Delivery } from './vendorRetry';
 export type { VendorPayload } from './vendorPayloads';
 export {
