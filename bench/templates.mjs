@@ -311,6 +311,9 @@ export async function runTemplatesBench({ quick, root, log = console.log }) {
 			};
 	// BENCH_ENGINES=legacy (or vm) runs one engine, e.g. to run the two side by side.
 	if (process.env.BENCH_ENGINES) plan.engines = process.env.BENCH_ENGINES.split(',');
+	// BENCH_HISTORY_SIZES=1000,10000,100000 e.g. to give --quick the full run's history rows.
+	if (process.env.BENCH_HISTORY_SIZES)
+		plan.historySizes = process.env.BENCH_HISTORY_SIZES.split(',').map(Number);
 	const phases = phaseClock(log);
 	const engines = {};
 	let history;
