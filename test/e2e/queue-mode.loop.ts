@@ -97,6 +97,18 @@ function ladderOnCall(template: TemplateFile): TemplateFile {
 }
 
 /**
+ * The Postgres owner links (00d) on POSTGRES_LINK_PATH, where 00p's owner messages point, and the
+ * Postgres ladder (06) on call at POSTGRES_SWEEP_PATH: beside the Data table ones on one instance.
+ * The simulated day on queue mode imports these too.
+ */
+export function postgresLoopTemplates(): { links: TemplateFile; ladder: TemplateFile } {
+	return {
+		links: renamed(postgresTemplate('00d-'), [['"inquiry-link"', `"${POSTGRES_LINK_PATH}"`]]),
+		ladder: ladderOnCall(postgresTemplate('06-')),
+	};
+}
+
+/**
  * Imports and publishes the Postgres owner links, ladder, weekly report and self-audit, plus the
  * chat, booking and ad-lead entries on the Postgres hub (the self-audit posts to every entry),
  * with the credentials the Postgres hub was imported with. Call after importPostgresHub.
@@ -115,9 +127,10 @@ export async function importPostgresLoop(stack: QueueStack): Promise<void> {
 			`\\"path\\": \\"${to}\\"`,
 		]),
 	];
+	const { links, ladder } = postgresLoopTemplates();
 	const templates = [
-		renamed(postgresTemplate('00d-'), onPostgresPaths),
-		ladderOnCall(postgresTemplate('06-')),
+		renamed(links, onPostgresPaths),
+		ladder,
 		renamed(scheduleOnCall(postgresTemplate('07-'), REPORT_PATH), [
 			// The report's clock: the timestamp a schedule gives, here in the request body.
 			['.first().json.timestamp', '.first().json.body.timestamp'],

@@ -131,7 +131,7 @@ export const POSTGRES_LINK_SECRET = 'postgres-store-link-secret-0123456789abcdef
  * owner messages link to the Postgres owner links on their own path.
  */
 export const POSTGRES_LINK_PATH = 'inquiry-link-pg';
-const withLinkPath = (template: TemplateFile): TemplateFile => ({
+export const withLinkPath = (template: TemplateFile): TemplateFile => ({
 	...template,
 	workflow: JSON.parse(
 		JSON.stringify(template.workflow).split('"inquiry-link"').join(`"${POSTGRES_LINK_PATH}"`),

@@ -70,20 +70,23 @@ export function ladderDone(row: Row): boolean {
 	return !handoffOver && epochMs(row.sweepAt) !== undefined;
 }
 
-/** Runs the ladder once through its webhook and waits for that run to finish. */
+/** Runs the ladder once through its webhook (its own path) and waits for that run to finish. */
 async function ladderPass(sim: SimN8n, ladder: TemplateResult): Promise<boolean> {
+	const path = ladder.endpoints.find((e) => e.prefix === 'webhook')?.path ?? SWEEP_PATH;
 	const before = await lastExecutionId(sim.client, ladder.id);
-	await sim.client.postWebhook(SWEEP_PATH, { method: 'POST', body: {} });
+	await sim.client.postWebhook(path, { method: 'POST', body: {} });
 	return await waitForRun(sim.client, ladder.id, before, 900_000);
 }
 
 /**
- * After the traffic: the ladder passes, every LADDER_EVERY_MS, until it has nothing left to do
- * for any ledger row (`readLedger`: the Data table's rows, and the store's in queue mode) (or `maxMs` ran out, noted), so nothing stays unclaimed and unescalated.
+ * After the traffic: the ladders pass (each on its own ledger: the Data table's, and in queue mode
+ * the Postgres store's), every LADDER_EVERY_MS, until they have nothing left to do for any ledger
+ * row (`readLedger`: every ledger's rows) (or `maxMs` ran out, noted), so nothing stays unclaimed
+ * and unescalated.
  */
 export async function ladderUntilDone(
 	sim: SimN8n,
-	ladder: TemplateResult,
+	ladders: TemplateResult[],
 	notes: string[],
 	maxMs: number,
 	readLedger: () => Promise<Row[]>,
@@ -92,7 +95,9 @@ export async function ladderUntilDone(
 	let passes = 0;
 	for (;;) {
 		const started = Date.now();
-		if (!(await ladderPass(sim, ladder))) notes.push('a ladder pass did not finish in time');
+		for (const ladder of ladders)
+			if (!(await ladderPass(sim, ladder)))
+				notes.push(`a pass of "${ladder.name}" did not finish in time`);
 		passes += 1;
 		const waiting = (await readLedger()).filter((row) => !ladderDone(row));
 		if (waiting.length === 0) return passes;

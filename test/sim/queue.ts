@@ -8,6 +8,8 @@ import type { FrontService } from '../e2e/harness/services';
 import { startFront } from '../e2e/harness/services';
 import type { TemplateFile } from '../e2e/harness/templates';
 import { loadTemplates } from '../e2e/harness/templates';
+import { postgresLoopTemplates } from '../e2e/queue-mode.loop';
+import { withLinkPath } from '../e2e/queue-mode.postgres';
 import type { SimN8n } from './n8n';
 import type { Row } from './observed';
 import type { RetryTally } from './patience';
@@ -39,8 +41,12 @@ export const QUEUE_SIM = {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** An entry that runs the Data table hub runs the Postgres hub instead; other templates unchanged. */
+/**
+ * An entry that runs the Data table hub runs the Postgres hub instead, and the Postgres hub's owner
+ * links lead to the Postgres owner links (their own path); other templates unchanged.
+ */
 function onPostgresHub(template: TemplateFile): TemplateFile {
+	if (template.workflow.name === POSTGRES_HUB) return withLinkPath(template);
 	const text = JSON.stringify(template.workflow);
 	const from = `"cachedResultName":"${HUB}"`;
 	if (!text.includes(from)) return template;
@@ -53,11 +59,19 @@ function onPostgresHub(template: TemplateFile): TemplateFile {
 }
 
 /**
- * The Postgres hub hands its owner messages to the Postgres Outbox (workflows-templates/postgres/),
- * imported beside the Data table one that hubs 00 and 00b (entry 01c) still call. The rest of the
- * loop (owner links, ladder) stays on Data tables: its Postgres variants are not yet run here.
+ * The Postgres hub's loop on its store (workflows-templates/postgres/), imported beside the Data
+ * table one that hubs 00 and 00b (entry 01c) still use: the Outbox it hands owner messages to, the
+ * owner links its messages point to, and the ladder the day runs after the traffic (the Data table
+ * ladder runs too, for the Data table hubs' inquiries). The weekly report and self-audit are not
+ * part of the day.
  */
-const POSTGRES_EXTRAS = ['00c-inquiry-outbox.json'];
+function postgresExtras(): TemplateFile[] {
+	const outbox = loadTemplates(join(TEMPLATES_DIR, 'postgres')).find((t) =>
+		t.file.startsWith('00c-'),
+	)!;
+	const { links, ladder } = postgresLoopTemplates();
+	return [{ ...outbox, file: `postgres/${outbox.file}` }, links, ladder];
+}
 
 /** Rows of a store table (`where`: a condition); none before the hub's first run has created it. */
 async function storeRows(
@@ -123,9 +137,7 @@ export async function startQueueSim(): Promise<QueueSim> {
 			store: {
 				credentials: { postgres: store },
 				adapt: onPostgresHub,
-				extraTemplates: loadTemplates(join(TEMPLATES_DIR, 'postgres'))
-					.filter((t) => POSTGRES_EXTRAS.includes(t.file))
-					.map((t) => ({ ...t, file: `postgres/${t.file}` })),
+				extraTemplates: postgresExtras(),
 				rows: async (table) => await storeRows(stack, table, retries),
 				ownerMessagesAfter: async (id) =>
 					await storeRows(
@@ -136,7 +148,7 @@ export async function startQueueSim(): Promise<QueueSim> {
 					),
 			},
 			workerNotes: () => [
-				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p and its Outbox), HAProxy front`,
+				`queue mode: main + ${stack.workers.length} workers, Postgres store (00p, its Outbox, owner links and ladder), HAProxy front`,
 				...killed.map((n) => `worker ${n} killed with SIGKILL at the restart`),
 			],
 		};

@@ -157,16 +157,17 @@ async function takeTheDay(
 		crm,
 	);
 	const onControl = async (control: SimControl) => await controls.apply(control);
-	const sweep = imported[templates.findIndex(isSweep)];
-	if (!sweep?.published) notes.push('escalation ladder not run: no published ladder template');
+	// The Data table ladder, and in queue mode the Postgres one for the store's inquiries.
+	const ladders = imported.filter((result, at) => isSweep(templates[at]) && result.published);
+	if (ladders.length === 0) notes.push('escalation ladder not run: no published ladder template');
 	const people = await startTheLoop(sim, day.seed);
 	const drive = await driveDay(day, sim.baseUrl, { ...options, onControl });
 	const trafficOver = Date.now();
 	await settle(sim, [TABLES.ledger, TABLES.records, TABLES.notifications]);
-	const ladderPasses = sweep?.published
+	const ladderPasses = ladders.length
 		? await ladderUntilDone(
 				sim,
-				sweep,
+				ladders,
 				notes,
 				600_000,
 				async () => await rowsOf(sim, TABLES.ledger),
