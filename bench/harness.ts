@@ -16,6 +16,7 @@ export {
 	loadTemplates,
 	mailDevSmtpCredential,
 	runSql,
+	scheduleAsWebhook,
 	sqlRows,
 	startMailDev,
 	startN8n,

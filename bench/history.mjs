@@ -18,20 +18,9 @@ const sleep = async (ms) => await new Promise((resolve) => setTimeout(resolve, m
  * The template started from a GET webhook on `path`: the ladder (06) has one ("Sweep on
  * Request"); the report (07) gets its schedule trigger (same name) replaced by one.
  */
-function onWebhook(workflow, path) {
+function onWebhook(harness, workflow, path) {
 	if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')) return workflow;
-	const nodes = workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.scheduleTrigger'
-			? {
-					...node,
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2.1,
-					webhookId: path,
-					parameters: { httpMethod: 'GET', path, responseMode: 'onReceived', options: {} },
-				}
-			: node,
-	);
-	return { ...workflow, nodes };
+	return harness.scheduleAsWebhook(workflow, path, 'GET');
 }
 
 function historyRow(i, total, now) {
@@ -104,7 +93,11 @@ export async function historyBench(harness, setup, { sizes, postLoad, log, phase
 		.filter((t) => t.file.startsWith('06-') || t.file.startsWith('07-'))
 		.map((t) => ({
 			...t,
-			workflow: onWebhook(t.workflow, t.file.startsWith('06-') ? LADDER_PATH : REPORT_PATH),
+			workflow: onWebhook(
+				harness,
+				t.workflow,
+				t.file.startsWith('06-') ? LADDER_PATH : REPORT_PATH,
+			),
 		}));
 	const published = await harness.importTemplates(instance, templates, {});
 	const failed = published.filter((t) => !t.published);

@@ -7,6 +7,7 @@ import {
 	importTemplates,
 	loadTemplates,
 	runSql,
+	scheduleAsWebhook,
 	sqlRows,
 	TEMPLATES_DIR,
 	updateDataTableRows,
@@ -60,20 +61,9 @@ function postgresTemplate(prefix: string): TemplateFile {
 	return { ...template, file: `postgres/${template.file}` };
 }
 
-/** A schedule trigger replaced by a webhook of the same name on `path` (node references hold). */
+/** A schedule trigger replaced by a POST webhook of the same name on `path`. */
 function scheduleOnCall(template: TemplateFile, path: string): TemplateFile {
-	const nodes = template.workflow.nodes.map((node) =>
-		node.type === 'n8n-nodes-base.scheduleTrigger'
-			? {
-					...node,
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2.1,
-					webhookId: path,
-					parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-				}
-			: node,
-	);
-	return { ...template, workflow: { ...template.workflow, nodes } };
+	return { ...template, workflow: scheduleAsWebhook(template.workflow, path, 'POST') };
 }
 
 /**

@@ -33,6 +33,7 @@ export {
 	declaredTables,
 	importTemplates,
 	loadTemplates,
+	scheduleAsWebhook,
 	setUpTemplates,
 	tryItCommands,
 } from './templates';

@@ -56,6 +56,29 @@ export function loadTemplates(dir = TEMPLATES_DIR): TemplateFile[] {
 }
 
 /**
+ * A scheduled template started on call instead: its schedule trigger becomes a webhook of the same
+ * name on `path`, so every node reference still holds (tests and benchmarks pick the moment).
+ */
+export function scheduleAsWebhook(
+	workflow: WorkflowDefinition,
+	path: string,
+	httpMethod: 'GET' | 'POST',
+): WorkflowDefinition {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === 'n8n-nodes-base.scheduleTrigger'
+			? {
+					...node,
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					webhookId: path,
+					parameters: { httpMethod, path, responseMode: 'onReceived', options: {} },
+				}
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
+/**
  * The tables workflows-templates/data-tables.json declares. A table whose `columns` is not a list
  * is still created; it gets the columns the templates' Data table nodes map.
  */
