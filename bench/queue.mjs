@@ -14,7 +14,7 @@ import { FORM_POST } from './workflows.mjs';
 
 const HUB = 'Inquiry Continuity Hub (Postgres)';
 const PATH = 'inquiry-form-pg';
-const TEMPLATES = ['00p-', '00c-', '00d-', '01b-'];
+const TEMPLATES = ['00p-', '01b-'];
 
 /** Template 01b on its own path, its Run the Hub naming the Postgres hub. */
 function formOnPostgres(template) {
@@ -106,7 +106,14 @@ export async function runQueueBench({ root, log = console.log }) {
 		const loaded = harness
 			.loadTemplates()
 			.filter((t) => TEMPLATES.some((p) => t.file.startsWith(p)));
-		const templates = loaded.map((t) => (t.file.startsWith('01b-') ? formOnPostgres(t) : t));
+		// 00p hands its owner messages to the Outbox on its own store.
+		const outbox = harness
+			.loadTemplates(join(root, 'workflows-templates', 'postgres'))
+			.find((t) => t.file.startsWith('00c-'));
+		const templates = [
+			...loaded.map((t) => (t.file.startsWith('01b-') ? formOnPostgres(t) : t)),
+			{ ...outbox, file: `postgres/${outbox.file}` },
+		];
 		await harness.ensureDataTables(
 			main,
 			harness.dataTablesNeeded(
